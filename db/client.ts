@@ -1,0 +1,96 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { Pool } from "pg";
+import * as schema from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+type Handle = { db: Database; close: () => Promise<void>; embedded: boolean };
+
+// Next loads separate module copies for pages and route handlers: one handle per process,
+// kept on globalThis, or the PGlite folder would be opened twice (STACK-NOTES pitfall 3).
+const globalHandle = globalThis as unknown as { __carteiraDb?: Handle };
+
+export function pgliteDir() {
+  return path.resolve(process.env.PGLITE_DIR ?? ".data/pglite");
+}
+
+export function openPostgres(url: string): Handle {
+  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  return { db: drizzlePg(pool, { schema }) as unknown as Database, close: () => pool.end(), embedded: false };
+}
+
+export function openPglite(dir: string): Handle {
+  mkdirSync(dir, { recursive: true });
+  const releaseLock = lockFolder(dir);
+  const client = new PGlite(dir, { extensions: { pg_trgm } });
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Database,
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
+    embedded: true,
+  };
+}
+
+export function getDatabaseHandle(): Handle {
+  globalHandle.__carteiraDb ??= process.env.DATABASE_URL
+    ? openPostgres(process.env.DATABASE_URL)
+    : openPglite(pgliteDir());
+  return globalHandle.__carteiraDb;
+}
+
+/** Tests put their own database here before any data-access module runs. */
+export function setDatabaseHandle(handle: Handle) {
+  globalHandle.__carteiraDb = handle;
+}
+
+export function getDb(): Database {
+  return getDatabaseHandle().db;
+}
+
+// PGlite has no lock of its own and two processes on one folder corrupt it silently
+// (STACK-NOTES pitfall 4). A lock file with the owner's pid makes a second opener fail fast;
+// a lock left by a process that no longer runs is taken over.
+function lockFolder(dir: string) {
+  const lockPath = `${dir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, "wx");
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      const release = () => {
+        if (existsSync(lockPath) && readFileSync(lockPath, "utf8") === String(process.pid)) rmSync(lockPath);
+      };
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number(readFileSync(lockPath, "utf8"));
+      if (owner && owner !== process.pid && isRunning(owner)) {
+        throw new Error(
+          `The embedded database in ${dir} is already open by process ${owner}. ` +
+            "PGlite allows a single owner: stop that process (or set DATABASE_URL to use PostgreSQL).",
+        );
+      }
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`Could not lock the embedded database folder ${dir}.`);
+}
+
+function isRunning(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

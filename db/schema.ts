@@ -1,0 +1,210 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+// Tenant-first: every table carries organization_id, and it leads every primary and unique key,
+// so the data can later be distributed by organization (Citus) without reshaping it. Composite
+// foreign keys on (organization_id, id) also make it impossible, at the database level, to link
+// rows of two organizations (a contact to another organization's segment or user).
+// Enumerations are text + CHECK rather than PostgreSQL enums: they evolve with a plain migration.
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const roles = ["operator", "supervisor", "admin"] as const;
+export type Role = (typeof roles)[number];
+
+export const priorities = ["high", "medium", "low"] as const;
+export type Priority = (typeof priorities)[number];
+
+export const documentTypes = ["cpf", "cnpj"] as const;
+export type DocumentType = (typeof documentTypes)[number];
+
+export const changeSources = ["form", "import", "api", "system"] as const;
+export type ChangeSource = (typeof changeSources)[number];
+
+export const historyActions = ["create", "update", "reveal_document", "delete"] as const;
+export type HistoryAction = (typeof historyActions)[number];
+
+export const organizations = pgTable("organizations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid("id").notNull().defaultRandom(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    role: text("role", { enum: roles }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    // Sign-in is by e-mail alone, before anyone knows the organization, so an e-mail names one
+    // user across the whole installation: the one unique key without organization_id.
+    uniqueIndex("users_email_key").on(t.email),
+    check("users_role_check", sql`${t.role} in ('operator', 'supervisor', 'admin')`),
+  ],
+);
+
+export const segments = pgTable(
+  "segments",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid("id").notNull().defaultRandom(),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    uniqueIndex("segments_org_name_key").on(t.organizationId, t.name),
+  ],
+);
+
+export const segmentMembers = pgTable(
+  "segment_members",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    segmentId: uuid("segment_id").notNull(),
+    userId: uuid("user_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.segmentId, t.userId] }),
+    // The viewer's segments are loaded on every request by user.
+    index("segment_members_user_idx").on(t.organizationId, t.userId),
+    foreignKey({
+      columns: [t.organizationId, t.segmentId],
+      foreignColumns: [segments.organizationId, segments.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.organizationId, t.userId],
+      foreignColumns: [users.organizationId, users.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid("id").notNull().defaultRandom(),
+    name: text("name").notNull(),
+    document: text("document").notNull(),
+    documentType: text("document_type", { enum: documentTypes }).notNull(),
+    customerCode: text("customer_code").notNull(),
+    responsibleUserId: uuid("responsible_user_id"),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    priority: text("priority", { enum: priorities }).notNull().default("medium"),
+    // Kept as arrays: they are written with the contact in one row and read with it.
+    phones: text("phones").array().notNull().default(sql`'{}'::text[]`),
+    emails: text("emails").array().notNull().default(sql`'{}'::text[]`),
+    // Optimistic concurrency: every update must name the version it read.
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedByUserId: uuid("updated_by_user_id"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    uniqueIndex("contacts_org_customer_code_key").on(t.organizationId, t.customerCode),
+    uniqueIndex("contacts_org_document_key").on(t.organizationId, t.document),
+    // The list: newest first, keyset on (created_at, id).
+    index("contacts_org_created_idx").on(t.organizationId, t.createdAt.desc(), t.id.desc()),
+    // Quick search by a fragment of the name.
+    index("contacts_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    // "Contacts I am responsável for", part of the visibility predicate.
+    index("contacts_org_responsible_idx").on(t.organizationId, t.responsibleUserId),
+    foreignKey({
+      columns: [t.organizationId, t.responsibleUserId],
+      foreignColumns: [users.organizationId, users.id],
+    }),
+    check("contacts_priority_check", sql`${t.priority} in ('high', 'medium', 'low')`),
+    check("contacts_document_type_check", sql`${t.documentType} in ('cpf', 'cnpj')`),
+  ],
+);
+
+export const contactSegments = pgTable(
+  "contact_segments",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    contactId: uuid("contact_id").notNull(),
+    segmentId: uuid("segment_id").notNull(),
+  },
+  (t) => [
+    // Serves the visibility probe "is this contact in one of my segments" as an index-only scan.
+    primaryKey({ columns: [t.organizationId, t.contactId, t.segmentId] }),
+    index("contact_segments_segment_idx").on(t.organizationId, t.segmentId, t.contactId),
+    foreignKey({
+      columns: [t.organizationId, t.contactId],
+      foreignColumns: [contacts.organizationId, contacts.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.organizationId, t.segmentId],
+      foreignColumns: [segments.organizationId, segments.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+export type HistoryChange = { field: string; from: unknown; to: unknown };
+
+export const contactHistory = pgTable(
+  "contact_history",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    // No foreign key: the history of a deleted contact is kept.
+    contactId: uuid("contact_id").notNull(),
+    actorUserId: uuid("actor_user_id"),
+    // Copied so the history keeps the name even if the user is renamed or deactivated.
+    actorName: text("actor_name").notNull(),
+    source: text("source", { enum: changeSources }).notNull(),
+    action: text("action", { enum: historyActions }).notNull(),
+    changes: jsonb("changes").$type<HistoryChange[]>().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    index("contact_history_contact_idx").on(t.organizationId, t.contactId, t.createdAt.desc()),
+    check("contact_history_source_check", sql`${t.source} in ('form', 'import', 'api', 'system')`),
+    check(
+      "contact_history_action_check",
+      sql`${t.action} in ('create', 'update', 'reveal_document', 'delete')`,
+    ),
+  ],
+);
+
+// Sign-in throttling lives in the database so that every app server sees the same counts.
+// Keyed by e-mail, before any organization is known.
+export const signInThrottle = pgTable("sign_in_throttle", {
+  email: text("email").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+});
+
+export type Contact = typeof contacts.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Segment = typeof segments.$inferSelect;
