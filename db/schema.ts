@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { priorities } from "../lib/contacts/priority";
 
 // Tenant-first: every table carries organization_id, and it leads every primary and unique key,
 // so the data can later be distributed by organization (Citus) without reshaping it. Composite
@@ -25,8 +26,7 @@ const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull(
 export const roles = ["operator", "supervisor", "admin"] as const;
 export type Role = (typeof roles)[number];
 
-export const priorities = ["high", "medium", "low"] as const;
-export type Priority = (typeof priorities)[number];
+export { priorities, type Priority } from "../lib/contacts/priority";
 
 export const documentTypes = ["cpf", "cnpj"] as const;
 export type DocumentType = (typeof documentTypes)[number];

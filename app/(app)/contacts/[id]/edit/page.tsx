@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ContactForm } from "@/components/contacts/contact-form";
+import { requireViewer } from "@/lib/auth/session";
+import { getContactForEdit } from "@/lib/contacts/queries";
+import { formatDocument } from "@/lib/documents/document";
+import { formatPhone } from "@/lib/phones/phone";
+import { listAssignableSegments } from "@/lib/segments/queries";
+import { listAssignableResponsibles } from "@/lib/users/queries";
+import { updateContactAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Editar contato" };
+
+export default async function EditContactPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireViewer();
+  const { id } = await params;
+  const contact = await getContactForEdit(viewer, id);
+  if (!contact) notFound();
+  const [segmentOptions, responsibleOptions] = await Promise.all([
+    listAssignableSegments(viewer),
+    listAssignableResponsibles(viewer),
+  ]);
+  const editable = new Set(segmentOptions.map((s) => s.id));
+  const hidden: Record<string, string> = { id: contact.id, version: String(contact.version) };
+  // Operators cannot change the responsável: the form sends back the current one.
+  if (responsibleOptions === null) hidden.responsibleUserId = contact.responsibleUserId ?? "";
+
+  return (
+    <div className="max-w-3xl space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Editar contato</h1>
+      <ContactForm
+        action={updateContactAction}
+        initialValues={{
+          name: contact.name,
+          document: formatDocument(contact.document, contact.documentType),
+          customerCode: contact.customerCode,
+          responsibleUserId: contact.responsibleUserId ?? "",
+          tags: contact.tags,
+          priority: contact.priority,
+          segmentIds: contact.segments.filter((s) => editable.has(s.id)).map((s) => s.id),
+          phones: contact.phones.map(formatPhone),
+          emails: contact.emails,
+        }}
+        hidden={hidden}
+        segmentOptions={segmentOptions}
+        lockedSegments={contact.segments.filter((s) => !editable.has(s.id))}
+        responsibleOptions={responsibleOptions}
+        responsibleName={contact.responsibleName}
+        submitLabel="Salvar alterações"
+        cancelHref={`/contacts/${contact.id}`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ContactHistory } from "@/components/contacts/contact-history";
+import { DeleteContactButton } from "@/components/contacts/delete-contact-button";
+import { DocumentReveal } from "@/components/contacts/document-reveal";
+import { PriorityBadge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import { Toast } from "@/components/ui/toast";
+import { requireViewer } from "@/lib/auth/session";
+import { canDeleteContacts } from "@/lib/contacts/permissions";
+import { getContact, getContactHistory } from "@/lib/contacts/queries";
+import { formatDateTime } from "@/lib/format/date";
+import { formatPhone } from "@/lib/phones/phone";
+import { deleteContactAction, revealDocumentAction } from "../actions";
+
+export const metadata: Metadata = { title: "Contato" };
+
+const toasts: Record<string, string> = { created: "Contato criado.", updated: "Alterações salvas." };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ toast?: string }> };
+
+export default async function ContactPage({ params, searchParams }: Props) {
+  const viewer = await requireViewer();
+  const { id } = await params;
+  const { toast } = await searchParams;
+  const [contact, history] = await Promise.all([getContact(viewer, id), getContactHistory(viewer, id)]);
+  if (!contact) notFound();
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Trilha" className="text-sm text-slate-500">
+        <Link href="/contacts" className="hover:underline">Contatos</Link> / <span>{contact.name}</span>
+      </nav>
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{contact.name}</h1>
+          <p className="mt-1 flex items-center gap-2 text-sm text-slate-600">
+            <span className="font-mono">{contact.customerCode}</span>
+            <PriorityBadge priority={contact.priority} />
+          </p>
+        </div>
+        <div className="flex items-center gap-2">
+          <Link href={`/contacts/${contact.id}/edit`} className={buttonClasses("primary")}>Editar</Link>
+          {canDeleteContacts(viewer) && <DeleteContactButton remove={deleteContactAction.bind(null, contact.id)} />}
+        </div>
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section aria-labelledby="dados" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 lg:col-span-2">
+          <h2 id="dados" className="text-base font-semibold">Dados do contato</h2>
+          <dl className="mt-4 grid gap-x-6 gap-y-4 sm:grid-cols-2">
+            <Item label={contact.documentType === "cpf" ? "CPF" : "CNPJ"}>
+              <DocumentReveal masked={contact.documentMasked} reveal={revealDocumentAction.bind(null, contact.id)} />
+            </Item>
+            <Item label="Código do Cliente"><span className="font-mono">{contact.customerCode}</span></Item>
+            <Item label="Responsável">{contact.responsible?.name ?? "Sem responsável"}</Item>
+            <Item label="Prioridade"><PriorityBadge priority={contact.priority} /></Item>
+            <Item label="Segmentos">{contact.segments.map((s) => s.name).join(", ") || "Nenhum"}</Item>
+            <Item label="Hashtags">
+              {contact.tags.length > 0 ? (
+                <span className="flex flex-wrap gap-1">
+                  {contact.tags.map((tag) => (
+                    <span key={tag} className="rounded bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-700">#{tag}</span>
+                  ))}
+                </span>
+              ) : "Nenhuma"}
+            </Item>
+            <Item label="Telefones">
+              {contact.phones.length > 0 ? contact.phones.map((p) => <div key={p}>{formatPhone(p)}</div>) : "Nenhum"}
+            </Item>
+            <Item label="E-mails">
+              {contact.emails.length > 0 ? contact.emails.map((e) => <div key={e}>{e}</div>) : "Nenhum"}
+            </Item>
+            <Item label="Criado em">{formatDateTime(contact.createdAt)}</Item>
+            <Item label="Atualizado em">{formatDateTime(contact.updatedAt)}</Item>
+          </dl>
+        </section>
+
+        <section aria-labelledby="historico" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <h2 id="historico" className="mb-4 text-base font-semibold">Histórico</h2>
+          <ContactHistory entries={history} />
+        </section>
+      </div>
+      {toast && toasts[toast] && <Toast message={toasts[toast]} />}
+    </div>
+  );
+}
+
+function Item({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-1 text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}

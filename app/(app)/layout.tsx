@@ -1,0 +1,14 @@
+import { AppShell } from "@/components/layout/app-shell";
+import { requireViewer } from "@/lib/auth/session";
+import { signOutAction } from "./actions";
+
+// Signed-in area. The redirect here is a convenience for people; every data-access call and
+// server action checks the viewer again on its own.
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await requireViewer();
+  return (
+    <AppShell user={{ name: viewer.name, email: viewer.email, role: viewer.role }} signOutAction={signOutAction}>
+      {children}
+    </AppShell>
+  );
+}

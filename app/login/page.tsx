@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { getViewer } from "@/lib/auth/session";
+import { signInAction } from "./actions";
+
+export const metadata: Metadata = { title: "Entrar" };
+
+export default async function LoginPage() {
+  if (await getViewer()) redirect("/contacts");
+  return (
+    <main className="flex min-h-screen items-center justify-center p-6">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 text-center">
+          <p className="text-2xl font-semibold tracking-tight text-indigo-700">Carteira</p>
+          <h1 className="mt-2 text-lg font-medium text-slate-700">Entre na sua conta</h1>
+        </div>
+        <LoginForm action={signInAction} />
+      </div>
+    </main>
+  );
+}

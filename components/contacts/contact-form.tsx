@@ -1,0 +1,279 @@
+"use client";
+
+import Link from "next/link";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import type { ActionResult } from "@/lib/actions/result";
+import { priorities, priorityLabels, type Priority } from "@/lib/contacts/contact-input";
+import { formatDocumentAsTyped } from "@/lib/documents/document";
+import { formatPhoneAsTyped } from "@/lib/phones/phone";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { InputList } from "./input-list";
+import { TagInput } from "./tag-input";
+
+type Option = { id: string; name: string };
+
+export type ContactFormValues = {
+  name: string;
+  document: string;
+  customerCode: string;
+  responsibleUserId: string;
+  tags: string[];
+  priority: Priority;
+  segmentIds: string[];
+  phones: string[];
+  emails: string[];
+};
+
+export type ContactFormProps = {
+  action: (prev: ActionResult<{ id: string }> | null, formData: FormData) => Promise<ActionResult<{ id: string }>>;
+  initialValues: ContactFormValues;
+  /** Submitted as hidden inputs, e.g. { id, version } when editing. */
+  hidden?: Record<string, string>;
+  /** null: the viewer may not choose the responsável (operator), so a read-only text replaces the select. */
+  responsibleOptions: Option[] | null;
+  /** The current responsável's name when editing (null: none). Left undefined on create. */
+  responsibleName?: string | null;
+  /** Segments the viewer may add or remove. */
+  segmentOptions: Option[];
+  /** The contact's other segments, which the viewer cannot change. */
+  lockedSegments?: Option[];
+  submitLabel: string;
+  cancelHref: string;
+};
+
+export function ContactForm({
+  action,
+  initialValues,
+  hidden = {},
+  responsibleOptions,
+  responsibleName,
+  segmentOptions,
+  lockedSegments = [],
+  submitLabel,
+  cancelHref,
+}: ContactFormProps) {
+  const [state, formAction, pending] = useActionState(action, null);
+  // Controlled, so a refused submit keeps everything the user typed on screen.
+  const [name, setName] = useState(initialValues.name);
+  const [documentNumber, setDocumentNumber] = useState(initialValues.document);
+  const [customerCode, setCustomerCode] = useState(initialValues.customerCode);
+  const [responsibleUserId, setResponsibleUserId] = useState(initialValues.responsibleUserId);
+  const [priority, setPriority] = useState<Priority>(initialValues.priority);
+  const [segmentIds, setSegmentIds] = useState(initialValues.segmentIds);
+
+  const formRef = useRef<HTMLFormElement>(null);
+  const bannerRef = useRef<HTMLDivElement>(null);
+  const errors = state && !state.ok ? state.fieldErrors : {};
+
+  // After a refused submit, take keyboard and screen-reader users straight to what needs fixing.
+  useEffect(() => {
+    if (!state || state.ok) return;
+    const firstInvalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (firstInvalid ?? bannerRef.current)?.focus();
+  }, [state]);
+
+  // Keep the current responsável selectable even when the viewer could not pick them, so saving
+  // another field never clears the responsável as a side effect.
+  const responsibleChoices =
+    responsibleOptions && initialValues.responsibleUserId && !responsibleOptions.some((o) => o.id === initialValues.responsibleUserId)
+      ? [{ id: initialValues.responsibleUserId, name: responsibleName ?? "Responsável atual" }, ...responsibleOptions]
+      : responsibleOptions;
+
+  // React resets a form after an action passed to `action` runs, and a reset puts a controlled
+  // <select> back on its first option. Dispatching from onSubmit skips that reset; `action` stays
+  // set so the form still posts before hydration.
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  }
+
+  function toggleSegment(id: string, checked: boolean) {
+    setSegmentIds((current) => (checked ? [...current, id] : current.filter((s) => s !== id)));
+  }
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={handleSubmit} noValidate className="space-y-6">
+      {state && !state.ok && (
+        <Alert ref={bannerRef} tabIndex={-1} tone="error">
+          {state.message}
+        </Alert>
+      )}
+      {Object.entries(hidden).map(([key, value]) => (
+        <input key={key} type="hidden" name={key} value={value} />
+      ))}
+
+      <Field label="Nome" required hint="Nome completo ou razão social." errors={errors.name}>
+        {(control) => (
+          <Input {...control} name="name" value={name} onChange={(e) => setName(e.target.value)} required autoComplete="off" />
+        )}
+      </Field>
+
+      <div className="grid gap-6 sm:grid-cols-2">
+        <Field
+          label="CPF / CNPJ"
+          required
+          hint="CPF ou CNPJ, com ou sem pontuação. Aceita o CNPJ alfanumérico."
+          errors={errors.document}
+        >
+          {(control) => (
+            <Input
+              {...control}
+              name="document"
+              value={documentNumber}
+              onChange={(e) => setDocumentNumber(formatDocumentAsTyped(e.target.value))}
+              required
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+            />
+          )}
+        </Field>
+        <Field
+          label="Código do Cliente"
+          required
+          hint="Identificador único do cliente na sua empresa, sem espaços. Usado na busca rápida, nas importações e na API."
+          errors={errors.customerCode}
+        >
+          {(control) => (
+            <Input
+              {...control}
+              name="customerCode"
+              value={customerCode}
+              onChange={(e) => setCustomerCode(e.target.value)}
+              required
+              autoComplete="off"
+              spellCheck={false}
+            />
+          )}
+        </Field>
+      </div>
+
+      {responsibleChoices ? (
+        <Field label="Responsável" hint="Quem acompanha este contato." errors={errors.responsibleUserId}>
+          {(control) => (
+            <Select {...control} name="responsibleUserId" value={responsibleUserId} onChange={(e) => setResponsibleUserId(e.target.value)}>
+              <option value="">Sem responsável</option>
+              {responsibleChoices.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      ) : (
+        <div>
+          <p className="mb-1.5 text-sm font-medium text-slate-800">Responsável</p>
+          <p className="text-sm text-slate-600">
+            {responsibleName === undefined
+              ? "Você será o responsável se não escolher um segmento."
+              : (responsibleName ?? "Sem responsável")}
+          </p>
+          {errors.responsibleUserId?.map((message, index) => (
+            <p key={index} className="mt-1.5 text-sm text-red-700">
+              {message}
+            </p>
+          ))}
+        </div>
+      )}
+
+      <Field label="Hashtags" hint="Digite e tecle Enter para adicionar." errors={errors.tags}>
+        {(control) => <TagInput name="tags" initialTags={initialValues.tags} control={control} />}
+      </Field>
+
+      <Field label="Prioridade" group hint="Define a ordem na fila de atendimento." errors={errors.priority}>
+        {(control) => (
+          <div className="flex flex-wrap gap-x-6 gap-y-2">
+            {priorities.map((value) => (
+              <label key={value} className="inline-flex items-center gap-2 text-sm text-slate-700">
+                <input
+                  type="radio"
+                  name="priority"
+                  value={value}
+                  checked={priority === value}
+                  onChange={() => setPriority(value)}
+                  aria-describedby={control["aria-describedby"]}
+                  aria-invalid={control["aria-invalid"]}
+                  className="size-4 accent-indigo-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+                />
+                {priorityLabels[value]}
+              </label>
+            ))}
+          </div>
+        )}
+      </Field>
+
+      <Field label="Segmentos" group hint="As carteiras que atendem este contato." errors={errors.segmentIds}>
+        {(control) => (
+          <div className="space-y-2">
+            {segmentOptions.length === 0 && lockedSegments.length === 0 && (
+              <p className="text-sm text-slate-500">Nenhum segmento disponível.</p>
+            )}
+            {segmentOptions.length > 0 && (
+              <div className="grid gap-2 sm:grid-cols-2">
+                {segmentOptions.map((segment) => (
+                  <label key={segment.id} className="inline-flex items-center gap-2 text-sm text-slate-700">
+                    <input
+                      type="checkbox"
+                      name="segmentIds"
+                      value={segment.id}
+                      checked={segmentIds.includes(segment.id)}
+                      onChange={(e) => toggleSegment(segment.id, e.target.checked)}
+                      aria-describedby={control["aria-describedby"]}
+                      aria-invalid={control["aria-invalid"]}
+                      className="size-4 rounded accent-indigo-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+                    />
+                    {segment.name}
+                  </label>
+                ))}
+              </div>
+            )}
+            {lockedSegments.length > 0 && (
+              <p className="text-sm text-slate-500">Também em: {lockedSegments.map((s) => s.name).join(", ")}</p>
+            )}
+          </div>
+        )}
+      </Field>
+
+      <div className="grid gap-6 sm:grid-cols-2">
+        <Field label="Telefones" group hint="Com DDD, ex.: (11) 98765-4321." errors={errors.phones}>
+          {(control) => (
+            <InputList
+              name="phones"
+              noun="telefone"
+              initialValues={initialValues.phones}
+              control={control}
+              format={formatPhoneAsTyped}
+              inputProps={{ type: "tel", inputMode: "tel", autoComplete: "off" }}
+            />
+          )}
+        </Field>
+        <Field label="E-mails" group hint="Ex.: nome@empresa.com.br." errors={errors.emails}>
+          {(control) => (
+            <InputList
+              name="emails"
+              noun="e-mail"
+              initialValues={initialValues.emails}
+              control={control}
+              inputProps={{ type: "email", inputMode: "email", autoComplete: "off" }}
+            />
+          )}
+        </Field>
+      </div>
+
+      <div className="flex items-center justify-end gap-3 border-t border-slate-200 pt-6">
+        <Link href={cancelHref} className={buttonClasses("secondary")}>
+          Cancelar
+        </Link>
+        <Button type="submit" pending={pending}>
+          {pending ? "Salvando…" : submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { PriorityBadge } from "@/components/ui/badge";
+import type { ContactListItem } from "@/lib/contacts/queries";
+import { formatDate } from "@/lib/format/date";
+
+export function ContactTable({ items }: { items: ContactListItem[] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">Contatos</caption>
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-3">Nome</th>
+            <th scope="col" className="px-4 py-3">CPF / CNPJ</th>
+            <th scope="col" className="px-4 py-3">Código do Cliente</th>
+            <th scope="col" className="px-4 py-3">Responsável</th>
+            <th scope="col" className="px-4 py-3">Hashtags</th>
+            <th scope="col" className="px-4 py-3">Prioridade</th>
+            <th scope="col" className="px-4 py-3">Criado em</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {items.map((contact) => (
+            <tr key={contact.id} className="hover:bg-slate-50">
+              <td className="px-4 py-3 font-medium">
+                <Link href={`/contacts/${contact.id}`} className="text-indigo-700 hover:underline">
+                  {contact.name}
+                </Link>
+              </td>
+              <td className="px-4 py-3 font-mono text-xs text-slate-600">{contact.documentMasked}</td>
+              <td className="px-4 py-3 font-mono text-xs">{contact.customerCode}</td>
+              <td className="px-4 py-3 text-slate-700">{contact.responsibleName ?? "—"}</td>
+              <td className="px-4 py-3 text-slate-600">{contact.tags.map((tag) => `#${tag}`).join(" ")}</td>
+              <td className="px-4 py-3"><PriorityBadge priority={contact.priority} /></td>
+              <td className="px-4 py-3 text-slate-600">{formatDate(contact.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { drizzle } from "drizzle-orm/pglite";
+import { Client } from "pg";
+import { afterAll, inject } from "vitest";
+import { openPostgres, setDatabaseHandle, type Database } from "../client";
+import * as schema from "../schema";
+import { databaseUrlFor } from "./database-url";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    database: { kind: "pglite"; dumpFile: string } | { kind: "postgres"; baseUrl: string; template: string };
+  }
+}
+
+// Runs before each database test file: gives the file a migrated database of its own and makes
+// it the one the data-access layer uses.
+const target = inject("database");
+
+if (target.kind === "pglite") {
+  const client = new PGlite({
+    loadDataDir: new Blob([readFileSync(target.dumpFile)]),
+    extensions: { pg_trgm },
+  });
+  setDatabaseHandle({ db: drizzle(client, { schema }) as unknown as Database, close: () => client.close(), embedded: true });
+  afterAll(() => client.close());
+} else {
+  const name = `carteira_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new Client({ connectionString: target.baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${target.template}`);
+  const handle = openPostgres(databaseUrlFor(target.baseUrl, name));
+  setDatabaseHandle(handle);
+  afterAll(async () => {
+    await handle.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.end();
+  });
+}

@@ -1,0 +1,8 @@
+// Runs once when the server process starts: the embedded database is migrated and seeded by its
+// one owner, this process, never by a second process while the app runs (STACK-NOTES pitfall 4).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  if (process.env.DATABASE_URL) return;
+  const { prepareEmbeddedDatabase } = await import("./db/embedded");
+  await prepareEmbeddedDatabase();
+}

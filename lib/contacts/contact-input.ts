@@ -1,0 +1,143 @@
+import { z } from "zod";
+import { parseDocument } from "@/lib/documents/document";
+import { parsePhone } from "@/lib/phones/phone";
+import { normalizeTags, tagProblem } from "@/lib/contacts/tags";
+import { priorities, type Priority } from "./priority";
+
+// Shared by the contact form, the CSV import and the API: client-safe, no server imports.
+
+export { priorities, priorityLabels, type Priority } from "./priority";
+
+export const contactFieldLabels = {
+  name: "Nome",
+  document: "CPF / CNPJ",
+  customerCode: "Código do Cliente",
+  responsibleUserId: "Responsável",
+  tags: "Hashtags",
+  priority: "Prioridade",
+  segmentIds: "Segmentos",
+  phones: "Telefones",
+  emails: "E-mails",
+} as const satisfies Record<string, string>;
+
+export type ContactField = keyof typeof contactFieldLabels;
+
+const NAME_MAX_LENGTH = 200;
+const CUSTOMER_CODE_MAX_LENGTH = 64;
+const EMAIL_MAX_LENGTH = 254;
+
+// Any 8-4-4-4-12 hex id, as the PostgreSQL uuid type accepts: z.uuid() would also demand the
+// RFC version and variant bits, which the database does not.
+const id = (message: string) => z.guid({ error: message });
+const emailAddress = z.email().max(EMAIL_MAX_LENGTH);
+
+// Optional list fields arrive missing, null (API) or as arrays (form, import).
+const optionalStringList = (message: string) =>
+  z
+    .array(z.string({ error: message }), { error: message })
+    .nullish()
+    .transform((list) => list ?? []);
+
+function withoutBlanks(list: string[]): string[] {
+  return list.map((entry) => entry.trim()).filter((entry) => entry !== "");
+}
+
+const name = z
+  .string({ error: "Informe o nome." })
+  .trim()
+  .min(1, { error: "Informe o nome." })
+  .max(NAME_MAX_LENGTH, { error: `O nome pode ter até ${NAME_MAX_LENGTH} caracteres.` });
+
+const documentField = z.string({ error: "Informe o CPF ou CNPJ." }).transform((raw, ctx) => {
+  const parsed = parseDocument(raw);
+  if (parsed.ok) return { document: parsed.document, type: parsed.type };
+  ctx.addIssue({ code: "custom", message: parsed.message, input: raw });
+  return z.NEVER;
+});
+
+const customerCode = z
+  .string({ error: "Informe o código do cliente." })
+  .trim()
+  .min(1, { error: "Informe o código do cliente." })
+  .max(CUSTOMER_CODE_MAX_LENGTH, {
+    error: `O código do cliente pode ter até ${CUSTOMER_CODE_MAX_LENGTH} caracteres.`,
+  })
+  .regex(/^\S*$/, { error: "O código do cliente não pode ter espaços." });
+
+const responsibleUserId = z
+  .union([id("Escolha um responsável válido."), z.literal(""), z.null()], {
+    error: "Escolha um responsável válido.",
+  })
+  .optional()
+  .transform((value) => (value ? value.toLowerCase() : null));
+
+const priority = z
+  .union([z.enum(priorities), z.literal(""), z.null()], {
+    error: "Escolha a prioridade: Alta, Média ou Baixa.",
+  })
+  .optional()
+  .transform((value): Priority => value || "medium");
+
+const segmentIds = z
+  .array(id("Segmento inválido.").transform((value) => value.toLowerCase()), {
+    error: "Escolha segmentos válidos.",
+  })
+  .nullish()
+  .transform((list) => [...new Set(list ?? [])]);
+
+// Per-entry problems are reported on the field itself (path ["tags"], not ["tags", 2]) and name
+// the entry, so the form shows them next to the field and every bad entry is listed at once.
+const tags = optionalStringList("Informe as hashtags como texto.").transform((list, ctx) => {
+  const normalized = normalizeTags(list);
+  for (const tag of normalized) {
+    const problem = tagProblem(tag);
+    if (problem) ctx.addIssue({ code: "custom", message: problem, input: tag });
+  }
+  return normalized;
+});
+
+const phones = optionalStringList("Informe os telefones como texto.").transform((list, ctx) => {
+  const parsed: string[] = [];
+  for (const entry of withoutBlanks(list)) {
+    const phone = parsePhone(entry);
+    if (phone) parsed.push(phone);
+    else ctx.addIssue({ code: "custom", message: `Telefone inválido: ${entry}`, input: entry });
+  }
+  return [...new Set(parsed)];
+});
+
+const emails = optionalStringList("Informe os e-mails como texto.").transform((list, ctx) => {
+  const parsed: string[] = [];
+  for (const entry of withoutBlanks(list)) {
+    const email = entry.toLowerCase();
+    if (emailAddress.safeParse(email).success) parsed.push(email);
+    else ctx.addIssue({ code: "custom", message: `E-mail inválido: ${entry}`, input: entry });
+  }
+  return [...new Set(parsed)];
+});
+
+/** The one contact input schema: raw form/CSV/API values in, a normalized contact out. */
+export const contactInput = z
+  .object(
+    {
+      name,
+      document: documentField,
+      customerCode,
+      responsibleUserId,
+      tags,
+      priority,
+      segmentIds,
+      phones,
+      emails,
+    },
+    { error: "Envie os dados do contato." },
+  )
+  // The document travels as one parsed value so that its type cannot drift from it.
+  .transform(({ document: { document, type }, ...contact }) => ({
+    ...contact,
+    document,
+    documentType: type,
+  }));
+
+export type ContactInput = z.output<typeof contactInput>;
+export type RawContactInput = z.input<typeof contactInput>;

@@ -1,0 +1,244 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { getDb, type Transaction } from "@/db/client";
+import { contactHistory, contacts, contactSegments, segments, users, type ChangeSource } from "@/db/schema";
+import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
+import type { Viewer } from "@/lib/auth/viewer";
+import { formatDocument } from "@/lib/documents/document";
+import { formatTime } from "@/lib/format/date";
+import type { ContactInput } from "./contact-input";
+import { diffSnapshots, type ContactSnapshot } from "./history";
+import { authorizeContactWrite, canDeleteContacts } from "./permissions";
+import { loadVisibleContact, type LoadedContact } from "./queries";
+
+const notFound = () => failure("not_found", "Contato não encontrado.");
+
+/**
+ * Creates a contact with its segments and its first history row, in one transaction: either all
+ * of it is written or nothing is.
+ */
+export async function createContact(
+  viewer: Viewer,
+  input: ContactInput,
+  source: ChangeSource,
+): Promise<ActionResult<{ id: string }>> {
+  const authorized = await authorizeContactWrite(viewer, input, null);
+  if (!authorized.ok) return failure("forbidden", invalidInputMessage, authorized.fieldErrors);
+  const { segmentIds, responsibleUserId } = authorized.value;
+  const organizationId = viewer.organizationId;
+
+  return withUniqueFieldErrors(() =>
+    getDb().transaction(async (tx) => {
+      const [created] = await tx
+        .insert(contacts)
+        .values({
+          organizationId,
+          name: input.name,
+          document: input.document,
+          documentType: input.documentType,
+          customerCode: input.customerCode,
+          responsibleUserId,
+          tags: input.tags,
+          priority: input.priority,
+          phones: input.phones,
+          emails: input.emails,
+          updatedByUserId: viewer.userId,
+        })
+        .returning({ id: contacts.id });
+      if (segmentIds.length > 0) {
+        await tx.insert(contactSegments).values(segmentIds.map((segmentId) => ({ organizationId, contactId: created.id, segmentId })));
+      }
+      const after = await snapshotOf(tx, viewer, { ...input, responsibleUserId, segmentIds });
+      await recordHistory(tx, viewer, created.id, source, "create", diffSnapshots(null, after));
+      return { ok: true as const, id: created.id };
+    }),
+  );
+}
+
+/**
+ * Updates a visible contact if it is still at `expectedVersion` (optimistic concurrency): when
+ * someone saved in between, nothing is written and the answer says who and when.
+ */
+export async function updateContact(
+  viewer: Viewer,
+  id: string,
+  expectedVersion: number,
+  input: ContactInput,
+  source: ChangeSource,
+): Promise<ActionResult<{ id: string }>> {
+  const current = await loadVisibleContact(viewer, id);
+  if (!current) return notFound();
+  const authorized = await authorizeContactWrite(viewer, input, current);
+  if (!authorized.ok) return failure("forbidden", invalidInputMessage, authorized.fieldErrors);
+  const { segmentIds, responsibleUserId } = authorized.value;
+  const organizationId = viewer.organizationId;
+
+  return withUniqueFieldErrors(() =>
+    getDb().transaction(async (tx) => {
+      const before = snapshotOfLoaded(current);
+      const after = await snapshotOf(tx, viewer, { ...input, responsibleUserId, segmentIds });
+      const changes = diffSnapshots(before, after);
+      const [updated] = await tx
+        .update(contacts)
+        .set({
+          name: input.name,
+          document: input.document,
+          documentType: input.documentType,
+          customerCode: input.customerCode,
+          responsibleUserId,
+          tags: input.tags,
+          priority: input.priority,
+          phones: input.phones,
+          emails: input.emails,
+          version: expectedVersion + 1,
+          updatedAt: new Date(),
+          updatedByUserId: viewer.userId,
+        })
+        .where(and(eq(contacts.organizationId, organizationId), eq(contacts.id, id), eq(contacts.version, expectedVersion)))
+        .returning({ id: contacts.id });
+      if (!updated) return conflict(tx, viewer, id);
+
+      const currentIds = current.segments.map((s) => s.id);
+      const removed = currentIds.filter((s) => !segmentIds.includes(s));
+      const added = segmentIds.filter((s) => !currentIds.includes(s));
+      if (removed.length > 0) {
+        await tx
+          .delete(contactSegments)
+          .where(
+            and(
+              eq(contactSegments.organizationId, organizationId),
+              eq(contactSegments.contactId, id),
+              inArray(contactSegments.segmentId, removed),
+            ),
+          );
+      }
+      if (added.length > 0) {
+        await tx.insert(contactSegments).values(added.map((segmentId) => ({ organizationId, contactId: id, segmentId })));
+      }
+      if (changes.length > 0) await recordHistory(tx, viewer, id, source, "update", changes);
+      return { ok: true as const, id };
+    }),
+  );
+}
+
+/** Deletes a contact (admins only); its history stays, ending with the deletion. */
+export async function deleteContact(viewer: Viewer, id: string, source: ChangeSource): Promise<ActionResult> {
+  if (!canDeleteContacts(viewer)) return failure("forbidden", "Apenas administradores excluem contatos.");
+  const current = await loadVisibleContact(viewer, id);
+  if (!current) return notFound();
+  await getDb().transaction(async (tx) => {
+    await tx.delete(contacts).where(and(eq(contacts.organizationId, viewer.organizationId), eq(contacts.id, id)));
+    await recordHistory(tx, viewer, id, source, "delete", [{ field: "name", from: current.name, to: null }]);
+  });
+  return { ok: true };
+}
+
+/** Shows the full CPF/CNPJ of a visible contact, and records that it was seen. */
+export async function revealContactDocument(viewer: Viewer, id: string): Promise<ActionResult<{ document: string }>> {
+  const current = await loadVisibleContact(viewer, id);
+  if (!current) return notFound();
+  await recordHistory(getDb(), viewer, id, "form", "reveal_document", []);
+  return { ok: true, document: formatDocument(current.document, current.documentType) };
+}
+
+async function conflict(tx: Transaction, viewer: Viewer, id: string) {
+  const [latest] = await tx
+    .select({ version: contacts.version, updatedAt: contacts.updatedAt, by: users.name })
+    .from(contacts)
+    .leftJoin(users, and(eq(users.organizationId, contacts.organizationId), eq(users.id, contacts.updatedByUserId)))
+    .where(and(eq(contacts.organizationId, viewer.organizationId), eq(contacts.id, id)));
+  if (!latest) return notFound();
+  const who = latest.by ?? "outra pessoa";
+  return {
+    ...failure("conflict", `Este contato foi alterado por ${who} às ${formatTime(latest.updatedAt)}. Revise e salve novamente.`),
+    currentVersion: latest.version,
+  };
+}
+
+type Executor = Transaction | ReturnType<typeof getDb>;
+
+async function recordHistory(
+  db: Executor,
+  viewer: Viewer,
+  contactId: string,
+  source: ChangeSource,
+  action: "create" | "update" | "reveal_document" | "delete",
+  changes: { field: string; from: unknown; to: unknown }[],
+) {
+  await db.insert(contactHistory).values({
+    organizationId: viewer.organizationId,
+    contactId,
+    actorUserId: viewer.userId,
+    actorName: viewer.name,
+    source,
+    action,
+    changes,
+  });
+}
+
+function snapshotOfLoaded(contact: LoadedContact): ContactSnapshot {
+  return {
+    name: contact.name,
+    document: contact.document,
+    customerCode: contact.customerCode,
+    responsible: contact.responsibleName,
+    tags: contact.tags,
+    priority: contact.priority,
+    segments: contact.segments.map((s) => s.name).sort(),
+    phones: contact.phones,
+    emails: contact.emails,
+  };
+}
+
+async function snapshotOf(tx: Transaction, viewer: Viewer, value: ContactInput): Promise<ContactSnapshot> {
+  const organizationId = viewer.organizationId;
+  const segmentNames =
+    value.segmentIds.length === 0
+      ? []
+      : await tx
+          .select({ name: segments.name })
+          .from(segments)
+          .where(and(eq(segments.organizationId, organizationId), inArray(segments.id, value.segmentIds)));
+  const [responsible] = value.responsibleUserId
+    ? await tx
+        .select({ name: users.name })
+        .from(users)
+        .where(and(eq(users.organizationId, organizationId), eq(users.id, value.responsibleUserId)))
+    : [];
+  return {
+    name: value.name,
+    document: value.document,
+    customerCode: value.customerCode,
+    responsible: responsible?.name ?? null,
+    tags: value.tags,
+    priority: value.priority,
+    segments: segmentNames.map((s) => s.name).sort(),
+    phones: value.phones,
+    emails: value.emails,
+  };
+}
+
+const uniqueFields: Record<string, { field: string; message: string }> = {
+  contacts_org_customer_code_key: { field: "customerCode", message: "Este código do cliente já está em uso." },
+  contacts_org_document_key: { field: "document", message: "Este CPF/CNPJ já está em uso." },
+};
+
+// The unique indexes are the source of truth for uniqueness (no check-then-insert race). Their
+// violation becomes a field error that says only "já está em uso": nothing about the other
+// contact, which the viewer may not be allowed to see.
+async function withUniqueFieldErrors<T extends object>(write: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await write();
+  } catch (error) {
+    const violated = uniqueViolation(error);
+    if (!violated) throw error;
+    return failure("invalid", invalidInputMessage, { [violated.field]: [violated.message] });
+  }
+}
+
+function uniqueViolation(error: unknown) {
+  for (let e = error as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === "23505" && e.constraint && uniqueFields[e.constraint]) return uniqueFields[e.constraint];
+  }
+  return null;
+}

@@ -1,0 +1,213 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { contactHistory, contacts, contactSegments, segments, type HistoryChange } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { maskDocument } from "@/lib/documents/document";
+import { contactVisibleTo } from "./visibility";
+
+export type ContactListItem = {
+  id: string;
+  name: string;
+  documentMasked: string;
+  customerCode: string;
+  priority: "high" | "medium" | "low";
+  tags: string[];
+  responsibleName: string | null;
+  createdAt: Date;
+};
+
+export type ContactPage = { items: ContactListItem[]; nextCursor: string | null; previousCursor: string | null };
+
+export type ContactListQuery = { q?: string; after?: string; before?: string; limit?: number };
+
+const responsible = sql<string | null>`(select u.name from users u
+  where u.organization_id = ${contacts.organizationId} and u.id = ${contacts.responsibleUserId})`;
+
+/**
+ * The viewer's contacts, newest first, by keyset on (created_at, id): a page costs the same at
+ * any depth. Cursors carry created_at as PostgreSQL text so microseconds survive the round trip.
+ */
+export async function findContacts(viewer: Viewer, query: ContactListQuery = {}): Promise<ContactPage> {
+  const limit = Math.min(Math.max(query.limit ?? 25, 1), 100);
+  const backwards = !query.after && !!query.before;
+  const cursor = decodeCursor(backwards ? query.before : query.after);
+  const conditions: (SQL | undefined)[] = [contactVisibleTo(viewer), quickSearch(query.q)];
+  if (cursor) {
+    conditions.push(
+      backwards
+        ? sql`(${contacts.createdAt}, ${contacts.id}) > (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`
+        : sql`(${contacts.createdAt}, ${contacts.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`,
+    );
+  }
+  const order = backwards ? [asc(contacts.createdAt), asc(contacts.id)] : [desc(contacts.createdAt), desc(contacts.id)];
+  const rows = await getDb()
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      document: contacts.document,
+      documentType: contacts.documentType,
+      customerCode: contacts.customerCode,
+      priority: contacts.priority,
+      tags: contacts.tags,
+      responsibleName: responsible,
+      createdAt: contacts.createdAt,
+      cursorTime: sql<string>`${contacts.createdAt}::text`,
+    })
+    .from(contacts)
+    .where(and(...conditions))
+    .orderBy(...order)
+    .limit(limit + 1);
+
+  const hasMore = rows.length > limit;
+  const page = rows.slice(0, limit);
+  if (backwards) page.reverse();
+  const first = page[0];
+  const last = page[page.length - 1];
+  return {
+    items: page.map(({ document, documentType, cursorTime: _, ...row }) => ({
+      ...row,
+      documentMasked: maskDocument(document, documentType),
+    })),
+    nextCursor: last && (backwards || hasMore) ? encodeCursor(last.cursorTime, last.id) : null,
+    previousCursor: first && (backwards ? hasMore : !!cursor) ? encodeCursor(first.cursorTime, first.id) : null,
+  };
+}
+
+/** Quick search: exact código do cliente, CPF/CNPJ with or without mask, or a fragment of the name. */
+function quickSearch(q: string | undefined): SQL | undefined {
+  const term = q?.trim();
+  if (!term) return undefined;
+  const matches: SQL[] = [eq(contacts.customerCode, term), ilike(contacts.name, `%${escapeLike(term)}%`)];
+  const document = term.replace(/[.\-/\s]/g, "").toUpperCase();
+  if (/^[0-9A-Z]{11,14}$/.test(document)) matches.push(eq(contacts.document, document));
+  return or(...matches);
+}
+
+function escapeLike(term: string) {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function encodeCursor(createdAt: string, id: string) {
+  return Buffer.from(`${createdAt}|${id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string | undefined) {
+  if (!cursor) return null;
+  const [createdAt, id] = Buffer.from(cursor, "base64url").toString().split("|");
+  const valid = id && /^[0-9a-f-]{36}$/i.test(id) && !Number.isNaN(Date.parse(createdAt));
+  return valid ? { createdAt, id } : null;
+}
+
+export type ContactDetail = {
+  id: string;
+  name: string;
+  documentType: "cpf" | "cnpj";
+  documentMasked: string;
+  customerCode: string;
+  responsible: { id: string; name: string } | null;
+  tags: string[];
+  priority: "high" | "medium" | "low";
+  segments: { id: string; name: string }[];
+  phones: string[];
+  emails: string[];
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** One visible contact, or null: an invisible one and a missing one look the same. */
+export async function getContact(viewer: Viewer, id: string): Promise<ContactDetail | null> {
+  const contact = await loadVisibleContact(viewer, id);
+  if (!contact) return null;
+  const { document, responsibleUserId: _, responsibleName, ...rest } = contact;
+  return {
+    ...rest,
+    documentMasked: maskDocument(document, contact.documentType),
+    responsible: contact.responsibleUserId ? { id: contact.responsibleUserId, name: responsibleName ?? "" } : null,
+  };
+}
+
+/** What the edit form needs: the full document included (editing it means seeing it). */
+export async function getContactForEdit(viewer: Viewer, id: string) {
+  return loadVisibleContact(viewer, id);
+}
+
+export type LoadedContact = NonNullable<Awaited<ReturnType<typeof loadVisibleContact>>>;
+
+export async function loadVisibleContact(viewer: Viewer, id: string) {
+  if (!isUuid(id)) return null;
+  const db = getDb();
+  const [contact] = await db
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      document: contacts.document,
+      documentType: contacts.documentType,
+      customerCode: contacts.customerCode,
+      responsibleUserId: contacts.responsibleUserId,
+      responsibleName: responsible,
+      tags: contacts.tags,
+      priority: contacts.priority,
+      phones: contacts.phones,
+      emails: contacts.emails,
+      version: contacts.version,
+      createdAt: contacts.createdAt,
+      updatedAt: contacts.updatedAt,
+    })
+    .from(contacts)
+    .where(and(contactVisibleTo(viewer), eq(contacts.id, id)));
+  if (!contact) return null;
+  const contactSegmentRows = await db
+    .select({ id: segments.id, name: segments.name })
+    .from(contactSegments)
+    .innerJoin(
+      segments,
+      and(eq(segments.organizationId, contactSegments.organizationId), eq(segments.id, contactSegments.segmentId)),
+    )
+    .where(and(eq(contactSegments.organizationId, viewer.organizationId), eq(contactSegments.contactId, id)))
+    .orderBy(asc(segments.name));
+  return { ...contact, segments: contactSegmentRows };
+}
+
+export type HistoryEntry = {
+  id: string;
+  actorName: string;
+  source: "form" | "import" | "api" | "system";
+  action: "create" | "update" | "reveal_document" | "delete";
+  changes: HistoryChange[];
+  createdAt: Date;
+};
+
+/** The history of a visible contact, newest first; empty when the contact is not visible. */
+export async function getContactHistory(viewer: Viewer, id: string, limit = 100): Promise<HistoryEntry[]> {
+  if (!isUuid(id)) return [];
+  const visible = getDb()
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(contactVisibleTo(viewer), eq(contacts.id, id)));
+  return getDb()
+    .select({
+      id: contactHistory.id,
+      actorName: contactHistory.actorName,
+      source: contactHistory.source,
+      action: contactHistory.action,
+      changes: contactHistory.changes,
+      createdAt: contactHistory.createdAt,
+    })
+    .from(contactHistory)
+    .where(
+      and(
+        eq(contactHistory.organizationId, viewer.organizationId),
+        eq(contactHistory.contactId, id),
+        inArray(contactHistory.contactId, visible),
+      ),
+    )
+    .orderBy(desc(contactHistory.createdAt), desc(contactHistory.id))
+    .limit(limit);
+}
+
+export function isUuid(value: string) {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+

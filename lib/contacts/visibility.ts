@@ -1,0 +1,24 @@
+import "server-only";
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import { contacts } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+
+/**
+ * THE visibility rule (DESIGN.md, "Who sees what"): a contact exists for a viewer when the viewer
+ * is an admin of its organization, belongs to one of its segments, or is its responsável.
+ * Every contact read, write, count, export, import and API query composes this predicate into its
+ * SQL; a contact outside it behaves as if it did not exist. Guarded by visibility.db.test.ts.
+ */
+export function contactVisibleTo(viewer: Viewer): SQL {
+  const sameOrganization = eq(contacts.organizationId, viewer.organizationId);
+  if (viewer.role === "admin") return sameOrganization;
+  const isResponsible = eq(contacts.responsibleUserId, viewer.userId);
+  if (viewer.segmentIds.length === 0) return and(sameOrganization, isResponsible)!;
+  // Served by the contact_segments primary key as an index-only probe.
+  const inViewerSegments = sql`exists (
+    select 1 from contact_segments cs
+    where cs.organization_id = ${contacts.organizationId}
+      and cs.contact_id = ${contacts.id}
+      and cs.segment_id in (${sql.join(viewer.segmentIds.map((id) => sql`${id}::uuid`), sql`, `)}))`;
+  return and(sameOrganization, or(isResponsible, inViewerSegments))!;
+}

@@ -1,0 +1,40 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+const alias = {
+  "@": root,
+  // `server-only` throws outside React Server Components; the tests are trusted server code.
+  "server-only": path.join(root, "db/testing/server-only-stub.ts"),
+};
+
+const databaseProject = (name: string, globalSetup: string) => ({
+  resolve: { alias },
+  test: {
+    name,
+    include: ["{db,lib}/**/*.db.test.ts"],
+    environment: "node",
+    globalSetup,
+    setupFiles: ["db/testing/setup-database.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+// Database tests run on embedded PGlite always, and again on PostgreSQL when DATABASE_URL is set.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["{db,lib}/**/*.test.ts"], exclude: ["**/*.db.test.ts"], environment: "node" },
+      },
+      {
+        resolve: { alias },
+        test: { name: "components", include: ["components/**/*.test.tsx"], environment: "jsdom" },
+      },
+      databaseProject("db:pglite", "db/testing/global-setup-pglite.ts"),
+      ...(process.env.DATABASE_URL ? [databaseProject("db:postgres", "db/testing/global-setup-postgres.ts")] : []),
+    ],
+  },
+});
