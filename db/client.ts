@@ -18,7 +18,7 @@ type Handle = { db: Database; close: () => Promise<void>; embedded: boolean };
 const globalHandle = globalThis as unknown as { __carteiraDb?: Handle };
 
 export function pgliteDir() {
-  return path.resolve(process.env.PGLITE_DIR ?? ".data/pglite");
+  return path.resolve(/* turbopackIgnore: true */ process.env.PGLITE_DIR ?? ".data/pglite");
 }
 
 export function openPostgres(url: string): Handle {

@@ -5,7 +5,7 @@ import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { Database } from "./client";
 
-export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
+export const migrationsFolder = path.resolve(/* turbopackIgnore: true */ process.cwd(), "db/migrations");
 
 /** Applies the committed drizzle-kit migrations; the same SQL runs on PGlite and PostgreSQL. */
 export async function migrateDatabase(db: Database, embedded: boolean) {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from "@testing-library/react";
+import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import type { ActionResult } from "@/lib/actions/result";
@@ -143,6 +143,7 @@ describe("ContactForm", () => {
   test("a refused submit shows every field error and the message, and keeps what was typed", async () => {
     const refusal: ActionResult<{ id: string }> = {
       ok: false,
+      code: "invalid",
       message: "Revise os campos destacados.",
       fieldErrors: { document: ["CPF inválido: confira os dígitos."], name: ["Informe o nome completo."] },
     };
@@ -160,8 +161,9 @@ describe("ContactForm", () => {
     await user.type(screen.getByLabelText("E-mail 1"), "maria@exemplo.com.br");
     await user.click(screen.getByRole("button", { name: "Criar contato" }));
 
-    const form = document.querySelector("form")!;
-    expect(within(form).getByRole("alert").textContent).toBe("Revise os campos destacados.");
+    // The action resolves asynchronously: wait for the banner rather than for a fixed time.
+    const banner = await within(document.querySelector("form")!).findByRole("alert");
+    expect(banner.textContent).toBe("Revise os campos destacados.");
 
     const name = screen.getByLabelText(/^Nome/) as HTMLInputElement;
     const documentInput = screen.getByLabelText(/^CPF \/ CNPJ/) as HTMLInputElement;
@@ -171,7 +173,7 @@ describe("ContactForm", () => {
     expect(description(documentInput)).toContain("CPF inválido: confira os dígitos.");
     expect(screen.getByLabelText(/^Código do Cliente/).getAttribute("aria-invalid")).toBeNull();
     // Focus goes to the first field that needs fixing.
-    expect(document.activeElement).toBe(name);
+    await waitFor(() => expect(document.activeElement).toBe(name));
 
     // The action received exactly the field names the server reads.
     const sent = action.mock.calls[0][1];
@@ -199,19 +201,26 @@ describe("ContactForm", () => {
     expect((screen.getByLabelText("E-mail 1") as HTMLInputElement).value).toBe("maria@exemplo.com.br");
   });
 
-  test("a refusal without field errors focuses the message banner", async () => {
-    const { user, action } = renderForm({ hidden: { id: "c1", version: "3" } });
+  test("a concurrency conflict focuses the banner, and saving again sends the version now stored", async () => {
+    const { user, action } = renderForm({ hidden: { id: "c1", version: "3" }, submitLabel: "Salvar alterações" });
     action.mockResolvedValue({
       ok: false,
+      code: "conflict",
       message: "Este contato foi alterado por Ana às 14:32. Revise e salve novamente.",
       fieldErrors: {},
+      currentVersion: 4,
     });
-    await user.click(screen.getByRole("button", { name: "Criar contato" }));
-    const banner = within(document.querySelector("form")!).getByRole("alert");
-    expect(banner.textContent).toContain("alterado por Ana às 14:32");
-    expect(document.activeElement).toBe(banner);
-    const sent = action.mock.calls[0][1];
-    expect([sent.get("id"), sent.get("version")]).toEqual(["c1", "3"]);
+    await user.click(screen.getByRole("button", { name: "Salvar alterações" }));
+    const banner = await within(document.querySelector("form")!).findByRole("alert");
+    expect(banner.textContent).toBe("Este contato foi alterado por Ana às 14:32. Revise e salve novamente.");
+    await waitFor(() => expect(document.activeElement).toBe(banner));
+    const first = action.mock.calls[0][1];
+    expect([first.get("id"), first.get("version")]).toEqual(["c1", "3"]);
+
+    await user.click(screen.getByRole("button", { name: "Salvar alterações" }));
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(2));
+    const second = action.mock.calls[1][1];
+    expect([second.get("id"), second.get("version")]).toEqual(["c1", "4"]);
   });
 
   test("shows the pending label while the action runs", async () => {
@@ -219,10 +228,10 @@ describe("ContactForm", () => {
     let finish: (result: ActionResult<{ id: string }>) => void = () => {};
     action.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
     await user.click(screen.getByRole("button", { name: "Criar contato" }));
-    const button = screen.getByRole("button", { name: "Salvando…" });
+    const button = await screen.findByRole("button", { name: "Salvando…" });
     expect(button).toHaveProperty("disabled", true);
-    await act(async () => finish({ ok: false, message: "Erro.", fieldErrors: {} }));
-    expect(screen.getByRole("button", { name: "Criar contato" })).toHaveProperty("disabled", false);
+    await act(async () => finish({ ok: false, code: "unexpected", message: "Erro.", fieldErrors: {} }));
+    expect(await screen.findByRole("button", { name: "Criar contato" })).toHaveProperty("disabled", false);
   });
 
   test("operator mode shows who will be responsible instead of a select", () => {

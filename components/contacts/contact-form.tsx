@@ -31,7 +31,10 @@ export type ContactFormValues = {
 export type ContactFormProps = {
   action: (prev: ActionResult<{ id: string }> | null, formData: FormData) => Promise<ActionResult<{ id: string }>>;
   initialValues: ContactFormValues;
-  /** Submitted as hidden inputs, e.g. { id, version } when editing. */
+  /**
+   * Submitted as hidden inputs, e.g. { id, version } when editing. After a concurrency conflict the
+   * `version` entry takes the version now stored, so that saving again after review goes through.
+   */
   hidden?: Record<string, string>;
   /** null: the viewer may not choose the responsável (operator), so a read-only text replaces the select. */
   responsibleOptions: Option[] | null;
@@ -68,6 +71,10 @@ export function ContactForm({
   const formRef = useRef<HTMLFormElement>(null);
   const bannerRef = useRef<HTMLDivElement>(null);
   const errors = state && !state.ok ? state.fieldErrors : {};
+  const hiddenValues =
+    state && !state.ok && state.currentVersion !== undefined && "version" in hidden
+      ? { ...hidden, version: String(state.currentVersion) }
+      : hidden;
 
   // After a refused submit, take keyboard and screen-reader users straight to what needs fixing.
   useEffect(() => {
@@ -103,7 +110,7 @@ export function ContactForm({
           {state.message}
         </Alert>
       )}
-      {Object.entries(hidden).map(([key, value]) => (
+      {Object.entries(hiddenValues).map(([key, value]) => (
         <input key={key} type="hidden" name={key} value={value} />
       ))}
 
@@ -198,7 +205,6 @@ export function ContactForm({
                   checked={priority === value}
                   onChange={() => setPriority(value)}
                   aria-describedby={control["aria-describedby"]}
-                  aria-invalid={control["aria-invalid"]}
                   className="size-4 accent-indigo-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
                 />
                 {priorityLabels[value]}

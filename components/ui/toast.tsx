@@ -2,26 +2,27 @@
 
 import { useEffect, useState } from "react";
 
+// The live region must be in the page before its text, or screen readers may not announce it.
+const SHOW_AFTER_MS = 100;
 const VISIBLE_MS = 5000;
 
-/**
- * A confirmation shown after a redirect (e.g. `?toast=created`). The status region is rendered empty
- * first and filled after mount, because screen readers announce changes to a live region, not its
- * initial content.
- */
+/** A confirmation shown after a redirect (e.g. `?toast=created`), dismissible, gone after ~5 s. */
 export function Toast({ message }: { message: string }) {
   const [visible, setVisible] = useState(false);
 
   useEffect(() => {
-    setVisible(true);
     // Drop the query flag so a reload or a shared link does not announce the change again.
     const url = new URL(window.location.href);
     if (url.searchParams.has("toast")) {
       url.searchParams.delete("toast");
       window.history.replaceState(window.history.state, "", url);
     }
-    const timer = window.setTimeout(() => setVisible(false), VISIBLE_MS);
-    return () => window.clearTimeout(timer);
+    const show = window.setTimeout(() => setVisible(true), SHOW_AFTER_MS);
+    const hide = window.setTimeout(() => setVisible(false), SHOW_AFTER_MS + VISIBLE_MS);
+    return () => {
+      window.clearTimeout(show);
+      window.clearTimeout(hide);
+    };
   }, [message]);
 
   return (

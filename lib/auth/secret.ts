@@ -10,7 +10,7 @@ import path from "node:path";
 export function authSecret(): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
   if (process.env.DATABASE_URL) throw new Error("AUTH_SECRET must be set when DATABASE_URL is set.");
-  const file = path.resolve(".data/auth-secret");
+  const file = path.resolve(/* turbopackIgnore: true */ ".data/auth-secret");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });

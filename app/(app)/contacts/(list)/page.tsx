@@ -8,6 +8,9 @@ import { buttonClasses } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/session";
 import { findContacts } from "@/lib/contacts/queries";
 
+// In its own route group so that its loading state does not wrap the contact pages: a streamed
+// page cannot answer 404 any more, and an invisible contact must be a real 404.
+
 export const metadata: Metadata = { title: "Contatos" };
 
 type SearchParams = Promise<{ q?: string; after?: string; before?: string; toast?: string }>;
