@@ -12,7 +12,7 @@ const databaseProject = (name: string, globalSetup: string) => ({
   resolve: { alias },
   test: {
     name,
-    include: ["{db,lib}/**/*.db.test.ts"],
+    include: ["{app,db,lib}/**/*.db.test.ts"],
     environment: "node",
     globalSetup,
     setupFiles: ["db/testing/setup-database.ts"],

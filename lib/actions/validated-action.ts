@@ -6,26 +6,32 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { failure, invalidInputMessage, type ActionResult } from "./result";
 
 /**
- * The one way to write a server action. A server action is a public HTTP endpoint, so each call
- * checks the session itself, parses its input with the shared zod schema (all field errors at
- * once), and turns any unexpected error into a generic message: no stack trace or SQL reaches the page.
+ * Runs a server action for the signed-in viewer. A server action is a public HTTP endpoint, so each
+ * call checks the session itself, and any unexpected error becomes a generic message: no stack
+ * trace or SQL reaches the page.
  */
+export async function withViewer<T extends object>(handler: (viewer: Viewer) => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  const viewer = await getViewer();
+  if (!viewer) return failure("forbidden", "Sua sessão expirou. Entre novamente.");
+  try {
+    return await handler(viewer);
+  } catch (error) {
+    unstable_rethrow(error); // redirect() and notFound() travel as errors
+    console.error("Server action failed", error);
+    return failure("unexpected", "Não foi possível concluir agora. Tente novamente em instantes.");
+  }
+}
+
+/** A form's server action: the viewer, then its input parsed by the shared zod schema (all field errors at once). */
 export function validatedAction<S extends z.ZodType, T extends object>(
   schema: S,
   readForm: (formData: FormData) => unknown,
   handler: (viewer: Viewer, input: z.output<S>, formData: FormData) => Promise<ActionResult<T>>,
 ) {
-  return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
-    const viewer = await getViewer();
-    if (!viewer) return failure("forbidden", "Sua sessão expirou. Entre novamente.");
-    const parsed = schema.safeParse(readForm(formData));
-    if (!parsed.success) return failure("invalid", invalidInputMessage, z.flattenError(parsed.error).fieldErrors);
-    try {
-      return await handler(viewer, parsed.data, formData);
-    } catch (error) {
-      unstable_rethrow(error); // redirect() and notFound() travel as errors
-      console.error("Server action failed", error);
-      return failure("unexpected", "Não foi possível concluir agora. Tente novamente em instantes.");
-    }
-  };
+  return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> =>
+    withViewer(async (viewer) => {
+      const parsed = schema.safeParse(readForm(formData));
+      if (!parsed.success) return failure("invalid", invalidInputMessage, z.flattenError(parsed.error).fieldErrors);
+      return handler(viewer, parsed.data, formData);
+    });
 }

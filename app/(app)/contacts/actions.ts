@@ -4,8 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { failure, type ActionResult } from "@/lib/actions/result";
-import { validatedAction } from "@/lib/actions/validated-action";
-import { getViewer } from "@/lib/auth/session";
+import { validatedAction, withViewer } from "@/lib/actions/validated-action";
 import { contactInput } from "@/lib/contacts/contact-input";
 import { readContactForm } from "@/lib/contacts/contact-form-data";
 import { createContact, deleteContact, revealContactDocument, updateContact } from "@/lib/contacts/mutations";
@@ -29,16 +28,14 @@ export const updateContactAction = validatedAction<typeof contactInput, { id: st
 });
 
 export async function revealDocumentAction(id: string): Promise<ActionResult<{ document: string }>> {
-  const viewer = await getViewer();
-  if (!viewer) return failure("forbidden", "Sua sessão expirou. Entre novamente.");
-  return revealContactDocument(viewer, String(id));
+  return withViewer((viewer) => revealContactDocument(viewer, String(id)));
 }
 
 export async function deleteContactAction(id: string): Promise<ActionResult> {
-  const viewer = await getViewer();
-  if (!viewer) return failure("forbidden", "Sua sessão expirou. Entre novamente.");
-  const result = await deleteContact(viewer, String(id), "form");
-  if (!result.ok) return result;
-  revalidatePath("/contacts");
-  redirect("/contacts?toast=deleted");
+  return withViewer(async (viewer) => {
+    const result = await deleteContact(viewer, String(id), "form");
+    if (!result.ok) return result;
+    revalidatePath("/contacts");
+    redirect("/contacts?toast=deleted");
+  });
 }
