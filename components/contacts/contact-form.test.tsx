@@ -3,7 +3,7 @@ import { act, cleanup, render, screen, waitFor, within } from "@testing-library/
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import type { ActionResult } from "@/lib/actions/result";
-import { ContactForm, type ContactFormProps, type ContactFormValues } from "./contact-form";
+import { ContactForm, emptyContactValues, type ContactFormProps } from "./contact-form";
 
 // next/link needs the App Router context; a plain anchor is all these tests look at.
 vi.mock("next/link", () => ({
@@ -16,17 +16,7 @@ vi.mock("next/link", () => ({
 
 afterEach(cleanup);
 
-const emptyValues: ContactFormValues = {
-  name: "",
-  document: "",
-  customerCode: "",
-  responsibleUserId: "",
-  tags: [],
-  priority: "medium",
-  segmentIds: [],
-  phones: [],
-  emails: [],
-};
+const emptyValues = emptyContactValues;
 
 type Action = ContactFormProps["action"];
 

@@ -28,6 +28,19 @@ export type ContactFormValues = {
   emails: string[];
 };
 
+/** A new contact, as "Criar contato" opens. */
+export const emptyContactValues: ContactFormValues = {
+  name: "",
+  document: "",
+  customerCode: "",
+  responsibleUserId: "",
+  tags: [],
+  priority: "medium",
+  segmentIds: [],
+  phones: [],
+  emails: [],
+};
+
 export type ContactFormProps = {
   action: (prev: ActionResult<{ id: string }> | null, formData: FormData) => Promise<ActionResult<{ id: string }>>;
   initialValues: ContactFormValues;

@@ -33,15 +33,7 @@ export async function createContact(
         .insert(contacts)
         .values({
           organizationId,
-          name: input.name,
-          document: input.document,
-          documentType: input.documentType,
-          customerCode: input.customerCode,
-          responsibleUserId,
-          tags: input.tags,
-          priority: input.priority,
-          phones: input.phones,
-          emails: input.emails,
+          ...storedFields(input, responsibleUserId),
           updatedByUserId: viewer.userId,
         })
         .returning({ id: contacts.id });
@@ -81,15 +73,7 @@ export async function updateContact(
       const [updated] = await tx
         .update(contacts)
         .set({
-          name: input.name,
-          document: input.document,
-          documentType: input.documentType,
-          customerCode: input.customerCode,
-          responsibleUserId,
-          tags: input.tags,
-          priority: input.priority,
-          phones: input.phones,
-          emails: input.emails,
+          ...storedFields(input, responsibleUserId),
           version: expectedVersion + 1,
           updatedAt: new Date(),
           updatedByUserId: viewer.userId,
@@ -153,6 +137,12 @@ async function conflict(tx: Transaction, viewer: Viewer, id: string) {
     ...failure("conflict", `Este contato foi alterado por ${who} às ${formatTime(latest.updatedAt)}. Revise e salve novamente.`),
     currentVersion: latest.version,
   };
+}
+
+/** The contact's own columns, as a create or an edit writes them. */
+function storedFields(input: ContactInput, responsibleUserId: string | null) {
+  const { name, document, documentType, customerCode, tags, priority, phones, emails } = input;
+  return { name, document, documentType, customerCode, responsibleUserId, tags, priority, phones, emails };
 }
 
 type Executor = Transaction | ReturnType<typeof getDb>;

@@ -1,23 +1,11 @@
 import type { Metadata } from "next";
-import { ContactForm, type ContactFormValues } from "@/components/contacts/contact-form";
+import { ContactForm, emptyContactValues } from "@/components/contacts/contact-form";
 import { requireViewer } from "@/lib/auth/session";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listAssignableResponsibles } from "@/lib/users/queries";
 import { createContactAction } from "../actions";
 
 export const metadata: Metadata = { title: "Criar contato" };
-
-const emptyContact: ContactFormValues = {
-  name: "",
-  document: "",
-  customerCode: "",
-  responsibleUserId: "",
-  tags: [],
-  priority: "medium",
-  segmentIds: [],
-  phones: [],
-  emails: [],
-};
 
 export default async function NewContactPage() {
   const viewer = await requireViewer();
@@ -30,7 +18,7 @@ export default async function NewContactPage() {
       <h1 className="text-2xl font-semibold tracking-tight">Criar contato</h1>
       <ContactForm
         action={createContactAction}
-        initialValues={emptyContact}
+        initialValues={emptyContactValues}
         segmentOptions={segmentOptions}
         responsibleOptions={responsibleOptions}
         submitLabel="Criar contato"
