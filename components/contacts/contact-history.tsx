@@ -1,6 +1,5 @@
 import type { HistoryEntry } from "@/lib/contacts/queries";
 import { priorityLabels, type Priority } from "@/lib/contacts/contact-input";
-import { maskDocument } from "@/lib/documents/document";
 import { formatPhone } from "@/lib/phones/phone";
 import { formatDateTime } from "@/lib/format/date";
 
@@ -33,8 +32,6 @@ const actionLabels: Record<HistoryEntry["action"], string> = {
 function display(field: string, value: unknown): string {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return "vazio";
   if (field === "priority") return priorityLabels[value as Priority] ?? String(value);
-  // The history never shows more of a document than the page does.
-  if (field === "document") return maskDocument(String(value), String(value).length === 11 ? "cpf" : "cnpj");
   if (field === "tags") return (value as string[]).map((t) => `#${t}`).join(" ");
   if (field === "phones") return (value as string[]).map(formatPhone).join(", ");
   if (Array.isArray(value)) return value.join(", ");

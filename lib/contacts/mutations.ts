@@ -70,6 +70,8 @@ export async function updateContact(
       const before = snapshotOfLoaded(current);
       const after = await snapshotOf(tx, viewer, { ...input, responsibleUserId, segmentIds });
       const changes = diffSnapshots(before, after);
+      // A save that changes nothing writes nothing: no new version to conflict with others' saves.
+      if (changes.length === 0) return { ok: true as const, id };
       const [updated] = await tx
         .update(contacts)
         .set({
@@ -99,7 +101,7 @@ export async function updateContact(
       if (added.length > 0) {
         await tx.insert(contactSegments).values(added.map((segmentId) => ({ organizationId, contactId: id, segmentId })));
       }
-      if (changes.length > 0) await recordHistory(tx, viewer, id, source, "update", changes);
+      await recordHistory(tx, viewer, id, source, "update", changes);
       return { ok: true as const, id };
     }),
   );

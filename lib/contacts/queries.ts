@@ -186,7 +186,7 @@ export async function getContactHistory(viewer: Viewer, id: string, limit = 100)
     .select({ id: contacts.id })
     .from(contacts)
     .where(and(contactVisibleTo(viewer), eq(contacts.id, id)));
-  return getDb()
+  const entries = await getDb()
     .select({
       id: contactHistory.id,
       actorName: contactHistory.actorName,
@@ -205,6 +205,15 @@ export async function getContactHistory(viewer: Viewer, id: string, limit = 100)
     )
     .orderBy(desc(contactHistory.createdAt), desc(contactHistory.id))
     .limit(limit);
+  // The history never shows more of a document than the page does: seeing it whole is a recorded reveal.
+  return entries.map((entry) => ({ ...entry, changes: entry.changes.map(maskDocumentChange) }));
+}
+
+function maskDocumentChange(change: HistoryChange): HistoryChange {
+  if (change.field !== "document") return change;
+  const mask = (value: unknown) =>
+    typeof value === "string" ? maskDocument(value, value.length === 11 ? "cpf" : "cnpj") : value;
+  return { ...change, from: mask(change.from), to: mask(change.to) };
 }
 
 export function isUuid(value: string) {
