@@ -27,8 +27,8 @@ export function ContactTable({ items }: { items: ContactListItem[] }) {
                   {contact.name}
                 </Link>
               </td>
-              <td className="px-4 py-3 font-mono text-xs text-slate-600">{contact.documentMasked}</td>
-              <td className="px-4 py-3 font-mono text-xs">{contact.customerCode}</td>
+              <td className="whitespace-nowrap px-4 py-3 font-mono text-xs text-slate-600">{contact.documentMasked}</td>
+              <td className="whitespace-nowrap px-4 py-3 font-mono text-xs">{contact.customerCode}</td>
               <td className="px-4 py-3 text-slate-700">{contact.responsibleName ?? "—"}</td>
               <td className="px-4 py-3 text-slate-600">{contact.tags.map((tag) => `#${tag}`).join(" ")}</td>
               <td className="px-4 py-3"><PriorityBadge priority={contact.priority} /></td>

@@ -6,6 +6,7 @@ import { contactHistory, contacts, contactSegments } from "@/db/schema";
 import { createWorld, type World } from "@/db/testing/world";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatDocument, generateCnpj, generateCpf, maskDocument } from "@/lib/documents/document";
+import { editInput } from "@/db/testing/edit-input";
 import { contactInput, type RawContactInput } from "./contact-input";
 import { createContact, revealContactDocument, updateContact } from "./mutations";
 import { findContacts, getContact, getContactForEdit, getContactHistory } from "./queries";
@@ -66,19 +67,7 @@ async function storedRow(id: string) {
 async function editPayload(viewer: Viewer, id: string, overrides: Partial<RawContactInput> = {}) {
   const current = (await getContactForEdit(viewer, id))!;
   const editable = (segmentId: string) => viewer.role === "admin" || viewer.segmentIds.includes(segmentId);
-  const raw: RawContactInput = {
-    name: current.name,
-    document: current.document,
-    customerCode: current.customerCode,
-    responsibleUserId: current.responsibleUserId,
-    tags: current.tags,
-    priority: current.priority,
-    segmentIds: current.segments.map((s) => s.id).filter(editable),
-    phones: current.phones,
-    emails: current.emails,
-    ...overrides,
-  };
-  return { current, input: contactInput.parse(raw) };
+  return { current, input: editInput(current, editable, overrides) };
 }
 
 describe("createContact, per the permission matrix", () => {

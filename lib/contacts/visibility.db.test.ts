@@ -6,6 +6,7 @@ import { contactHistory, contacts, contactSegments, segmentMembers, users } from
 import { createWorld, type World } from "@/db/testing/world";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { formatDocument } from "@/lib/documents/document";
+import { editInput } from "@/db/testing/edit-input";
 import { contactInput } from "./contact-input";
 import { deleteContact, revealContactDocument, updateContact } from "./mutations";
 import { findContacts, getContact, getContactForEdit, getContactHistory } from "./queries";
@@ -68,18 +69,7 @@ async function renameInput(world: World, viewer: Viewer, contact: ContactKey) {
   const current = (await getContactForEdit(ownerAdmin(world, contact), world.contacts[contact]))!;
   const editable = (id: string) =>
     viewer.role === "admin" ? viewer.organizationId === ownerAdmin(world, contact).organizationId : viewer.segmentIds.includes(id);
-  const input = contactInput.parse({
-    name: `${current.name} editado`,
-    document: current.document,
-    customerCode: current.customerCode,
-    responsibleUserId: current.responsibleUserId,
-    tags: current.tags,
-    priority: current.priority,
-    segmentIds: current.segments.map((s) => s.id).filter(editable),
-    phones: current.phones,
-    emails: current.emails,
-  });
-  return { current, input };
+  return { current, input: editInput(current, editable, { name: `${current.name} editado` }) };
 }
 
 const label = "$viewer × $contact ($where)";
