@@ -2,6 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -17,6 +18,9 @@ type Handle = { db: Database; close: () => Promise<void>; embedded: boolean };
 // kept on globalThis, or the PGlite folder would be opened twice (STACK-NOTES pitfall 3).
 const globalHandle = globalThis as unknown as { __carteiraDb?: Handle };
 
+/** The extensions the migrations create, which PGlite must be given up front. */
+export const pgliteExtensions = { pg_trgm, unaccent };
+
 export function pgliteDir() {
   return path.resolve(/* turbopackIgnore: true */ process.env.PGLITE_DIR ?? ".data/pglite");
 }
@@ -29,7 +33,7 @@ export function openPostgres(url: string): Handle {
 export function openPglite(dir: string): Handle {
   mkdirSync(dir, { recursive: true });
   const releaseLock = lockFolder(dir);
-  const client = new PGlite(dir, { extensions: { pg_trgm } });
+  const client = new PGlite(dir, { extensions: pgliteExtensions });
   return {
     db: drizzlePglite(client, { schema }) as unknown as Database,
     close: async () => {

@@ -8,6 +8,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -118,6 +119,10 @@ export const contacts = pgTable(
     responsibleUserId: uuid("responsible_user_id"),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     priority: text("priority", { enum: priorities }).notNull().default("medium"),
+    // Sorts "Alta first" with a plain index; text would sort high < low < medium.
+    priorityRank: smallint("priority_rank")
+      .notNull()
+      .generatedAlwaysAs(sql`case priority when 'high' then 3 when 'medium' then 2 else 1 end`),
     // Kept as arrays: they are written with the contact in one row and read with it.
     phones: text("phones").array().notNull().default(sql`'{}'::text[]`),
     emails: text("emails").array().notNull().default(sql`'{}'::text[]`),
@@ -131,10 +136,20 @@ export const contacts = pgTable(
     primaryKey({ columns: [t.organizationId, t.id] }),
     uniqueIndex("contacts_org_customer_code_key").on(t.organizationId, t.customerCode),
     uniqueIndex("contacts_org_document_key").on(t.organizationId, t.document),
-    // The list: newest first, keyset on (created_at, id).
-    index("contacts_org_created_idx").on(t.organizationId, t.createdAt.desc(), t.id.desc()),
-    // Quick search by a fragment of the name.
-    index("contacts_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    // One index per sort of the list, each ending in id for the keyset. Ascending on purpose: read
+    // backwards it gives exactly `ORDER BY … DESC` (nulls first), read forwards the previous page.
+    index("contacts_org_created_idx").on(t.organizationId, t.createdAt, t.id),
+    index("contacts_org_updated_idx").on(t.organizationId, t.updatedAt, t.id),
+    index("contacts_org_name_idx").on(t.organizationId, t.name, t.id),
+    index("contacts_org_priority_idx").on(t.organizationId, t.priorityRank, t.createdAt, t.id),
+    // Quick search: a fragment of the name, case- and accent-insensitive.
+    index("contacts_name_search_idx").using("gin", sql`f_unaccent(lower(${t.name})) gin_trgm_ops`),
+    // Quick search: a prefix of the código do cliente.
+    index("contacts_org_code_prefix_idx").on(t.organizationId, sql`${t.customerCode} text_pattern_ops`),
+    // Filters by hashtag (all of / any of) and searches by phone or e-mail: array containment.
+    index("contacts_tags_idx").using("gin", t.tags),
+    index("contacts_phones_idx").using("gin", t.phones),
+    index("contacts_emails_idx").using("gin", t.emails),
     // "Contacts I am responsável for", part of the visibility predicate.
     index("contacts_org_responsible_idx").on(t.organizationId, t.responsibleUserId),
     foreignKey({

@@ -51,7 +51,7 @@ describe("an operator's day with a contact", () => {
     await page.waitForURL("**/contacts");
     await page.getByLabel("Busca rápida").fill(code);
     await page.getByRole("button", { name: "Buscar" }).click();
-    await page.waitForURL(`**/contacts?q=${code}`);
+    await page.waitForURL((url) => url.searchParams.get("q") === code);
     const rows = page.locator("tbody tr");
     await expectVisible(rows.getByRole("link", { name }));
     expect(await rows.count()).toBe(1);

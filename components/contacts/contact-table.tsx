@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { PriorityBadge } from "@/components/ui/badge";
-import type { ContactListItem } from "@/lib/contacts/queries";
+import type { ContactListItem } from "@/lib/contacts/contact-list";
 import { formatDate } from "@/lib/format/date";
 
 export function ContactTable({ items }: { items: ContactListItem[] }) {
@@ -16,7 +16,8 @@ export function ContactTable({ items }: { items: ContactListItem[] }) {
             <th scope="col" className="px-4 py-3">Responsável</th>
             <th scope="col" className="px-4 py-3">Hashtags</th>
             <th scope="col" className="px-4 py-3">Prioridade</th>
-            <th scope="col" className="px-4 py-3">Criado em</th>
+            <th scope="col" className="px-4 py-3">Segmentos</th>
+            <th scope="col" className="px-4 py-3">Atualizado em</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -32,7 +33,8 @@ export function ContactTable({ items }: { items: ContactListItem[] }) {
               <td className="px-4 py-3 text-slate-700">{contact.responsibleName ?? "—"}</td>
               <td className="px-4 py-3 text-slate-600">{contact.tags.map((tag) => `#${tag}`).join(" ")}</td>
               <td className="px-4 py-3"><PriorityBadge priority={contact.priority} /></td>
-              <td className="px-4 py-3 text-slate-600">{formatDate(contact.createdAt)}</td>
+              <td className="px-4 py-3 text-slate-600">{contact.segmentNames.join(", ") || "—"}</td>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDate(contact.updatedAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -2,15 +2,14 @@ import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle } from "drizzle-orm/pglite";
 import type { TestProject } from "vitest/node";
-import type { Database } from "../client";
+import { pgliteExtensions, type Database } from "../client";
 import { migrateDatabase } from "../migrate";
 
 // A fresh PGlite costs seconds to migrate: migrate once, dump it, and let each test file load the dump.
 export default async function setup(project: TestProject) {
-  const client = new PGlite({ extensions: { pg_trgm } });
+  const client = new PGlite({ extensions: pgliteExtensions });
   await migrateDatabase(drizzle(client) as unknown as Database, true);
   const dump = await client.dumpDataDir("none");
   await client.close();

@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle } from "drizzle-orm/pglite";
 import { Client } from "pg";
 import { afterAll, inject } from "vitest";
-import { openPostgres, setDatabaseHandle, type Database } from "../client";
+import { openPostgres, pgliteExtensions, setDatabaseHandle, type Database } from "../client";
 import * as schema from "../schema";
 import { databaseUrlFor } from "./database-url";
 
@@ -21,7 +20,7 @@ const target = inject("database");
 if (target.kind === "pglite") {
   const client = new PGlite({
     loadDataDir: new Blob([readFileSync(target.dumpFile)]),
-    extensions: { pg_trgm },
+    extensions: pgliteExtensions,
   });
   setDatabaseHandle({ db: drizzle(client, { schema }) as unknown as Database, close: () => client.close(), embedded: true });
   afterAll(() => client.close());

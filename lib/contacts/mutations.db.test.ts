@@ -9,7 +9,8 @@ import { formatDocument, generateCnpj, generateCpf, maskDocument } from "@/lib/d
 import { editInput } from "@/db/testing/edit-input";
 import { contactInput, type RawContactInput } from "./contact-input";
 import { createContact, revealContactDocument, updateContact } from "./mutations";
-import { findContacts, getContact, getContactForEdit, getContactHistory } from "./queries";
+import { getContact, getContactForEdit, getContactHistory } from "./queries";
+import { findContacts } from "./contact-list";
 
 let world: World;
 beforeAll(async () => {

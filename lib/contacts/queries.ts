@@ -1,103 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { contactHistory, contacts, contactSegments, segments, type HistoryChange } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { maskDocument } from "@/lib/documents/document";
+import { responsibleName } from "./related-columns";
 import { contactVisibleTo } from "./visibility";
-
-export type ContactListItem = {
-  id: string;
-  name: string;
-  documentMasked: string;
-  customerCode: string;
-  priority: "high" | "medium" | "low";
-  tags: string[];
-  responsibleName: string | null;
-  createdAt: Date;
-};
-
-export type ContactPage = { items: ContactListItem[]; nextCursor: string | null; previousCursor: string | null };
-
-export type ContactListQuery = { q?: string; after?: string; before?: string; limit?: number };
-
-const responsible = sql<string | null>`(select u.name from users u
-  where u.organization_id = ${contacts.organizationId} and u.id = ${contacts.responsibleUserId})`;
-
-/**
- * The viewer's contacts, newest first, by keyset on (created_at, id): a page costs the same at
- * any depth. Cursors carry created_at as PostgreSQL text so microseconds survive the round trip.
- */
-export async function findContacts(viewer: Viewer, query: ContactListQuery = {}): Promise<ContactPage> {
-  const limit = Math.min(Math.max(query.limit ?? 25, 1), 100);
-  const backwards = !query.after && !!query.before;
-  const cursor = decodeCursor(backwards ? query.before : query.after);
-  const conditions: (SQL | undefined)[] = [contactVisibleTo(viewer), quickSearch(query.q)];
-  if (cursor) {
-    conditions.push(
-      backwards
-        ? sql`(${contacts.createdAt}, ${contacts.id}) > (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`
-        : sql`(${contacts.createdAt}, ${contacts.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`,
-    );
-  }
-  const order = backwards ? [asc(contacts.createdAt), asc(contacts.id)] : [desc(contacts.createdAt), desc(contacts.id)];
-  const rows = await getDb()
-    .select({
-      id: contacts.id,
-      name: contacts.name,
-      document: contacts.document,
-      documentType: contacts.documentType,
-      customerCode: contacts.customerCode,
-      priority: contacts.priority,
-      tags: contacts.tags,
-      responsibleName: responsible,
-      createdAt: contacts.createdAt,
-      cursorTime: sql<string>`${contacts.createdAt}::text`,
-    })
-    .from(contacts)
-    .where(and(...conditions))
-    .orderBy(...order)
-    .limit(limit + 1);
-
-  const hasMore = rows.length > limit;
-  const page = rows.slice(0, limit);
-  if (backwards) page.reverse();
-  const first = page[0];
-  const last = page[page.length - 1];
-  return {
-    items: page.map(({ document, documentType, cursorTime: _, ...row }) => ({
-      ...row,
-      documentMasked: maskDocument(document, documentType),
-    })),
-    nextCursor: last && (backwards || hasMore) ? encodeCursor(last.cursorTime, last.id) : null,
-    previousCursor: first && (backwards ? hasMore : !!cursor) ? encodeCursor(first.cursorTime, first.id) : null,
-  };
-}
-
-/** Quick search: exact código do cliente, CPF/CNPJ with or without mask, or a fragment of the name. */
-function quickSearch(q: string | undefined): SQL | undefined {
-  const term = q?.trim();
-  if (!term) return undefined;
-  const matches: SQL[] = [eq(contacts.customerCode, term), ilike(contacts.name, `%${escapeLike(term)}%`)];
-  const document = term.replace(/[.\-/\s]/g, "").toUpperCase();
-  if (/^[0-9A-Z]{11,14}$/.test(document)) matches.push(eq(contacts.document, document));
-  return or(...matches);
-}
-
-function escapeLike(term: string) {
-  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function encodeCursor(createdAt: string, id: string) {
-  return Buffer.from(`${createdAt}|${id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string | undefined) {
-  if (!cursor) return null;
-  const [createdAt, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  const valid = id && /^[0-9a-f-]{36}$/i.test(id) && !Number.isNaN(Date.parse(createdAt));
-  return valid ? { createdAt, id } : null;
-}
 
 export type ContactDetail = {
   id: string;
@@ -146,7 +54,7 @@ export async function loadVisibleContact(viewer: Viewer, id: string) {
       documentType: contacts.documentType,
       customerCode: contacts.customerCode,
       responsibleUserId: contacts.responsibleUserId,
-      responsibleName: responsible,
+      responsibleName,
       tags: contacts.tags,
       priority: contacts.priority,
       phones: contacts.phones,

@@ -9,7 +9,8 @@ import { formatDocument } from "@/lib/documents/document";
 import { editInput } from "@/db/testing/edit-input";
 import { contactInput } from "./contact-input";
 import { deleteContact, revealContactDocument, updateContact } from "./mutations";
-import { findContacts, getContact, getContactForEdit, getContactHistory } from "./queries";
+import { getContact, getContactForEdit, getContactHistory } from "./queries";
+import { findContacts } from "./contact-list";
 
 // THE visibility matrix (DESIGN.md, "Who sees what"): every viewer of the test world against every
 // contact of it. The expectation is written out by hand, cell by cell, not computed from the rule,

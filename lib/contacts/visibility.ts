@@ -14,11 +14,17 @@ export function contactVisibleTo(viewer: Viewer): SQL {
   if (viewer.role === "admin") return sameOrganization;
   const isResponsible = eq(contacts.responsibleUserId, viewer.userId);
   if (viewer.segmentIds.length === 0) return and(sameOrganization, isResponsible)!;
-  // Served by the contact_segments primary key as an index-only probe.
-  const inViewerSegments = sql`exists (
+  return and(sameOrganization, or(isResponsible, contactInSegments(viewer.segmentIds)))!;
+}
+
+/**
+ * The contact belongs to one of these segments; served by the contact_segments primary key as an
+ * index-only probe. Names `contacts` literally (see related-columns.ts): callers query contacts unaliased.
+ */
+export function contactInSegments(segmentIds: string[]): SQL {
+  return sql`exists (
     select 1 from contact_segments cs
-    where cs.organization_id = ${contacts.organizationId}
-      and cs.contact_id = ${contacts.id}
-      and cs.segment_id in (${sql.join(viewer.segmentIds.map((id) => sql`${id}::uuid`), sql`, `)}))`;
-  return and(sameOrganization, or(isResponsible, inViewerSegments))!;
+    where cs.organization_id = contacts.organization_id
+      and cs.contact_id = contacts.id
+      and cs.segment_id in (${sql.join(segmentIds.map((id) => sql`${id}::uuid`), sql`, `)}))`;
 }

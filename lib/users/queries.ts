@@ -39,3 +39,8 @@ export async function listAssignableResponsibles(viewer: Viewer): Promise<UserOp
     )
     .orderBy(asc(users.name));
 }
+
+/** Whose carteira the viewer may filter by: whom they may assign, or, for an operator, themselves. */
+export async function listResponsibleFilterOptions(viewer: Viewer): Promise<UserOption[]> {
+  return (await listAssignableResponsibles(viewer)) ?? [{ id: viewer.userId, name: viewer.name }];
+}

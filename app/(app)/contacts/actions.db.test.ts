@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createWorld, type World } from "@/db/testing/world";
 import type { Viewer } from "@/lib/auth/viewer";
-import { findContacts, getContact } from "@/lib/contacts/queries";
+import { getContact } from "@/lib/contacts/queries";
+import { findContacts } from "@/lib/contacts/contact-list";
 import { formatDocument, generateCpf } from "@/lib/documents/document";
 
 // The actions are public HTTP endpoints: these tests call them as a forged request would, with the

@@ -1,40 +1,73 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ContactSearch } from "@/components/contacts/contact-search";
+import { ContactListForm } from "@/components/contacts/contact-list-form";
 import { ContactTable } from "@/components/contacts/contact-table";
+import { FilterChips } from "@/components/contacts/filter-chips";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Toast } from "@/components/ui/toast";
 import { buttonClasses } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/session";
-import { findContacts } from "@/lib/contacts/queries";
+import { filtersToSearchParams, parseContactFilters, type ContactFilters } from "@/lib/contacts/contact-filters";
+import { countContacts, findContacts } from "@/lib/contacts/contact-list";
+import { listAssignableSegments } from "@/lib/segments/queries";
+import { listResponsibleFilterOptions } from "@/lib/users/queries";
 
 // In its own route group so that its loading state does not wrap the contact pages: a streamed
 // page cannot answer 404 any more, and an invisible contact must be a real 404.
 
 export const metadata: Metadata = { title: "Contatos" };
 
-type SearchParams = Promise<{ q?: string; after?: string; before?: string; toast?: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const number = new Intl.NumberFormat("pt-BR");
 
 export default async function ContactsPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer();
-  const { q = "", after, before, toast } = await searchParams;
-  const page = await findContacts(viewer, { q, after, before, limit: 25 });
-  const pageHref = (cursor: Record<string, string>) => `/contacts?${new URLSearchParams({ ...(q ? { q } : {}), ...cursor })}`;
+  const params = await searchParams;
+  const filters = parseContactFilters(params);
+  const [page, count, segments, responsibles] = await Promise.all([
+    findContacts(viewer, filters),
+    countContacts(viewer, filters),
+    listAssignableSegments(viewer),
+    listResponsibleFilterOptions(viewer),
+  ]);
+  const href = (change: Partial<ContactFilters>) => `/contacts?${filtersToSearchParams({ ...filters, after: undefined, before: undefined, ...change })}`;
+  const filtered = href({}) !== "/contacts?";
+  const countText = count.exact
+    ? `${number.format(count.value)} ${count.value === 1 ? "contato" : "contatos"}`
+    : `cerca de ${number.format(count.value)} contatos (estimativa)`;
 
   return (
-    <div className="space-y-6">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Contatos</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          {viewer.role === "admin" ? "Todos os contatos da organização." : "Os contatos da sua carteira."}
-        </p>
+    <div className="space-y-5">
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Contatos</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            {viewer.role === "admin" ? "Todos os contatos da organização." : "Os contatos da sua carteira."}
+          </p>
+        </div>
+        {viewer.role === "supervisor" && (
+          <nav aria-label="Minha carteira" className="flex flex-wrap items-center gap-2 text-sm">
+            <Link href="/contacts" className={buttonClasses(filtered ? "secondary" : "primary")}>Minha carteira</Link>
+            {segments.map((s) => (
+              <Link key={s.id} href={`/contacts?segment=${s.id}`} className={buttonClasses("ghost")}>{s.name}</Link>
+            ))}
+          </nav>
+        )}
       </header>
 
-      <ContactSearch defaultValue={q} />
+      <ContactListForm filters={filters} options={{ segments, responsibles, canFilterWithoutSegment: viewer.role === "admin" }} />
+      <FilterChips filters={filters} names={{ segments: new Map(segments.map((s) => [s.id, s.name])), responsibles: new Map(responsibles.map((u) => [u.id, u.name])) }} />
+
+      <p className="text-sm font-medium text-slate-700" aria-live="polite">{countText}</p>
 
       {page.items.length === 0 ? (
-        q ? (
-          <EmptyState title={`Nenhum contato encontrado para “${q}”.`} description="Busque pelo código do cliente, CPF/CNPJ ou parte do nome." />
+        filtered ? (
+          <EmptyState
+            title="Nenhum contato encontrado."
+            description="Revise a busca ou remova algum filtro."
+            action={<Link href="/contacts" className={buttonClasses("secondary")}>Limpar filtros</Link>}
+          />
         ) : (
           <EmptyState
             title="Nenhum contato na sua carteira ainda."
@@ -48,14 +81,12 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       {(page.previousCursor || page.nextCursor) && (
         <nav aria-label="Paginação" className="flex justify-between">
           {page.previousCursor ? (
-            <Link href={pageHref({ before: page.previousCursor })} className={buttonClasses("secondary")}>← Anteriores</Link>
+            <Link href={href({ before: page.previousCursor })} className={buttonClasses("secondary")}>← Anteriores</Link>
           ) : <span />}
-          {page.nextCursor && (
-            <Link href={pageHref({ after: page.nextCursor })} className={buttonClasses("secondary")}>Próximos →</Link>
-          )}
+          {page.nextCursor && <Link href={href({ after: page.nextCursor })} className={buttonClasses("secondary")}>Próximos →</Link>}
         </nav>
       )}
-      {toast === "deleted" && <Toast message="Contato excluído." />}
+      {params.toast === "deleted" && <Toast message="Contato excluído." />}
     </div>
   );
 }

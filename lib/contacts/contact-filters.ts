@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { normalizeTag } from "./tags";
+import { priorities } from "./priority";
+
+// The list's state — search, filters, sort, page — lives in the URL, so a filtered list can be
+// shared and the back button works. This schema reads it (forgiving: a bad value is dropped, never
+// an error page) and `filtersToSearchParams` writes it back.
+
+export const contactSorts = ["created", "updated", "name", "priority"] as const;
+export type ContactSort = (typeof contactSorts)[number];
+export const pageSizes = [25, 50, 100] as const;
+export type PageSize = (typeof pageSizes)[number];
+
+/** "none" in `responsible` means "sem responsável". */
+export const noResponsible = "none";
+
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    z.array(z.unknown()).transform((values) => [
+      ...new Set(values.flatMap((v) => { const parsed = item.safeParse(v); return parsed.success ? [parsed.data as z.output<T>] : []; })),
+    ]),
+  );
+const guid = z.guid().transform((id) => id.toLowerCase());
+const tag = z.string().transform(normalizeTag).pipe(z.string().min(1));
+// A filter box may hold several hashtags ("#vip #novo" or "vip, novo"): one URL value each.
+const tagList = z.preprocess(
+  (value) => (value === undefined ? [] : [value].flat().flatMap((v) => (typeof v === "string" ? v.split(/[\s,]+/) : []))),
+  list(tag),
+);
+const day = z.iso.date();
+const optional = <T extends z.ZodType>(schema: T) => z.unknown().transform((value) => {
+  const parsed = schema.safeParse(Array.isArray(value) ? value[0] : value);
+  return parsed.success ? (parsed.data as z.output<T>) : undefined;
+});
+
+const shape = {
+  q: optional(z.string().trim().min(1).max(200)),
+  segment: list(guid),
+  noSegment: optional(z.literal("1")).transform((v) => v === "1"),
+  responsible: list(z.union([guid, z.literal(noResponsible)])),
+  tagAll: tagList,
+  tagAny: tagList,
+  tagNone: tagList,
+  priority: list(z.enum(priorities)),
+  createdFrom: optional(day),
+  createdTo: optional(day),
+  updatedFrom: optional(day),
+  updatedTo: optional(day),
+  hasPhone: optional(z.enum(["yes", "no"])),
+  hasEmail: optional(z.enum(["yes", "no"])),
+  sort: optional(z.enum(contactSorts)).transform((v) => v ?? "created"),
+  size: optional(z.coerce.number()).transform((v): PageSize => (pageSizes.includes(v as PageSize) ? (v as PageSize) : 25)),
+  after: optional(z.string().max(200)),
+  before: optional(z.string().max(200)),
+};
+
+// Every key is made present (as undefined) first: zod runs a transform on a present key, but refuses
+// an absent one whose transform can yield undefined.
+export const contactFilters = z.preprocess(
+  (value) => ({ ...Object.fromEntries(Object.keys(shape).map((key) => [key, undefined])), ...(value as object) }),
+  z.object(shape),
+);
+
+export type ContactFilters = z.output<typeof contactFilters>;
+
+/** Reads Next's `searchParams` (or URLSearchParams) into filters. */
+export function parseContactFilters(params: Record<string, string | string[] | undefined> | URLSearchParams): ContactFilters {
+  const record: Record<string, string | string[]> = {};
+  if (params instanceof URLSearchParams) {
+    for (const key of new Set(params.keys())) record[key] = params.getAll(key);
+  } else {
+    for (const [key, value] of Object.entries(params)) if (value !== undefined) record[key] = value;
+  }
+  return contactFilters.parse(record);
+}
+
+/** The URL form of filters; defaults are left out so URLs stay short. */
+export function filtersToSearchParams(filters: Partial<ContactFilters>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined || value === false || value === "" || (Array.isArray(value) && value.length === 0)) continue;
+    if ((key === "sort" && value === "created") || (key === "size" && value === 25)) continue;
+    if (value === true) params.set(key, "1");
+    else if (Array.isArray(value)) value.forEach((v) => params.append(key, String(v)));
+    else params.set(key, String(value));
+  }
+  return params;
+}

@@ -1,0 +1,150 @@
+import "server-only";
+import { and, not, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { getDb } from "@/db/client";
+import { contacts } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { maskDocument } from "@/lib/documents/document";
+import { contactFilters, type ContactFilters, type ContactSort } from "./contact-filters";
+import { filterConditions } from "./filter-predicate";
+import type { Priority } from "./priority";
+import { exactMatch, quickSearch } from "./quick-search";
+import { responsibleName, segmentNames } from "./related-columns";
+import { contactVisibleTo } from "./visibility";
+
+export type ContactListItem = {
+  id: string;
+  name: string;
+  documentMasked: string;
+  customerCode: string;
+  priority: Priority;
+  tags: string[];
+  responsibleName: string | null;
+  segmentNames: string[];
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type ContactPage = { items: ContactListItem[]; nextCursor: string | null; previousCursor: string | null };
+
+/** Filters as the list reads them; `limit` (1–100) overrides the page size for tests and exports. */
+export type ContactListRequest = Partial<ContactFilters> & { limit?: number };
+
+// Each sort is a keyset: the columns, all in one direction, ending in id so that ties are ordered.
+// Each has an index on (organization_id, …keys) in db/schema.ts.
+type SortKey = { column: PgColumn; type: string };
+const sorts: Record<ContactSort, { keys: SortKey[]; direction: "asc" | "desc" }> = {
+  created: { keys: [{ column: contacts.createdAt, type: "timestamptz" }, { column: contacts.id, type: "uuid" }], direction: "desc" },
+  updated: { keys: [{ column: contacts.updatedAt, type: "timestamptz" }, { column: contacts.id, type: "uuid" }], direction: "desc" },
+  name: { keys: [{ column: contacts.name, type: "text" }, { column: contacts.id, type: "uuid" }], direction: "asc" },
+  priority: {
+    keys: [
+      { column: contacts.priorityRank, type: "smallint" },
+      { column: contacts.createdAt, type: "timestamptz" },
+      { column: contacts.id, type: "uuid" },
+    ],
+    direction: "desc",
+  },
+};
+
+/** Everything but paging: visibility AND the filters AND the quick search. */
+function matching(viewer: Viewer, filters: ContactFilters): SQL[] {
+  return [contactVisibleTo(viewer), ...filterConditions(filters), ...(filters.q ? [quickSearch(filters.q)] : [])];
+}
+
+function withDefaults(request: ContactListRequest): ContactFilters {
+  return { ...contactFilters.parse({}), ...request, q: request.q?.trim() || undefined };
+}
+
+/**
+ * A page of the viewer's contacts matching the filters, by keyset pagination: a deep page costs
+ * what the first does. With a search, exact código/document matches come first on the first page.
+ * Cursors carry the sort keys as PostgreSQL text, so timestamps keep their microseconds.
+ */
+export async function findContacts(viewer: Viewer, request: ContactListRequest = {}): Promise<ContactPage> {
+  const filters = withDefaults(request);
+  const limit = Math.min(Math.max(request.limit ?? filters.size, 1), 100);
+  const sort = sorts[filters.sort];
+  const backwards = !filters.after && !!filters.before;
+  const cursor = decodeCursor(backwards ? filters.before : filters.after, sort.keys.length);
+  const descending = (sort.direction === "desc") !== backwards;
+
+  const conditions = matching(viewer, filters);
+  const exact = filters.q ? exactMatch(filters.q) : undefined;
+  const exactFirst = exact && !cursor ? await selectItems(and(...conditions, exact)!, sort.keys, true, 10) : [];
+  if (exact) conditions.push(not(exact));
+  if (cursor) {
+    const columns = sql.join(sort.keys.map((k) => sql`${k.column}`), sql`, `);
+    const values = sql.join(sort.keys.map((k, i) => sql`${cursor[i]}::${sql.raw(k.type)}`), sql`, `);
+    conditions.push(sql`(${columns}) ${sql.raw(descending ? "<" : ">")} (${values})`);
+  }
+  const rows = await selectItems(and(...conditions)!, sort.keys, descending, limit + 1);
+
+  const hasMore = rows.length > limit;
+  const page = rows.slice(0, limit);
+  if (backwards) page.reverse();
+  const first = page[0];
+  const last = page[page.length - 1];
+  return {
+    items: [...exactFirst, ...page].map(({ cursorKeys: _, ...item }) => item),
+    nextCursor: last && (backwards || hasMore) ? encodeCursor(last.cursorKeys) : null,
+    previousCursor: first && (backwards ? hasMore : !!cursor) ? encodeCursor(first.cursorKeys) : null,
+  };
+}
+
+async function selectItems(where: SQL, keys: SortKey[], descending: boolean, limit: number) {
+  const rows = await getDb()
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      document: contacts.document,
+      documentType: contacts.documentType,
+      customerCode: contacts.customerCode,
+      priority: contacts.priority,
+      tags: contacts.tags,
+      responsibleName,
+      segmentNames,
+      createdAt: contacts.createdAt,
+      updatedAt: contacts.updatedAt,
+      cursorKeys: sql<string[]>`array[${sql.join(keys.map((k) => sql`${k.column}::text`), sql`, `)}]`,
+    })
+    .from(contacts)
+    .where(where)
+    .orderBy(...keys.map((k) => sql`${k.column} ${sql.raw(descending ? "desc" : "asc")}`))
+    .limit(limit);
+  return rows.map(({ document, documentType, ...row }) => ({ ...row, documentMasked: maskDocument(document, documentType) }));
+}
+
+function encodeCursor(keys: string[]) {
+  return Buffer.from(JSON.stringify(keys)).toString("base64url");
+}
+
+function decodeCursor(cursor: string | undefined, length: number): string[] | null {
+  if (!cursor) return null;
+  try {
+    const keys = JSON.parse(Buffer.from(cursor, "base64url").toString());
+    const valid = Array.isArray(keys) && keys.length === length && keys.every((k) => typeof k === "string");
+    return valid ? keys : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Counting is exact up to this many; past it the planner's estimate answers in a millisecond. */
+export const exactCountLimit = 10_000;
+
+export type ContactCount = { value: number; exact: boolean };
+
+/** How many contacts match: exact when small, else the planner's estimate, marked as such. */
+export async function countContacts(viewer: Viewer, request: ContactListRequest = {}): Promise<ContactCount> {
+  const where = and(...matching(viewer, withDefaults(request)))!;
+  const db = getDb();
+  const capped = db.select({ one: sql`1` }).from(contacts).where(where).limit(exactCountLimit + 1);
+  const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(capped.as("capped"));
+  if (count <= exactCountLimit) return { value: count, exact: true };
+  const plan = (await db.execute(sql`explain (format json) ${db.select({ one: sql`1` }).from(contacts).where(where)}`)) as unknown as {
+    rows: { "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }[];
+  };
+  const estimate = Number(plan.rows[0]["QUERY PLAN"][0].Plan["Plan Rows"]);
+  return { value: Math.max(estimate, count), exact: false };
+}

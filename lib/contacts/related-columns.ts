@@ -1,0 +1,15 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+
+// Correlated subqueries name the outer table literally (`contacts.…`): drizzle renders a column
+// unqualified in a select list, and inside a subquery an unqualified "organization_id" would
+// silently bind to the subquery's own table. Queries using these select from `contacts`, unaliased.
+
+/** The responsável's name, for a query over contacts. */
+export const responsibleName = sql<string | null>`(select u.name from users u
+  where u.organization_id = contacts.organization_id and u.id = contacts.responsible_user_id)`;
+
+/** The names of the contact's segments, sorted, for a query over contacts. */
+export const segmentNames = sql<string[]>`array(select s.name from contact_segments cs
+  join segments s on s.organization_id = cs.organization_id and s.id = cs.segment_id
+  where cs.organization_id = contacts.organization_id and cs.contact_id = contacts.id order by s.name)`;
