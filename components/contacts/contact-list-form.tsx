@@ -4,6 +4,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { noResponsible, type ContactFilters } from "@/lib/contacts/contact-filters";
 import { priorityLabels, priorities } from "@/lib/contacts/priority";
+import { OmitEmptyFields } from "./omit-empty-fields";
 import { SlashFocus } from "./slash-focus";
 
 type Option = { id: string; name: string };
@@ -33,6 +34,7 @@ export function ContactListForm({ filters, options }: { filters: ContactFilters;
   return (
     <form role="search" action="/contacts" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <SlashFocus targetId="contact-search" />
+      <OmitEmptyFields />
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <label htmlFor="contact-search" className={label}>Busca rápida</label>
