@@ -48,11 +48,11 @@ const sorts: Record<ContactSort, { keys: SortKey[]; direction: "asc" | "desc" }>
 };
 
 /** Everything but paging: visibility AND the filters AND the quick search. */
-function matching(viewer: Viewer, filters: ContactFilters): SQL[] {
+export function matching(viewer: Viewer, filters: ContactFilters): SQL[] {
   return [contactVisibleTo(viewer), ...filterConditions(filters), ...(filters.q ? [quickSearch(filters.q)] : [])];
 }
 
-function withDefaults(request: ContactListRequest): ContactFilters {
+export function withDefaults(request: ContactListRequest): ContactFilters {
   return { ...contactFilters.parse({}), ...request, q: request.q?.trim() || undefined };
 }
 

@@ -11,6 +11,11 @@ export function canDeleteContacts(viewer: Viewer) {
   return viewer.role === "admin";
 }
 
+/** Exporting the carteira is for team leads and admins (DESIGN.md matrix). */
+export function canExportContacts(viewer: Viewer) {
+  return viewer.role === "supervisor" || viewer.role === "admin";
+}
+
 export type AuthorizedWrite = { segmentIds: string[]; responsibleUserId: string | null };
 
 /**

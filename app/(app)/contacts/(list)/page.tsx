@@ -9,6 +9,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/session";
 import { filtersToSearchParams, parseContactFilters, type ContactFilters } from "@/lib/contacts/contact-filters";
 import { countContacts, findContacts } from "@/lib/contacts/contact-list";
+import { canExportContacts } from "@/lib/contacts/permissions";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listResponsibleFilterOptions } from "@/lib/users/queries";
 
@@ -33,6 +34,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   ]);
   const href = (change: Partial<ContactFilters>) => `/contacts?${filtersToSearchParams({ ...filters, after: undefined, before: undefined, ...change })}`;
   const filtered = href({}) !== "/contacts?";
+  const exportParams = filtersToSearchParams({ ...filters, after: undefined, before: undefined });
   const countText = count.exact
     ? `${number.format(count.value)} ${count.value === 1 ? "contato" : "contatos"}`
     : `cerca de ${number.format(count.value)} contatos (estimativa)`;
@@ -59,7 +61,15 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       <ContactListForm filters={filters} options={{ segments, responsibles, canFilterWithoutSegment: viewer.role === "admin" }} />
       <FilterChips filters={filters} names={{ segments: new Map(segments.map((s) => [s.id, s.name])), responsibles: new Map(responsibles.map((u) => [u.id, u.name])) }} />
 
-      <p className="text-sm font-medium text-slate-700" aria-live="polite">{countText}</p>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm font-medium text-slate-700" aria-live="polite">{countText}</p>
+        {canExportContacts(viewer) && (
+          <div className="flex items-center gap-3 text-sm">
+            <a href={`/contacts/export?${exportParams}`} className={buttonClasses("secondary")} download>Exportar CSV</a>
+            <a href={`/contacts/export?${exportParams}&sep=comma`} className="text-indigo-700 hover:underline" download>separado por vírgula</a>
+          </div>
+        )}
+      </div>
 
       {page.items.length === 0 ? (
         filtered ? (
