@@ -32,7 +32,14 @@ export type ContactListRequest = Partial<ContactFilters> & { limit?: number };
 
 // Each sort is a keyset: the columns, all in one direction, ending in id so that ties are ordered.
 // Each has an index on (organization_id, …keys) in db/schema.ts.
-type SortKey = { column: PgColumn; type: string };
+type SortKey = { column: PgColumn; type: keyof typeof keyFormats };
+// What a cursor value must look like before it is cast in SQL: a forged cursor is ignored, never an error.
+const keyFormats = {
+  timestamptz: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  smallint: /^[1-3]$/,
+  text: /^[\s\S]{0,400}$/,
+};
 const sorts: Record<ContactSort, { keys: SortKey[]; direction: "asc" | "desc" }> = {
   created: { keys: [{ column: contacts.createdAt, type: "timestamptz" }, { column: contacts.id, type: "uuid" }], direction: "desc" },
   updated: { keys: [{ column: contacts.updatedAt, type: "timestamptz" }, { column: contacts.id, type: "uuid" }], direction: "desc" },
@@ -66,12 +73,12 @@ export async function findContacts(viewer: Viewer, request: ContactListRequest =
   const limit = Math.min(Math.max(request.limit ?? filters.size, 1), 100);
   const sort = sorts[filters.sort];
   const backwards = !filters.after && !!filters.before;
-  const cursor = decodeCursor(backwards ? filters.before : filters.after, sort.keys.length);
+  const cursor = decodeCursor(backwards ? filters.before : filters.after, sort.keys);
   const descending = (sort.direction === "desc") !== backwards;
 
   const conditions = matching(viewer, filters);
   const exact = filters.q ? exactMatch(filters.q) : undefined;
-  const exactFirst = exact && !cursor ? await selectItems(and(...conditions, exact)!, sort.keys, true, 10) : [];
+  const exactMatches = exact ? and(...conditions, exact)! : undefined;
   if (exact) conditions.push(not(exact));
   if (cursor) {
     const columns = sql.join(sort.keys.map((k) => sql`${k.column}`), sql`, `);
@@ -83,6 +90,9 @@ export async function findContacts(viewer: Viewer, request: ContactListRequest =
   const hasMore = rows.length > limit;
   const page = rows.slice(0, limit);
   if (backwards) page.reverse();
+  // The first page, reached directly or by going back, opens with the exact matches.
+  const firstPage = !cursor || (backwards && !hasMore);
+  const exactFirst = exactMatches && firstPage ? await selectItems(exactMatches, sort.keys, true, 10) : [];
   const first = page[0];
   const last = page[page.length - 1];
   return {
@@ -119,11 +129,14 @@ function encodeCursor(keys: string[]) {
   return Buffer.from(JSON.stringify(keys)).toString("base64url");
 }
 
-function decodeCursor(cursor: string | undefined, length: number): string[] | null {
+function decodeCursor(cursor: string | undefined, sortKeys: SortKey[]): string[] | null {
   if (!cursor) return null;
   try {
     const keys = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    const valid = Array.isArray(keys) && keys.length === length && keys.every((k) => typeof k === "string");
+    const valid =
+      Array.isArray(keys) &&
+      keys.length === sortKeys.length &&
+      keys.every((k, i) => typeof k === "string" && keyFormats[sortKeys[i].type].test(k));
     return valid ? keys : null;
   } catch {
     return null;
