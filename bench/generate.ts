@@ -86,8 +86,6 @@ function slug(word: string) {
 
 type Org = {
   organizationId: string;
-  adminId: string;
-  operatorIds: string[];
   responsibleIds: string[]; // operators and supervisors
   segmentIds: string[];
   segmentWeights: number[]; // cumulative: a few big carteiras, many small ones
@@ -115,7 +113,7 @@ function contactSegments(random: Random, org: Org): number[] {
  * Streams the contacts as COPY text rows. Three PRNG streams: ids and segments are replayed by
  * segmentRows() to link contacts to segments without keeping a million ids in memory.
  */
-function* contactRows(n: number, seed: number, org: Org, onProgress: (done: number) => void) {
+export function* contactRows(n: number, seed: number, org: Org, onProgress: (done: number) => void) {
   const random = mulberry32(seed);
   const nextId = uuids(mulberry32(seed + 1));
   const segmentRandom = mulberry32(seed + 2);
@@ -186,7 +184,7 @@ function* contactRows(n: number, seed: number, org: Org, onProgress: (done: numb
   }
 }
 
-function* segmentRows(n: number, seed: number, org: Org, onProgress: (done: number) => void) {
+export function* segmentRows(n: number, seed: number, org: Org, onProgress: (done: number) => void) {
   const nextId = uuids(mulberry32(seed + 1));
   const segmentRandom = mulberry32(seed + 2);
   let chunk = "";
@@ -210,7 +208,7 @@ async function copyInto(client: Client, label: string, sql: string, rows: Iterab
   console.log(`  ${label}: ${copy.rowCount.toLocaleString("en")} rows in ${seconds.toFixed(1)} s, ${Math.round(copy.rowCount / seconds).toLocaleString("en")} rows/s`);
 }
 
-function progress(label: string, total: number) {
+export function progress(label: string, total: number) {
   const started = performance.now();
   let last = 0;
   return (done: number) => {
@@ -245,7 +243,7 @@ async function migrate(url: string) {
   }
 }
 
-const orgName = (n: number) => `Bench (${n} contatos)`;
+export const orgName = (n: number) => `Bench (${n} contatos)`;
 
 export type GenerateResult = { organizationId: string; generated: boolean; seconds: number };
 
@@ -288,7 +286,10 @@ async function appliedMigrations(client: Client): Promise<number> {
   return count[0].n;
 }
 
-async function generate(client: Client, n: number, seed: number): Promise<string> {
+type Query = (text: string, values: unknown[]) => Promise<unknown>;
+
+/** The organization, its users, segments and memberships; returns what the contact rows draw from. */
+export async function createOrganization(query: Query, n: number, seed: number): Promise<Org> {
   const random = mulberry32(seed + 3);
   const nextId = uuids(random);
   const passwordHash = await hashPassword(benchPassword); // slow on purpose: once, shared by every user
@@ -316,40 +317,39 @@ async function generate(client: Client, n: number, seed: number): Promise<string
     while (own.size < count) own.add(Math.floor(random() * segmentIds.length));
     for (const s of own) memberships.push([s, u.id]);
   }
-  let cumulative = 0;
-  const org: Org = {
-    organizationId,
-    adminId: users[0].id,
-    operatorIds: operators.map((u) => u.id),
-    responsibleIds: [...operators, ...supervisors].map((u) => u.id),
-    segmentIds,
-    segmentWeights: segmentIds.map((_, i) => (cumulative += 1 / Math.sqrt(i + 1))),
-    membersOf: segmentIds.map((_, s) => memberships.filter(([ms, userId]) => ms === s && operators.some((o) => o.id === userId)).map(([, userId]) => userId)),
-  };
 
-  // One transaction: an interrupted run leaves nothing, so a half-filled organization is never benchmarked.
-  await client.query("begin");
-  await client.query("set local synchronous_commit = off");
-  await client.query("insert into organizations (id, name) values ($1, $2)", [organizationId, orgName(n)]);
-  await client.query(
+  await query("insert into organizations (id, name) values ($1, $2)", [organizationId, orgName(n)]);
+  await query(
     `insert into users (organization_id, id, name, email, role, password_hash)
      select $1, * from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])`,
     [organizationId, users.map((u) => u.id), users.map((u) => u.name), users.map((u) => u.email), users.map((u) => u.role), users.map(() => passwordHash)],
   );
-  await client.query("insert into segments (organization_id, id, name) select $1, * from unnest($2::uuid[], $3::text[])", [organizationId, segmentIds, segmentNames]);
-  await client.query(
+  await query("insert into segments (organization_id, id, name) select $1, * from unnest($2::uuid[], $3::text[])", [organizationId, segmentIds, segmentNames]);
+  await query(
     "insert into segment_members (organization_id, segment_id, user_id) select $1, * from unnest($2::uuid[], $3::uuid[])",
     [organizationId, memberships.map(([s]) => segmentIds[s]), memberships.map(([, u]) => u)],
   );
   console.log(`Organization ${organizationId}: ${users.length} users, ${segmentIds.length} segments, ${memberships.length} memberships`);
 
-  await copyInto(
-    client,
-    "contacts",
-    `copy contacts (organization_id, id, name, document, document_type, customer_code, responsible_user_id,
-      tags, priority, phones, emails, created_at, updated_at) from stdin`,
-    contactRows(n, seed, org, progress("contacts", n)),
-  );
+  let cumulative = 0;
+  return {
+    organizationId,
+    responsibleIds: [...operators, ...supervisors].map((u) => u.id),
+    segmentIds,
+    segmentWeights: segmentIds.map((_, i) => (cumulative += 1 / Math.sqrt(i + 1))),
+    membersOf: segmentIds.map((_, s) => memberships.filter(([ms, userId]) => ms === s && operators.some((o) => o.id === userId)).map(([, userId]) => userId)),
+  };
+}
+
+export const contactColumns =
+  "organization_id, id, name, document, document_type, customer_code, responsible_user_id, tags, priority, phones, emails, created_at, updated_at";
+
+async function generate(client: Client, n: number, seed: number): Promise<string> {
+  // One transaction: an interrupted run leaves nothing, so a half-filled organization is never benchmarked.
+  await client.query("begin");
+  await client.query("set local synchronous_commit = off");
+  const org = await createOrganization((text, values) => client.query(text, values), n, seed);
+  await copyInto(client, "contacts", `copy contacts (${contactColumns}) from stdin`, contactRows(n, seed, org, progress("contacts", n)));
   await copyInto(client, "contact_segments", "copy contact_segments (organization_id, contact_id, segment_id) from stdin", segmentRows(n, seed, org, progress("segment links", n)));
   await client.query("commit");
 
@@ -358,7 +358,7 @@ async function generate(client: Client, n: number, seed: number): Promise<string
   const vacuumStarted = performance.now();
   await client.query("vacuum analyze");
   console.log(`  vacuum analyze: ${((performance.now() - vacuumStarted) / 1000).toFixed(1)} s`);
-  return organizationId;
+  return org.organizationId;
 }
 
 function argument(name: string) {

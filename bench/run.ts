@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Pool } from "pg";
 import { openPostgres, setDatabaseHandle } from "@/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -15,19 +16,14 @@ import { formatDocument } from "@/lib/documents/document";
 import { formatPhone } from "@/lib/phones/phone";
 import { benchDatabaseUrl, ensureBenchData } from "./generate";
 
-const smoke = process.argv.includes("--smoke");
-const argument = (name: string) => {
+export const argument = (name: string) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const contactCount = Number(argument("--contacts") ?? (smoke ? 5_000 : 1_000_000));
-const runs = Number(argument("--runs") ?? (smoke ? 10 : 100));
-const warmup = smoke ? 2 : 5;
-const deepPages = Math.min(200, Math.floor(contactCount / 25 / 2));
 const pageSize = 25;
 
 // ---------------------------------------------------------------------------------------------
-// Raw SQL: hand-written text with numbered parameters, sent through the same Pool as Drizzle uses.
+// Raw SQL: hand-written text with numbered parameters, sent through the connection Drizzle uses.
 
 type Fragment = { strings: readonly string[]; values: unknown[] };
 const sql = (strings: TemplateStringsArray, ...values: unknown[]): Fragment => ({ strings, values });
@@ -55,8 +51,12 @@ type Operation = {
   rows: (ours: unknown) => number;
 };
 
+/** Raw SQL through the same connection(s) the data-access layer uses: a pg Pool, or PGlite. */
+export type RawQuery = (text: string, values: unknown[]) => Promise<Record<string, unknown>[]>;
+
 type Context = {
-  pool: Pool;
+  query: RawQuery;
+  deepPages: number;
   organizationId: string;
   admin: Viewer;
   operator: Viewer;
@@ -70,17 +70,20 @@ type RawRow = { id: string };
 type Page = Awaited<ReturnType<typeof findContacts>>;
 
 /** The table-driven list of operations; export and bulk operations go here too. */
-function operations(ctx: Context): Operation[] {
-  const { pool, organizationId: org, admin, operator } = ctx;
-  const query = async (fragment: Fragment) => (await pool.query(render(fragment))).rows;
+export function operations(ctx: Context): Operation[] {
+  const { organizationId: org, admin, operator } = ctx;
+  const query = (fragment: Fragment) => {
+    const { text, values } = render(fragment);
+    return ctx.query(text, values);
+  };
 
   const visibleTo = (viewer: Viewer) =>
     viewer.role === "admin"
       ? empty
       : sql`and (c.responsible_user_id = ${viewer.userId} or exists (select 1 from contact_segments cs
-          where cs.organization_id = c.organization_id and cs.contact_id = c.id and cs.segment_id = any(${viewer.segmentIds}::uuid[])))`;
+          where cs.organization_id = ${org} and cs.organization_id = c.organization_id and cs.contact_id = c.id and cs.segment_id = any(${viewer.segmentIds}::uuid[])))`;
   const inSegments = (ids: string[]) => sql`and exists (select 1 from contact_segments cs
-    where cs.organization_id = c.organization_id and cs.contact_id = c.id and cs.segment_id = any(${ids}::uuid[]))`;
+    where cs.organization_id = ${org} and cs.organization_id = c.organization_id and cs.contact_id = c.id and cs.segment_id = any(${ids}::uuid[]))`;
   const byCreated = sql`c.created_at desc, c.id desc`;
 
   // The same columns the list shows: responsável's name and segment names included.
@@ -109,9 +112,10 @@ function operations(ctx: Context): Operation[] {
     ours: () => countContacts(viewer, {}),
     raw: () => query(sql`select count(*)::int as n from contacts c where c.organization_id = ${org} ${visibleTo(viewer)}`),
     check: (ours, raw) => {
-      const { value, exact } = ours as { value: number; exact: boolean };
+      const { value, exact, approximation } = ours as { value: number; exact: boolean; approximation?: string };
       const n = (raw as { n: number }[])[0].n;
       if (exact) return value === n ? "same count" : `DIFFERENT COUNT ${value} vs ${n}`;
+      if (approximation === "atLeast") return `at least ${value} vs exact ${n}`;
       return `estimate ${value} vs exact ${n} (${(((value - n) / n) * 100).toFixed(1)} %)`;
     },
     rows: (o) => (o as { value: number }).value,
@@ -122,7 +126,7 @@ function operations(ctx: Context): Operation[] {
 
   return [
     list("first page, unfiltered (admin)", admin, {}, empty),
-    list(`deep keyset page (page ${deepPages + 1})`, admin, { after: ctx.deepCursor },
+    list(`deep keyset page (page ${ctx.deepPages + 1})`, admin, { after: ctx.deepCursor },
       sql`and (c.created_at, c.id) < (${ctx.deepKey.createdAt}::timestamptz, ${ctx.deepKey.id}::uuid)`),
     list("sort: priority", admin, { sort: "priority" }, empty, sql`c.priority_rank desc, c.created_at desc, c.id desc`),
     list("sort: name", admin, { sort: "name" }, empty, sql`c.name, c.id`),
@@ -146,8 +150,8 @@ function operations(ctx: Context): Operation[] {
     list("operator's carteira (visibility on)", operator, {}, empty),
     list("search: código", admin, { q: ctx.sample.code }, sql`and c.customer_code = ${ctx.sample.code}`),
     list("search: document (masked)", admin, { q: ctx.sample.documentMasked }, sql`and c.document = ${ctx.sample.document}`),
-    list("search: phone (formatted)", admin, { q: ctx.sample.phoneFormatted }, sql`and c.phones @> ${[ctx.sample.phone]}::text[]`),
-    list("search: e-mail", admin, { q: ctx.sample.email }, sql`and c.emails @> ${[ctx.sample.email]}::text[]`),
+    list("search: phone (formatted)", admin, { q: ctx.sample.phoneFormatted }, sql`and c.phones @> array[${ctx.sample.phone}]::text[]`),
+    list("search: e-mail", admin, { q: ctx.sample.email }, sql`and c.emails @> array[${ctx.sample.email}]::text[]`),
     list(`search: name "${word1} ${word2}"`, admin, { q: `${word1} ${word2}` }, nameLike(word1, word2)),
     list(`search: name "${word1} ${word2}" (operator)`, operator, { q: `${word1} ${word2}` }, nameLike(word1, word2)),
     count("count: unfiltered (admin)", admin),
@@ -166,7 +170,7 @@ async function timed(fn: () => Promise<unknown>) {
 }
 
 /** Warm-up, then ours and raw alternately (which goes first alternates too), so drift hits both alike. */
-async function measure(op: Operation) {
+export async function measure(op: Operation, runs: number, warmup: number) {
   const [oursResult, rawResult] = [await op.ours(), await op.raw()];
   for (let i = 1; i < warmup; i++) {
     await op.ours();
@@ -196,8 +200,9 @@ async function measure(op: Operation) {
   };
 }
 
-async function context(pool: Pool, organizationId: string): Promise<Context> {
-  const one = async <T>(text: string, values: unknown[] = []) => (await pool.query(text, values)).rows[0] as T;
+export async function context(query: RawQuery, organizationId: string, contactCount: number): Promise<Context> {
+  const one = async <T>(text: string, values: unknown[] = []) => (await query(text, values))[0] as T;
+  const deepPages = Math.min(200, Math.floor(contactCount / pageSize / 2));
   const viewer = async (where: string): Promise<Viewer> => {
     const u = await one<{ id: string; role: Viewer["role"]; name: string; email: string; segment_ids: string[] }>(
       `select u.id, u.role, u.name, u.email, coalesce(array_agg(sm.segment_id) filter (where sm.segment_id is not null), '{}') as segment_ids
@@ -236,7 +241,8 @@ async function context(pool: Pool, organizationId: string): Promise<Context> {
   );
   const words = s.name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().split(" ");
   return {
-    pool,
+    query,
+    deepPages,
     organizationId,
     admin,
     operator,
@@ -256,10 +262,46 @@ async function context(pool: Pool, organizationId: string): Promise<Context> {
   };
 }
 
-const ms = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
+export const ms = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
+
+export type Result = Awaited<ReturnType<typeof measure>>;
+
+export function table(results: Result[]) {
+  return [
+    "| operation | p50 ms | p95 ms | raw p50 | raw p95 | ratio | rows | check |",
+    "|---|--:|--:|--:|--:|--:|--:|---|",
+    ...results.map((r) =>
+      `| ${r.name} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.rawP50)} | ${ms(r.rawP95)} | ${(r.p50 / r.rawP50).toFixed(2)} | ${r.rows} | ${r.check} |`,
+    ),
+  ];
+}
+
+export function writeReport(name: string, lines: string[]) {
+  const report = lines.join("\n");
+  console.log(`\n${report}`);
+  const outputDir = path.join(import.meta.dirname, "output");
+  mkdirSync(outputDir, { recursive: true });
+  const file = path.join(outputDir, name);
+  writeFileSync(file, report);
+  console.log(`Written to ${path.relative(process.cwd(), file)}`);
+}
+
+export async function runAll(ctx: Context, runs: number, warmup: number) {
+  const results: Result[] = [];
+  for (const op of operations(ctx)) {
+    const result = await measure(op, runs, warmup);
+    results.push(result);
+    console.log(`  ${op.name}: p50 ${ms(result.p50)} ms, raw ${ms(result.rawP50)} ms`);
+  }
+  return results;
+}
 
 async function main() {
   const started = performance.now();
+  const smoke = process.argv.includes("--smoke");
+  const contactCount = Number(argument("--contacts") ?? (smoke ? 5_000 : 1_000_000));
+  const runs = Number(argument("--runs") ?? (smoke ? 10 : 100));
+  const warmup = smoke ? 2 : 5;
   const url = benchDatabaseUrl(smoke ? "carteira_bench_smoke" : "carteira_bench");
   process.env.DATABASE_URL = url; // anything that reads it goes to the bench database too
   const data = await ensureBenchData(url, contactCount, { reset: process.argv.includes("--reset") });
@@ -267,20 +309,15 @@ async function main() {
   const handle = openPostgres(url);
   setDatabaseHandle(handle);
   const pool = (handle.db as unknown as { $client: Pool }).$client;
-  const ctx = await context(pool, data.organizationId);
-  const { rows: [server] } = await pool.query<{ version: string }>("select current_setting('server_version') as version");
-
-  const results = [];
-  for (const op of operations(ctx)) {
-    const result = await measure(op);
-    results.push(result);
-    console.log(`  ${op.name}: p50 ${ms(result.p50)} ms, raw ${ms(result.rawP50)} ms`);
-  }
+  const query: RawQuery = async (text, values) => (await pool.query(text, values)).rows;
+  const ctx = await context(query, data.organizationId, contactCount);
+  const [server] = await query("select current_setting('server_version') as version", []);
+  const results = await runAll(ctx, runs, warmup);
   const peakRss = (process.resourceUsage().maxRSS / 1024).toFixed(0);
   await handle.close();
 
-  const lines = [
-    `# Benchmark — ${smoke ? "smoke" : "full"} run, ${new Date().toISOString()}`,
+  writeReport(smoke ? "latest-smoke.md" : "latest.md", [
+    `# Benchmark — PostgreSQL, ${smoke ? "smoke" : "full"} run, ${new Date().toISOString()}`,
     "",
     `${contactCount.toLocaleString("en")} contacts in one organization; ${runs} measured runs per operation after ${warmup} warm-up runs; ` +
       `PostgreSQL ${server.version}, Node ${process.version}, ${os.cpus().length} CPUs. ` +
@@ -289,26 +326,17 @@ async function main() {
     "",
     "Times in ms, client-side. ratio = p50 ours / p50 raw SQL. rows = items on the page (count: the value).",
     "",
-    "| operation | p50 ms | p95 ms | raw p50 | raw p95 | ratio | rows | check |",
-    "|---|--:|--:|--:|--:|--:|--:|---|",
-    ...results.map((r) =>
-      `| ${r.name} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.rawP50)} | ${ms(r.rawP95)} | ${(r.p50 / r.rawP50).toFixed(2)} | ${r.rows} | ${r.check} |`,
-    ),
+    ...table(results),
     "",
-  ];
-  const report = lines.join("\n");
-  console.log(`\n${report}`);
-  const outputDir = path.join(import.meta.dirname, "output");
-  mkdirSync(outputDir, { recursive: true });
-  const file = path.join(outputDir, smoke ? "latest-smoke.md" : "latest.md");
-  writeFileSync(file, report);
-  console.log(`Written to ${path.relative(process.cwd(), file)}`);
+  ]);
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

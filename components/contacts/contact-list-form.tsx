@@ -2,7 +2,7 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { noResponsible, type ContactFilters } from "@/lib/contacts/contact-filters";
+import { noResponsible, type ContactFilters, type ContactSort } from "@/lib/contacts/contact-filters";
 import { priorityLabels, priorities } from "@/lib/contacts/priority";
 import { OmitEmptyFields } from "./omit-empty-fields";
 import { SlashFocus } from "./slash-focus";
@@ -11,7 +11,8 @@ type Option = { id: string; name: string };
 
 export type ContactListOptions = { segments: Option[]; responsibles: Option[]; canFilterWithoutSegment: boolean };
 
-const sortLabels = { created: "Mais recentes", updated: "Atualizados recentemente", name: "Nome (A–Z)", priority: "Prioridade (Alta primeiro)" };
+// "Padrão" leaves the sort out of the URL, so the list picks it from the filters (defaultSort).
+const sortLabels = { "": "Padrão", created: "Criados recentemente", updated: "Atualizados recentemente", name: "Nome (A–Z)", priority: "Prioridade (Alta primeiro)" };
 const yesNo = [
   ["", "Tanto faz"],
   ["yes", "Sim"],
@@ -25,7 +26,9 @@ const check = "size-4 rounded border-slate-300 text-indigo-600 focus-visible:out
  * One GET form holds the search, the filters, the sort and the page size: submitting it writes the
  * whole list state into the URL (shareable; the back button works) and starts again at page one.
  */
-export function ContactListForm({ filters, options }: { filters: ContactFilters; options: ContactListOptions }) {
+type ContactListFormProps = { filters: ContactFilters; chosenSort: ContactSort | ""; options: ContactListOptions };
+
+export function ContactListForm({ filters, chosenSort, options }: ContactListFormProps) {
   const activeFilters =
     filters.segment.length + filters.responsible.length + filters.tagAll.length + filters.tagAny.length +
     filters.tagNone.length + filters.priority.length + Number(filters.noSegment) +
@@ -52,7 +55,7 @@ export function ContactListForm({ filters, options }: { filters: ContactFilters;
         </div>
         <div>
           <label htmlFor="contact-sort" className={label}>Ordenar por</label>
-          <Select id="contact-sort" name="sort" defaultValue={filters.sort}>
+          <Select id="contact-sort" name="sort" defaultValue={chosenSort}>
             {Object.entries(sortLabels).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
           </Select>
         </div>

@@ -293,3 +293,18 @@ describe("filtersToSearchParams", () => {
     expect([...params.keys()]).toEqual(["sort"]);
   });
 });
+
+describe("default sort", () => {
+  it("is the most recently updated first when filtering by update date", () => {
+    expect(parseContactFilters({ updatedFrom: "2025-06-01" }).sort).toBe("updated");
+    expect(parseContactFilters({ updatedTo: "2025-06-30" }).sort).toBe("updated");
+    expect(parseContactFilters({}).sort).toBe("created");
+  });
+
+  it("keeps an explicit sort, and writes it to the URL only when it is not the default", () => {
+    const explicit = parseContactFilters({ updatedFrom: "2025-06-01", sort: "created" });
+    expect(explicit.sort).toBe("created");
+    expect(filtersToSearchParams(explicit).get("sort")).toBe("created");
+    expect(filtersToSearchParams(parseContactFilters({ updatedFrom: "2025-06-01" })).get("sort")).toBeNull();
+  });
+});

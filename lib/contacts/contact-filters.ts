@@ -49,7 +49,7 @@ const shape = {
   updatedTo: optional(day),
   hasPhone: optional(z.enum(["yes", "no"])),
   hasEmail: optional(z.enum(["yes", "no"])),
-  sort: optional(z.enum(contactSorts)).transform((v) => v ?? "created"),
+  sort: optional(z.enum(contactSorts)),
   size: optional(z.coerce.number()).transform((v): PageSize => (pageSizes.includes(v as PageSize) ? (v as PageSize) : 25)),
   after: optional(z.string().max(200)),
   before: optional(z.string().max(200)),
@@ -59,8 +59,17 @@ const shape = {
 // an absent one whose transform can yield undefined.
 export const contactFilters = z.preprocess(
   (value) => ({ ...Object.fromEntries(Object.keys(shape).map((key) => [key, undefined])), ...(value as object) }),
-  z.object(shape),
+  z.object(shape).transform((filters) => ({ ...filters, sort: filters.sort ?? defaultSort(filters) })),
 );
+
+/**
+ * Newest first, except when filtering by update date: then most recently updated first. Besides
+ * being what one expects, it is the plan that stays fast: walking the creation order to find rows
+ * updated in a past month reads half the table (measured: ~1 s at 1M contacts).
+ */
+export function defaultSort(filters: { updatedFrom?: string; updatedTo?: string }): ContactSort {
+  return filters.updatedFrom || filters.updatedTo ? "updated" : "created";
+}
 
 export type ContactFilters = z.output<typeof contactFilters>;
 
@@ -80,7 +89,7 @@ export function filtersToSearchParams(filters: Partial<ContactFilters>): URLSear
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     if (value === undefined || value === false || value === "" || (Array.isArray(value) && value.length === 0)) continue;
-    if ((key === "sort" && value === "created") || (key === "size" && value === 25)) continue;
+    if ((key === "sort" && value === defaultSort(filters)) || (key === "size" && value === 25)) continue;
     if (value === true) params.set(key, "1");
     else if (Array.isArray(value)) value.forEach((v) => params.append(key, String(v)));
     else params.set(key, String(value));

@@ -18,9 +18,9 @@ const textArray = (values: string[]) => sql`array[${sql.join(values.map((v) => s
  * The advanced filters as SQL conditions, ANDed together. They only ever narrow: callers always
  * AND them with contactVisibleTo(viewer), so no filter can show an invisible contact.
  */
-export function filterConditions(filters: ContactFilters): SQL[] {
+export function filterConditions(organizationId: string, filters: ContactFilters): SQL[] {
   const conditions: (SQL | undefined)[] = [];
-  if (filters.segment.length > 0) conditions.push(contactInSegments(filters.segment));
+  if (filters.segment.length > 0) conditions.push(contactInSegments(organizationId, filters.segment));
   if (filters.noSegment) conditions.push(withoutSegment);
   if (filters.responsible.length > 0) {
     const userIds = filters.responsible.filter((r) => r !== noResponsible);

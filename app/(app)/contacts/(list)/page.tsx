@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Toast } from "@/components/ui/toast";
 import { buttonClasses } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/session";
-import { filtersToSearchParams, parseContactFilters, type ContactFilters } from "@/lib/contacts/contact-filters";
+import { filtersToSearchParams, parseContactFilters, type ContactFilters, type ContactSort } from "@/lib/contacts/contact-filters";
 import { countContacts, findContacts } from "@/lib/contacts/contact-list";
 import { canExportContacts } from "@/lib/contacts/permissions";
 import { listAssignableSegments } from "@/lib/segments/queries";
@@ -37,7 +37,9 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const exportParams = filtersToSearchParams({ ...filters, after: undefined, before: undefined });
   const countText = count.exact
     ? `${number.format(count.value)} ${count.value === 1 ? "contato" : "contatos"}`
-    : `cerca de ${number.format(count.value)} contatos (estimativa)`;
+    : count.approximation === "estimate"
+      ? `cerca de ${number.format(count.value)} contatos (estimativa)`
+      : `mais de ${number.format(count.value)} contatos`;
 
   return (
     <div className="space-y-5">
@@ -58,7 +60,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
         )}
       </header>
 
-      <ContactListForm filters={filters} options={{ segments, responsibles, canFilterWithoutSegment: viewer.role === "admin" }} />
+      <ContactListForm filters={filters} chosenSort={filtersToSearchParams(filters).get("sort") as ContactSort | null ?? ""} options={{ segments, responsibles, canFilterWithoutSegment: viewer.role === "admin" }} />
       <FilterChips filters={filters} names={{ segments: new Map(segments.map((s) => [s.id, s.name])), responsibles: new Map(responsibles.map((u) => [u.id, u.name])) }} />
 
       <div className="flex flex-wrap items-center justify-between gap-3">
