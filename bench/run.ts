@@ -14,6 +14,7 @@ import { parseContactFilters } from "@/lib/contacts/contact-filters";
 import { countContacts, findContacts, type ContactListRequest } from "@/lib/contacts/contact-list";
 import { formatDocument } from "@/lib/documents/document";
 import { formatPhone } from "@/lib/phones/phone";
+import { benchExport } from "./export";
 import { benchDatabaseUrl, ensureBenchData } from "./generate";
 
 export const argument = (name: string) => {
@@ -313,6 +314,7 @@ async function main() {
   const ctx = await context(query, data.organizationId, contactCount);
   const [server] = await query("select current_setting('server_version') as version", []);
   const results = await runAll(ctx, runs, warmup);
+  const exported = await benchExport(pool, ctx.admin, smoke ? 2_000 : 100_000);
   const peakRss = (process.resourceUsage().maxRSS / 1024).toFixed(0);
   await handle.close();
 
@@ -327,6 +329,11 @@ async function main() {
     "Times in ms, client-side. ratio = p50 ours / p50 raw SQL. rows = items on the page (count: the value).",
     "",
     ...table(results),
+    "",
+    `Export (CSV of the list's current set, streamed): ${exported.rows.toLocaleString("en")} rows, ${exported.mb.toFixed(1)} MB in ` +
+      `${exported.seconds.toFixed(2)} s = ${Math.round(exported.rows / exported.seconds).toLocaleString("en")} rows/s; ` +
+      `raw COPY … TO STDOUT of the same rows ${exported.rawSeconds.toFixed(2)} s = ${Math.round(exported.rows / exported.rawSeconds).toLocaleString("en")} rows/s ` +
+      `(ratio ${(exported.seconds / exported.rawSeconds).toFixed(2)}); RSS ${exported.baseRssMb.toFixed(0)} MB before, peak ${exported.peakRssMb.toFixed(0)} MB during.`,
     "",
   ]);
 }
