@@ -141,7 +141,7 @@ export function operations(ctx: Context): Operation[] {
     list("filter: created range (Q1 2025)", admin, { createdFrom: "2025-01-01", createdTo: "2025-03-31" },
       sql`and c.created_at >= '2025-01-01 00:00-03' and c.created_at < '2025-04-01 00:00-03'`),
     list("filter: updated range (June 2025)", admin, { updatedFrom: "2025-06-01", updatedTo: "2025-06-30" },
-      sql`and c.updated_at >= '2025-06-01 00:00-03' and c.updated_at < '2025-07-01 00:00-03'`),
+      sql`and c.updated_at >= '2025-06-01 00:00-03' and c.updated_at < '2025-07-01 00:00-03'`, sql`c.updated_at desc, c.id desc`),
     list("filter: hasPhone yes", admin, { hasPhone: "yes" }, sql`and cardinality(c.phones) > 0`),
     list("filter: hasEmail no", admin, { hasEmail: "no" }, sql`and cardinality(c.emails) = 0`),
     list("filter: noSegment", admin, { noSegment: "1" },

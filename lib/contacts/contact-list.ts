@@ -9,7 +9,7 @@ import { contactFilters, type ContactFilters, type ContactSort } from "./contact
 import { filterConditions } from "./filter-predicate";
 import type { Priority } from "./priority";
 import { exactMatch, quickSearch } from "./quick-search";
-import { responsibleName, segmentNames } from "./related-columns";
+import { contactColumns, segmentNames } from "./columns";
 import { contactVisibleTo } from "./visibility";
 
 export type ContactListItem = {
@@ -105,17 +105,8 @@ export async function findContacts(viewer: Viewer, request: ContactListRequest =
 async function selectItems(where: SQL, keys: SortKey[], descending: boolean, limit: number) {
   const rows = await getDb()
     .select({
-      id: contacts.id,
-      name: contacts.name,
-      document: contacts.document,
-      documentType: contacts.documentType,
-      customerCode: contacts.customerCode,
-      priority: contacts.priority,
-      tags: contacts.tags,
-      responsibleName,
+      ...contactColumns,
       segmentNames,
-      createdAt: contacts.createdAt,
-      updatedAt: contacts.updatedAt,
       cursorKeys: sql<string[]>`array[${sql.join(keys.map((k) => sql`${k.column}::text`), sql`, `)}]`,
     })
     .from(contacts)

@@ -1,20 +1,20 @@
 import "server-only";
-import { and, desc, sql } from "drizzle-orm";
+import { and, desc, sql, type SQL } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { contacts } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatDocument } from "@/lib/documents/document";
-import { formatDateTime } from "@/lib/format/date";
 import { formatPhone } from "@/lib/phones/phone";
 import { matching, withDefaults, type ContactListRequest } from "./contact-list";
 import { canExportContacts } from "./permissions";
 import { priorityLabels } from "./priority";
-import { responsibleName, segmentNames } from "./related-columns";
+import { responsibleName, segmentNames } from "./columns";
 
 export type CsvSeparator = ";" | ",";
 
-const batchSize = 2_000;
+const batchSize = 5_000;
 
 const header = [
   "Nome", "CPF / CNPJ", "Tipo de documento", "Código do Cliente", "Responsável", "Hashtags",
@@ -56,23 +56,29 @@ export function exportContactsCsv(viewer: Viewer, request: ContactListRequest, s
   });
 }
 
+// Lists and dates arrive as text, formatted by PostgreSQL: parsing arrays and timestamps into JS
+// objects only to format them again was most of the export's time.
+const joined = (list: SQL, separator: string) => sql<string>`array_to_string(${list}, ${separator})`;
+const brasiliaTime = (column: PgColumn) =>
+  sql<string>`to_char(${column} at time zone 'America/Sao_Paulo', 'DD/MM/YYYY, HH24:MI')`;
+
 async function readBatch(where: ReturnType<typeof matching>, cursor: { createdAt: string; id: string } | null) {
   const after = cursor ? sql`(${contacts.createdAt}, ${contacts.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)` : undefined;
   return getDb()
     .select({
-      id: contacts.id,
       name: contacts.name,
       document: contacts.document,
       documentType: contacts.documentType,
       customerCode: contacts.customerCode,
       responsibleName,
-      tags: contacts.tags,
+      tags: joined(sql`array(select '#' || t from unnest(contacts.tags) t)`, " "),
       priority: contacts.priority,
-      segmentNames,
+      segmentNames: joined(segmentNames, ", "),
       phones: contacts.phones,
-      emails: contacts.emails,
-      createdAt: contacts.createdAt,
-      updatedAt: contacts.updatedAt,
+      emails: joined(sql`${contacts.emails}`, ", "),
+      createdAt: brasiliaTime(contacts.createdAt),
+      updatedAt: brasiliaTime(contacts.updatedAt),
+      id: contacts.id,
       createdAtKey: sql<string>`${contacts.createdAt}::text`,
     })
     .from(contacts)
@@ -90,12 +96,12 @@ function toCells(row: Row): string[] {
     row.documentType.toUpperCase(),
     row.customerCode,
     row.responsibleName ?? "",
-    row.tags.map((t) => `#${t}`).join(" "),
+    row.tags,
     priorityLabels[row.priority],
-    row.segmentNames.join(", "),
+    row.segmentNames,
     row.phones.map(formatPhone).join(", "),
-    row.emails.join(", "),
-    formatDateTime(row.createdAt),
-    formatDateTime(row.updatedAt),
+    row.emails,
+    row.createdAt,
+    row.updatedAt,
   ].map(neutralizeFormula);
 }

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { contactHistory, contacts, contactSegments, segments, type HistoryChange } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { maskDocument } from "@/lib/documents/document";
-import { responsibleName } from "./related-columns";
+import { contactColumns } from "./columns";
 import { contactVisibleTo } from "./visibility";
 
 export type ContactDetail = {
@@ -48,20 +48,11 @@ export async function loadVisibleContact(viewer: Viewer, id: string) {
   const db = getDb();
   const [contact] = await db
     .select({
-      id: contacts.id,
-      name: contacts.name,
-      document: contacts.document,
-      documentType: contacts.documentType,
-      customerCode: contacts.customerCode,
+      ...contactColumns,
       responsibleUserId: contacts.responsibleUserId,
-      responsibleName,
-      tags: contacts.tags,
-      priority: contacts.priority,
       phones: contacts.phones,
       emails: contacts.emails,
       version: contacts.version,
-      createdAt: contacts.createdAt,
-      updatedAt: contacts.updatedAt,
     })
     .from(contacts)
     .where(and(contactVisibleTo(viewer), eq(contacts.id, id)));

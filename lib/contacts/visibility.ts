@@ -19,7 +19,7 @@ export function contactVisibleTo(viewer: Viewer): SQL {
 
 /**
  * The contact belongs to one of these segments; served by the contact_segments primary key as an
- * index-only probe. Names `contacts` literally (see related-columns.ts): callers query contacts unaliased.
+ * index-only probe. Names `contacts` literally (see columns.ts): callers query contacts unaliased.
  */
 export function contactInSegments(organizationId: string, segmentIds: string[]): SQL {
   // The organization as a constant, not only correlated: with it the planner probes

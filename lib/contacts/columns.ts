@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { contacts } from "@/db/schema";
 
 // Correlated subqueries name the outer table literally (`contacts.…`): drizzle renders a column
 // unqualified in a select list, and inside a subquery an unqualified "organization_id" would
@@ -13,3 +14,17 @@ export const responsibleName = sql<string | null>`(select u.name from users u
 export const segmentNames = sql<string[]>`array(select s.name from contact_segments cs
   join segments s on s.organization_id = cs.organization_id and s.id = cs.segment_id
   where cs.organization_id = contacts.organization_id and cs.contact_id = contacts.id order by s.name)`;
+
+/** The columns every contact read shows, whatever the screen. */
+export const contactColumns = {
+  id: contacts.id,
+  name: contacts.name,
+  document: contacts.document,
+  documentType: contacts.documentType,
+  customerCode: contacts.customerCode,
+  responsibleName,
+  tags: contacts.tags,
+  priority: contacts.priority,
+  createdAt: contacts.createdAt,
+  updatedAt: contacts.updatedAt,
+};
