@@ -211,6 +211,30 @@ export const contactHistory = pgTable(
   ],
 );
 
+export const savedFilters = pgTable(
+  "saved_filters",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    ownerUserId: uuid("owner_user_id").notNull(),
+    name: text("name").notNull(),
+    // The list's URL query (filters and sort, no cursor): applying it is opening that URL, so it
+    // goes through the same visibility predicate and can never show more than the viewer may see.
+    query: text("query").notNull(),
+    // Shared with the whole organization (admins only).
+    shared: boolean("shared").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    uniqueIndex("saved_filters_owner_name_key").on(t.organizationId, t.ownerUserId, t.name),
+    foreignKey({
+      columns: [t.organizationId, t.ownerUserId],
+      foreignColumns: [users.organizationId, users.id],
+    }).onDelete("cascade"),
+  ],
+);
+
 // Sign-in throttling lives in the database so that every app server sees the same counts.
 // Keyed by e-mail, before any organization is known.
 export const signInThrottle = pgTable("sign_in_throttle", {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ContactListForm } from "@/components/contacts/contact-list-form";
 import { ContactTable } from "@/components/contacts/contact-table";
 import { FilterChips } from "@/components/contacts/filter-chips";
+import { SavedFilters } from "@/components/contacts/saved-filters";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Toast } from "@/components/ui/toast";
 import { buttonClasses } from "@/components/ui/button";
@@ -11,7 +12,9 @@ import { filtersToSearchParams, parseContactFilters, type ContactFilters, type C
 import { countContacts, findContacts } from "@/lib/contacts/contact-list";
 import { canExportContacts } from "@/lib/contacts/permissions";
 import { listAssignableSegments } from "@/lib/segments/queries";
+import { listSavedFilters } from "@/lib/saved-filters/saved-filters";
 import { listResponsibleFilterOptions } from "@/lib/users/queries";
+import { deleteSavedFilterAction, saveFilterAction } from "../saved-filter-actions";
 
 // In its own route group so that its loading state does not wrap the contact pages: a streamed
 // page cannot answer 404 any more, and an invisible contact must be a real 404.
@@ -26,11 +29,12 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const viewer = await requireViewer();
   const params = await searchParams;
   const filters = parseContactFilters(params);
-  const [page, count, segments, responsibles] = await Promise.all([
+  const [page, count, segments, responsibles, saved] = await Promise.all([
     findContacts(viewer, filters),
     countContacts(viewer, filters),
     listAssignableSegments(viewer),
     listResponsibleFilterOptions(viewer),
+    listSavedFilters(viewer),
   ]);
   const href = (change: Partial<ContactFilters>) => `/contacts?${filtersToSearchParams({ ...filters, after: undefined, before: undefined, ...change })}`;
   const filtered = href({}) !== "/contacts?";
@@ -61,6 +65,14 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       </header>
 
       <ContactListForm filters={filters} chosenSort={filtersToSearchParams(filters).get("sort") as ContactSort | null ?? ""} options={{ segments, responsibles, canFilterWithoutSegment: viewer.role === "admin" }} />
+      <SavedFilters
+        filters={saved}
+        currentQuery={exportParams.toString()}
+        canShare={viewer.role === "admin"}
+        canDeleteShared={viewer.role === "admin"}
+        save={saveFilterAction}
+        remove={deleteSavedFilterAction}
+      />
       <FilterChips filters={filters} names={{ segments: new Map(segments.map((s) => [s.id, s.name])), responsibles: new Map(responsibles.map((u) => [u.id, u.name])) }} />
 
       <div className="flex flex-wrap items-center justify-between gap-3">
