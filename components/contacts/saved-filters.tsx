@@ -64,6 +64,7 @@ export function SavedFilters({ filters, currentQuery, canShare, canDeleteShared,
             value={name}
             onChange={(event) => setName(event.target.value)}
             placeholder="Nome do filtro, ex.: VIPs de SP"
+            className="w-72"
             aria-invalid={errors.name ? true : undefined}
             aria-describedby={errors.name ? "saved-filter-error" : undefined}
           />
