@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, expectVisible, launchBrowser, signIn } from "./session";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("a team lead's carteira", () => {
+  it("lider filters Varejo SP + #vip + Alta, saves the filter, and exports exactly those contacts", async () => {
+    const page = await browser.newPage();
+    await signIn(page, "lider@demo.test");
+    await page.waitForURL("**/contacts");
+    await page.waitForLoadState("networkidle");
+
+    await page.locator("summary", { hasText: "Filtros" }).click();
+    await page.getByRole("checkbox", { name: "Varejo SP" }).check();
+    await page.getByRole("checkbox", { name: "Alta" }).check();
+    await page.getByLabel("Com todas as hashtags").fill("#vip");
+    await page.getByRole("button", { name: "Aplicar filtros" }).click();
+    await page.waitForURL((url) => url.searchParams.get("tagAll")?.replace("#", "") === "vip");
+    await page.waitForLoadState("networkidle");
+
+    const chips = page.getByRole("list", { name: "Filtros ativos" });
+    await expectVisible(chips.getByText("Segmento: Varejo SP"));
+    await expectVisible(chips.getByText("Com #vip"));
+    await expectVisible(chips.getByText("Prioridade Alta"));
+    const codes = (await page.locator("tbody tr td:nth-child(3)").allTextContents()).map((c) => c.trim());
+    expect(codes.length).toBeGreaterThan(0);
+    expect(await page.getByText(`${codes.length} ${codes.length === 1 ? "contato" : "contatos"}`, { exact: true }).count()).toBe(1);
+    for (const row of await page.locator("tbody tr").all()) {
+      const text = (await row.textContent()) ?? "";
+      expect(text).toContain("#vip");
+      expect(text).toContain("Alta");
+      expect(text).toContain("Varejo SP");
+    }
+
+    // Saved, it comes back with one click.
+    await page.getByLabel("Nome do filtro").fill("VIPs de SP");
+    await page.getByRole("button", { name: "Salvar filtros atuais" }).click();
+    await expectVisible(page.getByText("Filtro salvo."));
+    await page.goto(baseUrl() + "/contacts");
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("link", { name: "VIPs de SP" }).click();
+    await page.waitForURL((url) => url.searchParams.get("tagAll")?.replace("#", "") === "vip");
+    expect((await page.locator("tbody tr td:nth-child(3)").allTextContents()).map((c) => c.trim())).toEqual(codes);
+
+    // The export holds exactly the contacts on screen (fewer than a page here).
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exportar CSV" }).click()]);
+    const text = readFileSync((await download.path())!, "utf8");
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    const rows: string[][] = parse(text.slice(1), { delimiter: ";" });
+    expect(rows[0][3]).toBe("Código do Cliente");
+    expect(rows.slice(1).map((r) => r[3]).sort()).toEqual([...codes].sort());
+    await page.close();
+  });
+});
