@@ -2,7 +2,7 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { noResponsible, type ContactFilters, type ContactSort } from "@/lib/contacts/contact-filters";
+import { noResponsible, pageSizes, type ContactFilters, type ContactSort } from "@/lib/contacts/contact-filters";
 import { priorityLabels, priorities } from "@/lib/contacts/priority";
 import { OmitEmptyFields } from "./omit-empty-fields";
 import { SlashFocus } from "./slash-focus";
@@ -62,7 +62,7 @@ export function ContactListForm({ filters, chosenSort, options }: ContactListFor
         <div>
           <label htmlFor="contact-size" className={label}>Por página</label>
           <Select id="contact-size" name="size" defaultValue={String(filters.size)}>
-            {[25, 50, 100].map((n) => <option key={n} value={n}>{n}</option>)}
+            {pageSizes.map((n) => <option key={n} value={n}>{n}</option>)}
           </Select>
         </div>
         <button type="submit" className={buttonClasses("primary")}>Buscar</button>
