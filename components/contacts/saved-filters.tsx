@@ -12,14 +12,14 @@ type SavedFiltersProps = {
   filters: SavedFilter[];
   /** The list's current query, saved as is. */
   currentQuery: string;
+  /** May share filters with the organization, and delete shared ones. */
   canShare: boolean;
-  canDeleteShared: boolean;
   save: (previous: ActionResult<{ id: string; query: string }> | null, formData: FormData) => Promise<ActionResult<{ id: string; query: string }>>;
   remove: (id: string) => Promise<ActionResult>;
 };
 
 /** "Filtros salvos": one click applies one (it is only a URL); the current filters can be saved by name. */
-export function SavedFilters({ filters, currentQuery, canShare, canDeleteShared, save, remove }: SavedFiltersProps) {
+export function SavedFilters({ filters, currentQuery, canShare, save, remove }: SavedFiltersProps) {
   const [state, saveAction, saving] = useActionState(save, null);
   const [name, setName] = useState("");
   const [removing, startRemoving] = useTransition();
@@ -38,7 +38,7 @@ export function SavedFilters({ filters, currentQuery, canShare, canDeleteShared,
                 {filter.name}
               </Link>
               {filter.shared && <span className="text-xs text-slate-500">· compartilhado{filter.mine ? "" : ` por ${filter.ownerName}`}</span>}
-              {(filter.mine || (filter.shared && canDeleteShared)) && (
+              {(filter.mine || (filter.shared && canShare)) && (
                 <button
                   type="button"
                   disabled={removing}

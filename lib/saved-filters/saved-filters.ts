@@ -8,6 +8,11 @@ import { filtersToSearchParams, parseContactFilters } from "@/lib/contacts/conta
 import { isUuid } from "@/lib/contacts/queries";
 import type { SavedFilterInput } from "./saved-filter-input";
 
+/** Sharing a filter with the whole organization — and deleting shared ones — is an admin's call. */
+export function canShareSavedFilters(viewer: Viewer) {
+  return viewer.role === "admin";
+}
+
 export type SavedFilter = { id: string; name: string; query: string; shared: boolean; ownerName: string; mine: boolean };
 
 /** The viewer's own saved filters and those shared with their organization. */
@@ -39,7 +44,7 @@ export async function listSavedFilters(viewer: Viewer): Promise<SavedFilter[]> {
  * holds nothing but filters and sort.
  */
 export async function saveFilter(viewer: Viewer, input: SavedFilterInput): Promise<ActionResult<{ id: string; query: string }>> {
-  if (input.shared && viewer.role !== "admin") {
+  if (input.shared && !canShareSavedFilters(viewer)) {
     return failure("forbidden", invalidInputMessage, { shared: ["Apenas administradores compartilham filtros."] });
   }
   const filters = parseContactFilters(new URLSearchParams(input.query));
@@ -55,10 +60,9 @@ export async function saveFilter(viewer: Viewer, input: SavedFilterInput): Promi
 
 /** Deletes a saved filter of the viewer's (an admin may also delete shared ones). */
 export async function deleteSavedFilter(viewer: Viewer, id: string): Promise<ActionResult> {
-  const mayDelete =
-    viewer.role === "admin"
-      ? or(eq(savedFilters.ownerUserId, viewer.userId), eq(savedFilters.shared, true))
-      : eq(savedFilters.ownerUserId, viewer.userId);
+  const mayDelete = canShareSavedFilters(viewer)
+    ? or(eq(savedFilters.ownerUserId, viewer.userId), eq(savedFilters.shared, true))
+    : eq(savedFilters.ownerUserId, viewer.userId);
   const deleted = isUuid(id)
     ? await getDb()
         .delete(savedFilters)

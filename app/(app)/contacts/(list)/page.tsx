@@ -12,7 +12,7 @@ import { filtersToSearchParams, parseContactFilters, type ContactFilters, type C
 import { countContacts, findContacts } from "@/lib/contacts/contact-list";
 import { canExportContacts } from "@/lib/contacts/permissions";
 import { listAssignableSegments } from "@/lib/segments/queries";
-import { listSavedFilters } from "@/lib/saved-filters/saved-filters";
+import { canShareSavedFilters, listSavedFilters } from "@/lib/saved-filters/saved-filters";
 import { listResponsibleFilterOptions } from "@/lib/users/queries";
 import { deleteSavedFilterAction, saveFilterAction } from "../saved-filter-actions";
 
@@ -68,8 +68,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       <SavedFilters
         filters={saved}
         currentQuery={exportParams.toString()}
-        canShare={viewer.role === "admin"}
-        canDeleteShared={viewer.role === "admin"}
+        canShare={canShareSavedFilters(viewer)}
         save={saveFilterAction}
         remove={deleteSavedFilterAction}
       />

@@ -7,8 +7,7 @@ export async function GET(request: Request) {
   const viewer = await getViewer();
   if (!viewer) return new Response("Sua sessão expirou. Entre novamente.", { status: 401 });
   const params = new URL(request.url).searchParams;
-  const filters = parseContactFilters(params);
-  const stream = exportContactsCsv(viewer, { ...filters, after: undefined, before: undefined }, params.get("sep") === "comma" ? "," : ";");
+  const stream = exportContactsCsv(viewer, parseContactFilters(params), params.get("sep") === "comma" ? "," : ";");
   if (!stream) return new Response("Apenas supervisores e administradores exportam contatos.", { status: 403 });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(stream, {
