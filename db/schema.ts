@@ -32,10 +32,10 @@ export { priorities, type Priority } from "../lib/contacts/priority";
 export const documentTypes = ["cpf", "cnpj"] as const;
 export type DocumentType = (typeof documentTypes)[number];
 
-export const changeSources = ["form", "import", "api", "system"] as const;
+export const changeSources = ["form", "import", "api", "system", "bulk", "undo"] as const;
 export type ChangeSource = (typeof changeSources)[number];
 
-export const historyActions = ["create", "update", "reveal_document", "delete"] as const;
+export const historyActions = ["create", "update", "reveal_document", "delete", "restore"] as const;
 export type HistoryAction = (typeof historyActions)[number];
 
 export const organizations = pgTable("organizations", {
@@ -198,15 +198,120 @@ export const contactHistory = pgTable(
     source: text("source", { enum: changeSources }).notNull(),
     action: text("action", { enum: historyActions }).notNull(),
     changes: jsonb("changes").$type<HistoryChange[]>().notNull().default([]),
+    // The bulk action that wrote this row (source bulk or undo): its undo reads the changes back.
+    batchId: uuid("batch_id"),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
     index("contact_history_contact_idx").on(t.organizationId, t.contactId, t.createdAt.desc()),
-    check("contact_history_source_check", sql`${t.source} in ('form', 'import', 'api', 'system')`),
+    index("contact_history_batch_idx").on(t.organizationId, t.batchId, t.contactId).where(sql`${t.batchId} is not null`),
+    check("contact_history_source_check", sql`${t.source} in ('form', 'import', 'api', 'system', 'bulk', 'undo')`),
     check(
       "contact_history_action_check",
-      sql`${t.action} in ('create', 'update', 'reveal_document', 'delete')`,
+      sql`${t.action} in ('create', 'update', 'reveal_document', 'delete', 'restore')`,
+    ),
+  ],
+);
+
+export const bulkActionKinds = [
+  "set_responsible",
+  "set_priority",
+  "add_tags",
+  "remove_tags",
+  "add_segments",
+  "remove_segments",
+  "delete",
+] as const;
+export type BulkActionKind = (typeof bulkActionKinds)[number];
+
+// running → done → undoing → undone; failed when a run cannot go on (its actor was deactivated).
+export const bulkActionStatuses = ["running", "done", "undoing", "undone", "failed"] as const;
+export type BulkActionStatus = (typeof bulkActionStatuses)[number];
+
+/** What a bulk action sets, with the names it showed, so the log still reads after renames. */
+export type BulkActionParams = {
+  userId?: string | null;
+  userName?: string | null;
+  priority?: string;
+  tags?: string[];
+  segmentIds?: string[];
+  segmentNames?: string[];
+};
+
+// A bulk action is a background job: its state lives here, so progress survives a reload and any
+// app server can resume it after a restart (the lease says who is working on it right now).
+export const bulkActions = pgTable(
+  "bulk_actions",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    actorUserId: uuid("actor_user_id").notNull(),
+    actorName: text("actor_name").notNull(),
+    kind: text("kind", { enum: bulkActionKinds }).notNull(),
+    params: jsonb("params").$type<BulkActionParams>().notNull(),
+    // The list's URL query when applied to "all matching", null for a selection of rows.
+    listQuery: text("list_query"),
+    status: text("status", { enum: bulkActionStatuses }).notNull().default("running"),
+    total: integer("total").notNull(),
+    processed: integer("processed").notNull().default(0),
+    changed: integer("changed").notNull().default(0),
+    unchanged: integer("unchanged").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    undone: integer("undone").notNull().default(0),
+    // Contacts changed again after the bulk action: its undo leaves them as they are.
+    keptOnUndo: integer("kept_on_undo").notNull().default(0),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    undoRequestedAt: timestamp("undo_requested_at", { withTimezone: true }),
+    undoneByUserId: uuid("undone_by_user_id"),
+    undoneByName: text("undone_by_name"),
+    undoneAt: timestamp("undone_at", { withTimezone: true }),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    error: text("error"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    index("bulk_actions_org_created_idx").on(t.organizationId, t.createdAt),
+    foreignKey({
+      columns: [t.organizationId, t.actorUserId],
+      foreignColumns: [users.organizationId, users.id],
+    }),
+    check(
+      "bulk_actions_kind_check",
+      sql`${t.kind} in ('set_responsible', 'set_priority', 'add_tags', 'remove_tags', 'add_segments', 'remove_segments', 'delete')`,
+    ),
+    check("bulk_actions_status_check", sql`${t.status} in ('running', 'done', 'undoing', 'undone', 'failed')`),
+  ],
+);
+
+// pending → changed | unchanged | skipped; on undo, changed → undone | kept.
+export const bulkActionItemStates = ["pending", "changed", "unchanged", "skipped", "undone", "kept"] as const;
+export type BulkActionItemState = (typeof bulkActionItemStates)[number];
+
+// The contacts a bulk action targets, frozen when it starts, with what each looked like before
+// (only the fields it changes) and the version it left, so that undo restores exactly those
+// contacts nobody has changed since.
+export const bulkActionItems = pgTable(
+  "bulk_action_items",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    bulkActionId: uuid("bulk_action_id").notNull(),
+    contactId: uuid("contact_id").notNull(),
+    state: text("state", { enum: bulkActionItemStates }).notNull().default("pending"),
+    before: jsonb("before"),
+    versionAfter: integer("version_after"),
+  },
+  (t) => [
+    // Chunks walk the items of one action in contact order.
+    primaryKey({ columns: [t.organizationId, t.bulkActionId, t.contactId] }),
+    foreignKey({
+      columns: [t.organizationId, t.bulkActionId],
+      foreignColumns: [bulkActions.organizationId, bulkActions.id],
+    }).onDelete("cascade"),
+    check(
+      "bulk_action_items_state_check",
+      sql`${t.state} in ('pending', 'changed', 'unchanged', 'skipped', 'undone', 'kept')`,
     ),
   ],
 );

@@ -20,6 +20,8 @@ const sourceLabels: Record<HistoryEntry["source"], string> = {
   import: "importação",
   api: "API",
   system: "sistema",
+  bulk: "ação em massa",
+  undo: "desfazer ação em massa",
 };
 
 const actionLabels: Record<HistoryEntry["action"], string> = {
@@ -27,6 +29,7 @@ const actionLabels: Record<HistoryEntry["action"], string> = {
   update: "alterou",
   reveal_document: "visualizou o CPF/CNPJ completo",
   delete: "excluiu o contato",
+  restore: "restaurou o contato",
 };
 
 function display(field: string, value: unknown): string {

@@ -64,7 +64,7 @@ const customerCode = z
   })
   .regex(/^\S*$/, { error: "O código do cliente não pode ter espaços." });
 
-const responsibleUserId = z
+export const responsibleUserIdField = z
   .union([id("Escolha um responsável válido."), z.literal(""), z.null()], {
     error: "Escolha um responsável válido.",
   })
@@ -78,7 +78,7 @@ const priority = z
   .optional()
   .transform((value): Priority => value || "medium");
 
-const segmentIds = z
+export const segmentIdsField = z
   .array(id("Segmento inválido.").transform((value) => value.toLowerCase()), {
     error: "Escolha segmentos válidos.",
   })
@@ -87,7 +87,7 @@ const segmentIds = z
 
 // Per-entry problems are reported on the field itself (path ["tags"], not ["tags", 2]) and name
 // the entry, so the form shows them next to the field and every bad entry is listed at once.
-const tags = optionalStringList("Informe as hashtags como texto.").transform((list, ctx) => {
+export const tagsField = optionalStringList("Informe as hashtags como texto.").transform((list, ctx) => {
   const normalized = normalizeTags(list);
   for (const tag of normalized) {
     const problem = tagProblem(tag);
@@ -123,10 +123,10 @@ export const contactInput = z
       name,
       document: documentField,
       customerCode,
-      responsibleUserId,
-      tags,
+      responsibleUserId: responsibleUserIdField,
+      tags: tagsField,
       priority,
-      segmentIds,
+      segmentIds: segmentIdsField,
       phones,
       emails,
     },

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { contactHistory, contacts, contactSegments, segments, type HistoryChange } from "@/db/schema";
+import { contactHistory, contacts, contactSegments, segments, type ChangeSource, type HistoryAction, type HistoryChange } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { maskDocument } from "@/lib/documents/document";
 import { contactColumns } from "./columns";
@@ -72,8 +72,8 @@ export async function loadVisibleContact(viewer: Viewer, id: string) {
 export type HistoryEntry = {
   id: string;
   actorName: string;
-  source: "form" | "import" | "api" | "system";
-  action: "create" | "update" | "reveal_document" | "delete";
+  source: ChangeSource;
+  action: HistoryAction;
   changes: HistoryChange[];
   createdAt: Date;
 };
