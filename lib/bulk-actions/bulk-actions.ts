@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, sql, TransactionRollbackError, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { bulkActionItems, bulkActions, contacts, type BulkActionParams, type BulkActionStatus } from "@/db/schema";
+import { bulkActions, contacts, type BulkActionParams, type BulkActionStatus } from "@/db/schema";
 import { failure, type ActionResult, type FieldErrors } from "@/lib/actions/result";
 import type { Viewer } from "@/lib/auth/viewer";
 import { parseContactFilters } from "@/lib/contacts/contact-filters";
