@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BulkActionsPanel } from "@/components/contacts/bulk-actions-panel";
+import { BulkSelectionProvider } from "@/components/contacts/bulk-selection";
 import { ContactListForm } from "@/components/contacts/contact-list-form";
 import { ContactTable } from "@/components/contacts/contact-table";
 import { FilterChips } from "@/components/contacts/filter-chips";
@@ -10,10 +12,10 @@ import { buttonClasses } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/session";
 import { filtersToSearchParams, parseContactFilters, type ContactFilters, type ContactSort } from "@/lib/contacts/contact-filters";
 import { countContacts, findContacts } from "@/lib/contacts/contact-list";
-import { canExportContacts } from "@/lib/contacts/permissions";
+import { canDeleteContacts, canExportContacts } from "@/lib/contacts/permissions";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { canShareSavedFilters, listSavedFilters } from "@/lib/saved-filters/saved-filters";
-import { listResponsibleFilterOptions } from "@/lib/users/queries";
+import { listAssignableResponsibles, listResponsibleFilterOptions } from "@/lib/users/queries";
 import { deleteSavedFilterAction, saveFilterAction } from "../saved-filter-actions";
 
 // In its own route group so that its loading state does not wrap the contact pages: a streamed
@@ -29,11 +31,12 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const viewer = await requireViewer();
   const params = await searchParams;
   const filters = parseContactFilters(params);
-  const [page, count, segments, responsibles, saved] = await Promise.all([
+  const [page, count, segments, responsibles, assignable, saved] = await Promise.all([
     findContacts(viewer, filters),
     countContacts(viewer, filters),
     listAssignableSegments(viewer),
     listResponsibleFilterOptions(viewer),
+    listAssignableResponsibles(viewer),
     listSavedFilters(viewer),
   ]);
   const href = (change: Partial<ContactFilters>) => `/contacts?${filtersToSearchParams({ ...filters, after: undefined, before: undefined, ...change })}`;
@@ -98,7 +101,16 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
           />
         )
       ) : (
-        <ContactTable items={page.items} />
+        <BulkSelectionProvider pageIds={page.items.map((c) => c.id)}>
+          <BulkActionsPanel
+            query={exportParams.toString()}
+            countText={countText}
+            responsibles={assignable}
+            segments={segments}
+            canDelete={canDeleteContacts(viewer)}
+          />
+          <ContactTable items={page.items} selectable />
+        </BulkSelectionProvider>
       )}
 
       {(page.previousCursor || page.nextCursor) && (

@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { after } from "next/server";
+import { BulkUndoButton, RefreshWhileRunning } from "@/components/contacts/bulk-undo-button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requireViewer } from "@/lib/auth/session";
+import { bulkActionLabels, describeBulkAction } from "@/lib/bulk-actions/bulk-action-input";
+import { listBulkActions, UNDO_WINDOW_HOURS, type BulkActionSummary } from "@/lib/bulk-actions/bulk-actions";
+import { runBulkAction } from "@/lib/bulk-actions/runner";
+import { formatDateTime } from "@/lib/format/date";
+
+export const metadata: Metadata = { title: "Ações em massa" };
+
+const number = new Intl.NumberFormat("pt-BR");
+
+function Status({ action }: { action: BulkActionSummary }) {
+  const percent = (done: number, total: number) => Math.round((100 * done) / Math.max(total, 1));
+  switch (action.status) {
+    case "running":
+      return <span>Em andamento: {percent(action.processed, action.total)}%</span>;
+    case "undoing":
+      return <span>Desfazendo: {percent(action.undone + action.keptOnUndo, action.changed)}%</span>;
+    case "undone":
+      return (
+        <span>
+          Desfeita por {action.undoneByName} em {action.undoneAt ? formatDateTime(action.undoneAt) : "—"}: {number.format(action.undone)} revertidos
+          {action.keptOnUndo > 0 && `, ${number.format(action.keptOnUndo)} mantidos (mudaram depois)`}
+        </span>
+      );
+    case "failed":
+      return <span className="text-red-700">{action.error}</span>;
+    case "done":
+      return <span className="text-green-800">Concluída</span>;
+  }
+}
+
+export default async function BulkActionsPage() {
+  const viewer = await requireViewer();
+  const actions = await listBulkActions(viewer);
+  // One whose worker died (a restart) is resumed by whoever looks at it.
+  for (const action of actions.filter((a) => a.stalled)) after(() => runBulkAction(viewer.organizationId, action.id));
+  return (
+    <div className="space-y-5">
+      <header>
+        <p className="text-sm"><Link href="/contacts" className="text-indigo-700 hover:underline">← Contatos</Link></p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Ações em massa</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {viewer.role === "admin" ? "As ações em massa da organização" : "As suas ações em massa"}, das mais recentes às mais antigas.
+          Cada uma pode ser desfeita por inteiro em até {UNDO_WINDOW_HOURS} horas.
+        </p>
+      </header>
+      <RefreshWhileRunning running={actions.some((a) => a.status === "running" || a.status === "undoing")} />
+      {actions.length === 0 ? (
+        <EmptyState title="Nenhuma ação em massa ainda." description="Selecione contatos na lista e escolha uma ação." />
+      ) : (
+        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">Ações em massa</caption>
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-3">Quando</th>
+                <th scope="col" className="px-4 py-3">Quem</th>
+                <th scope="col" className="px-4 py-3">Ação</th>
+                <th scope="col" className="px-4 py-3">Contatos</th>
+                <th scope="col" className="px-4 py-3 text-right">Alterados</th>
+                <th scope="col" className="px-4 py-3 text-right">Sem mudança</th>
+                <th scope="col" className="px-4 py-3 text-right">Ignorados</th>
+                <th scope="col" className="px-4 py-3">Situação</th>
+                <th scope="col" className="px-4 py-3"><span className="sr-only">Desfazer</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {actions.map((action) => {
+                const label = `${bulkActionLabels[action.kind]} (${describeBulkAction(action.kind, action.params)})`;
+                return (
+                  <tr key={action.id}>
+                    <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(action.createdAt)}</td>
+                    <td className="px-4 py-3">{action.actorName}</td>
+                    <td className="px-4 py-3">
+                      <span className="font-medium">{bulkActionLabels[action.kind]}</span>
+                      <span className="block text-slate-600">{describeBulkAction(action.kind, action.params)}</span>
+                    </td>
+                    <td className="px-4 py-3 text-slate-600">
+                      {action.listQuery !== null ? (
+                        <Link href={`/contacts?${action.listQuery}`} className="text-indigo-700 hover:underline">
+                          {number.format(action.total)} do filtro
+                        </Link>
+                      ) : (
+                        `${number.format(action.total)} selecionados`
+                      )}
+                    </td>
+                    <td className="px-4 py-3 text-right tabular-nums">{number.format(action.changed)}</td>
+                    <td className="px-4 py-3 text-right tabular-nums">{number.format(action.unchanged)}</td>
+                    <td className="px-4 py-3 text-right tabular-nums">{number.format(action.skipped)}</td>
+                    <td className="px-4 py-3"><Status action={action} /></td>
+                    <td className="px-4 py-3 text-right">{action.canUndo && <BulkUndoButton id={action.id} label={label} />}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
