@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 describe("a team lead's carteira", () => {
-  it("lider filters Varejo SP + #vip + Alta, saves the filter, and exports exactly those contacts", async () => {
+  it("lider filters Varejo SP + #vip + Alta, saves the filter, bulk-sets ana as responsável, and exports exactly those contacts", async () => {
     const page = await browser.newPage();
     await signIn(page, "lider@demo.test");
     await page.waitForURL("**/contacts");
@@ -31,7 +31,7 @@ describe("a team lead's carteira", () => {
     await expectVisible(chips.getByText("Segmento: Varejo SP"));
     await expectVisible(chips.getByText("Com #vip"));
     await expectVisible(chips.getByText("Prioridade Alta"));
-    const codes = (await page.locator("tbody tr td:nth-child(3)").allTextContents()).map((c) => c.trim());
+    const codes = (await page.locator("tbody tr td:nth-child(4)").allTextContents()).map((c) => c.trim());
     expect(codes.length).toBeGreaterThan(0);
     expect(await page.getByText(`${codes.length} ${codes.length === 1 ? "contato" : "contatos"}`, { exact: true }).count()).toBe(1);
     for (const row of await page.locator("tbody tr").all()) {
@@ -49,15 +49,31 @@ describe("a team lead's carteira", () => {
     await page.waitForLoadState("networkidle");
     await page.getByRole("link", { name: "VIPs de SP" }).click();
     await page.waitForURL((url) => url.searchParams.get("tagAll")?.replace("#", "") === "vip");
-    expect((await page.locator("tbody tr td:nth-child(3)").allTextContents()).map((c) => c.trim())).toEqual(codes);
+    expect((await page.locator("tbody tr td:nth-child(4)").allTextContents()).map((c) => c.trim())).toEqual(codes);
 
-    // The export holds exactly the contacts on screen (fewer than a page here).
+    // Bulk: all contacts of this filter get Ana Souza as responsável, after a confirmation with the count.
+    const bulk = page.getByRole("region", { name: "Ações em massa" });
+    await bulk.getByLabel(/Todos os contatos deste filtro/).check();
+    await bulk.getByLabel("Ação").selectOption("set_responsible");
+    await bulk.getByLabel("Novo responsável").selectOption({ label: "Ana Souza" });
+    await bulk.getByRole("button", { name: "Revisar…" }).click();
+    const dialog = page.getByRole("dialog");
+    await expectVisible(dialog.getByText(`${codes.length} ${codes.length === 1 ? "contato escolhido" : "contatos escolhidos"}`));
+    await dialog.getByRole("button", { name: /^Confirmar/ }).click();
+    await expectVisible(dialog.getByText("Pronto."));
+    await dialog.getByRole("button", { name: "Fechar" }).click();
+    await page.waitForLoadState("networkidle");
+    await expect.poll(async () => (await page.locator("tbody tr td:nth-child(5)").allTextContents()).map((c) => c.trim())).toEqual(codes.map(() => "Ana Souza"));
+
+    // The export holds exactly the contacts on screen (fewer than a page here), now Ana's.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exportar CSV" }).click()]);
     const text = readFileSync((await download.path())!, "utf8");
     expect(text.startsWith("\uFEFF")).toBe(true);
     const rows: string[][] = parse(text.slice(1), { delimiter: ";" });
     expect(rows[0][3]).toBe("Código do Cliente");
     expect(rows.slice(1).map((r) => r[3]).sort()).toEqual([...codes].sort());
+    const responsavel = rows[0].indexOf("Responsável");
+    expect(rows.slice(1).map((r) => r[responsavel])).toEqual(codes.map(() => "Ana Souza"));
     await page.close();
   });
 });
