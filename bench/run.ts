@@ -14,6 +14,7 @@ import { parseContactFilters } from "@/lib/contacts/contact-filters";
 import { countContacts, findContacts, type ContactListRequest } from "@/lib/contacts/contact-list";
 import { formatDocument } from "@/lib/documents/document";
 import { formatPhone } from "@/lib/phones/phone";
+import { benchBulk } from "./bulk";
 import { benchExport } from "./export";
 import { benchDatabaseUrl, ensureBenchData } from "./generate";
 
@@ -315,6 +316,7 @@ async function main() {
   const [server] = await query("select current_setting('server_version') as version", []);
   const results = await runAll(ctx, runs, warmup);
   const exported = await benchExport(pool, ctx.admin, smoke ? 2_000 : 100_000);
+  const bulk = await benchBulk(pool, ctx.admin, smoke ? 2_000 : 100_000);
   const peakRss = (process.resourceUsage().maxRSS / 1024).toFixed(0);
   await handle.close();
 
@@ -334,6 +336,14 @@ async function main() {
       `${exported.seconds.toFixed(2)} s = ${Math.round(exported.rows / exported.seconds).toLocaleString("en")} rows/s; ` +
       `raw COPY … TO STDOUT of the same rows ${exported.rawSeconds.toFixed(2)} s = ${Math.round(exported.rows / exported.rawSeconds).toLocaleString("en")} rows/s ` +
       `(ratio ${(exported.seconds / exported.rawSeconds).toFixed(2)}); RSS ${exported.baseRssMb.toFixed(0)} MB before, peak ${exported.peakRssMb.toFixed(0)} MB during.`,
+    "",
+    "Bulk actions on all contacts of a filter (start + background run to the end; raw = the DBA's update plus one history row per contact, in one statement):",
+    "",
+    "| bulk action | contacts | changed | s | undo s | raw s | ratio |",
+    "|---|--:|--:|--:|--:|--:|--:|",
+    ...bulk.map((b) =>
+      `| ${b.name} | ${b.contacts.toLocaleString("en")} | ${b.changed.toLocaleString("en")} | ${b.seconds.toFixed(2)} | ${b.undoSeconds.toFixed(2)} | ${b.rawSeconds.toFixed(2)} | ${(b.seconds / b.rawSeconds).toFixed(2)} |`,
+    ),
     "",
   ]);
 }

@@ -117,19 +117,21 @@ async function applyChunk(tx: Transaction, action: Action, viewer: Viewer, after
   const changes = operation?.changes ?? sql`true`;
   const before = operation?.before ?? deletedContactBefore(org);
 
-  // Lock the chunk's contacts the viewer still sees and sort each item: changed, unchanged or skipped.
+  // Lock the chunk's contacts the viewer still sees (in id order, so two overlapping actions
+  // cannot deadlock), then sort each item: changed, unchanged or
+  // skipped. Two statements, each a join driven by the items: a CTE joined back would be scanned
+  // once per item (the planner cannot know how many items a new action has).
+  const chunkContacts = sql`${contactVisibleTo(viewer)} and contacts.id = bi.contact_id and ${items} and bi.state = 'pending'`;
   await tx.execute(sql`
-    with target as (
-      select contacts.id, ${permittedFor(viewer, action.kind, action.params)} as permitted, ${changes} as changes, ${before} as before
-      from contacts
-      where ${contactVisibleTo(viewer)}
-        and contacts.id in (select bi.contact_id from bulk_action_items bi where ${items} and bi.state = 'pending')
-      for update of contacts)
+    with locked as (select contacts.id from contacts join bulk_action_items bi on ${chunkContacts} order by contacts.id for update of contacts)
+    select count(*) from locked`);
+  const permitted = permittedFor(viewer, action.kind, action.params);
+  await tx.execute(sql`
     update bulk_action_items bi
-    set state = case when t.permitted is not true then 'skipped' when not t.changes then 'unchanged' else 'changed' end,
-        before = case when t.permitted and t.changes then t.before end
-    from target t
-    where ${items} and bi.contact_id = t.id`);
+    set state = case when ${permitted} is not true then 'skipped' when not ${changes} then 'unchanged' else 'changed' end,
+        before = case when ${permitted} and ${changes} then ${before} end
+    from contacts
+    where ${chunkContacts}`);
   // Whatever is still pending is gone or out of sight.
   await tx.execute(sql`update bulk_action_items bi set state = 'skipped' where ${items} and bi.state = 'pending'`);
 
@@ -144,14 +146,13 @@ async function applyChunk(tx: Transaction, action: Action, viewer: Viewer, after
       await tx.execute(linkSegments(org, action.kind, action.params.segmentIds ?? [], items));
     }
     await tx.execute(sql`
-      with changed as (
-        update contacts set ${operation!.assignments ? sql`${operation!.assignments}, ` : sql``}
-          version = contacts.version + 1, updated_at = now(), updated_by_user_id = ${viewer.userId}::uuid
-        from bulk_action_items bi
-        where contacts.organization_id = ${org}::uuid and contacts.id = bi.contact_id and ${items} and bi.state = 'changed'
-        returning contacts.id, contacts.version)
-      update bulk_action_items bi set version_after = changed.version
-      from changed where ${items} and bi.contact_id = changed.id`);
+      update contacts set ${operation!.assignments ? sql`${operation!.assignments}, ` : sql``}
+        version = contacts.version + 1, updated_at = now(), updated_by_user_id = ${viewer.userId}::uuid
+      from bulk_action_items bi
+      where contacts.organization_id = ${org}::uuid and contacts.id = bi.contact_id and ${items} and bi.state = 'changed'`);
+    await tx.execute(sql`
+      update bulk_action_items bi set version_after = contacts.version from contacts
+      where contacts.organization_id = ${org}::uuid and contacts.id = bi.contact_id and ${items} and bi.state = 'changed'`);
     await recordHistory(tx, action, viewer, items, "update", "changed", sql`'bulk'`, operation!.history);
   }
   await tx.execute(sql`
@@ -176,16 +177,16 @@ async function undoChunk(tx: Transaction, action: Action, viewer: Viewer, after:
   if (action.kind === "delete") {
     // Back with its id, version and dates; not if its código or document was taken meanwhile.
     await tx.execute(sql`
-      with restored as (
-        insert into contacts (organization_id, id, name, document, document_type, customer_code, responsible_user_id,
-          tags, priority, phones, emails, version, created_at, updated_at, updated_by_user_id)
-        select r.organization_id, r.id, r.name, r.document, r.document_type, r.customer_code, r.responsible_user_id,
-          r.tags, r.priority, r.phones, r.emails, r.version + 1, r.created_at, now(), ${viewer.userId}::uuid
-        from bulk_action_items bi, jsonb_populate_record(null::contacts, bi.before->'contact') r
-        where ${items} and bi.state = 'changed' and r.organization_id = ${org}::uuid
-        on conflict do nothing
-        returning id)
-      update bulk_action_items bi set state = 'undone' from restored where ${items} and bi.contact_id = restored.id`);
+      insert into contacts (organization_id, id, name, document, document_type, customer_code, responsible_user_id,
+        tags, priority, phones, emails, version, created_at, updated_at, updated_by_user_id)
+      select r.organization_id, r.id, r.name, r.document, r.document_type, r.customer_code, r.responsible_user_id,
+        r.tags, r.priority, r.phones, r.emails, r.version + 1, r.created_at, now(), ${viewer.userId}::uuid
+      from bulk_action_items bi, jsonb_populate_record(null::contacts, bi.before->'contact') r
+      where ${items} and bi.state = 'changed' and r.organization_id = ${org}::uuid
+      on conflict do nothing`);
+    await tx.execute(sql`
+      update bulk_action_items bi set state = 'undone' from contacts
+      where contacts.organization_id = ${org}::uuid and contacts.id = bi.contact_id and ${items} and bi.state = 'changed'`);
     await tx.execute(sql`
       insert into contact_segments (organization_id, contact_id, segment_id)
       select ${org}::uuid, bi.contact_id, s.id from bulk_action_items bi
@@ -196,16 +197,20 @@ async function undoChunk(tx: Transaction, action: Action, viewer: Viewer, after:
       sql`jsonb_build_array(jsonb_build_object('field', 'name', 'from', null, 'to', bi.before->'contact'->'name'))`);
   } else {
     const operation = operationFor(org, action.kind, action.params);
-    // Only contacts nobody changed since (same version) and that the undoer still sees.
+    // Only contacts nobody changed since (same version) and that the undoer still sees. Joins
+    // driven by the items, as in applyChunk.
+    const chunkContacts = sql`${contactVisibleTo(viewer)} and contacts.id = bi.contact_id and ${items} and bi.state = 'changed'`;
     await tx.execute(sql`
-      with restored as (
-        update contacts set ${operation.restore ? sql`${operation.restore}, ` : sql``}
-          version = contacts.version + 1, updated_at = now(), updated_by_user_id = ${viewer.userId}::uuid
-        from bulk_action_items bi
-        where ${contactVisibleTo(viewer)} and contacts.id = bi.contact_id and ${items}
-          and bi.state = 'changed' and contacts.version = bi.version_after
-        returning contacts.id)
-      update bulk_action_items bi set state = 'undone' from restored where ${items} and bi.contact_id = restored.id`);
+      with locked as (select contacts.id from contacts join bulk_action_items bi on ${chunkContacts} order by contacts.id for update of contacts)
+      select count(*) from locked`);
+    await tx.execute(sql`
+      update bulk_action_items bi set state = 'undone' from contacts
+      where ${chunkContacts} and contacts.version = bi.version_after`);
+    await tx.execute(sql`
+      update contacts set ${operation.restore ? sql`${operation.restore}, ` : sql``}
+        version = contacts.version + 1, updated_at = now(), updated_by_user_id = ${viewer.userId}::uuid
+      from bulk_action_items bi
+      where contacts.organization_id = ${org}::uuid and contacts.id = bi.contact_id and ${items} and bi.state = 'undone'`);
     if (action.kind === "add_segments" || action.kind === "remove_segments") {
       for (const statement of restoreSegmentLinks(org, action.params.segmentIds ?? [], items)) await tx.execute(statement);
     }
