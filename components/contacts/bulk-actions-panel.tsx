@@ -3,13 +3,12 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
-import { bulkActionProgressAction, previewBulkActionAction, startBulkActionAction, undoBulkActionAction } from "@/app/(app)/contacts/bulk/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import type { BulkActionKind } from "@/db/schema";
-import type { FieldErrors } from "@/lib/actions/result";
+import type { ActionResult, FieldErrors } from "@/lib/actions/result";
 import { bulkActionLabels, type RawBulkActionInput } from "@/lib/bulk-actions/bulk-action-input";
 import type { BulkActionSummary, BulkPreview } from "@/lib/bulk-actions/bulk-actions";
 import { priorities, priorityLabels } from "@/lib/contacts/priority";
@@ -31,6 +30,13 @@ export type BulkActionsPanelProps = {
   responsibles: UserOption[] | null;
   segments: SegmentOption[];
   canDelete: boolean;
+  /** The server actions, passed in so that the panel can be tested without a server. */
+  actions: {
+    preview: (input: RawBulkActionInput) => Promise<ActionResult<BulkPreview>>;
+    start: (input: RawBulkActionInput) => Promise<ActionResult<{ id: string }>>;
+    progress: (id: string) => Promise<ActionResult<{ action: BulkActionSummary }>>;
+    undo: (id: string) => Promise<ActionResult>;
+  };
 };
 
 type Step =
@@ -39,7 +45,7 @@ type Step =
   | { name: "running"; id: string; action: BulkActionSummary | null };
 
 /** "Ações em massa": pick the contacts (ticked rows or all matching), the action, confirm with counts, follow its progress. */
-export function BulkActionsPanel({ query, countText, responsibles, segments, canDelete }: BulkActionsPanelProps) {
+export function BulkActionsPanel({ query, countText, responsibles, segments, canDelete, actions }: BulkActionsPanelProps) {
   const router = useRouter();
   const { selected, clear } = useSelection();
   const [scope, setScope] = useState<"selected" | "all">("selected");
@@ -73,7 +79,7 @@ export function BulkActionsPanel({ query, countText, responsibles, segments, can
     event.preventDefault();
     const input = readInput(event.currentTarget);
     startTransition(async () => {
-      const result = await previewBulkActionAction(input);
+      const result = await actions.preview(input);
       if (!result.ok) {
         setErrors({ message: result.message, fieldErrors: result.fieldErrors });
         return;
@@ -88,7 +94,7 @@ export function BulkActionsPanel({ query, countText, responsibles, segments, can
   function confirm() {
     if (step.name !== "confirm") return;
     startTransition(async () => {
-      const result = await startBulkActionAction(step.input);
+      const result = await actions.start(step.input);
       if (!result.ok) {
         setErrors({ message: result.message, fieldErrors: result.fieldErrors });
         dialogRef.current?.close();
@@ -105,15 +111,15 @@ export function BulkActionsPanel({ query, countText, responsibles, segments, can
   useEffect(() => {
     if (!runningId || runningDone) return;
     const timer = setInterval(async () => {
-      const result = await bulkActionProgressAction(runningId);
+      const result = await actions.progress(runningId);
       if (result.ok) setStep({ name: "running", id: runningId, action: result.action });
     }, POLL_MS);
     return () => clearInterval(timer);
-  }, [runningId, runningDone]);
+  }, [runningId, runningDone, actions]);
 
   function undo(id: string) {
     startTransition(async () => {
-      const result = await undoBulkActionAction(id);
+      const result = await actions.undo(id);
       if (!result.ok) setErrors({ message: result.message, fieldErrors: {} });
       else setStep({ name: "running", id, action: null });
     });

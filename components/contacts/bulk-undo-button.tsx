@@ -2,17 +2,17 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
-import { undoBulkActionAction } from "@/app/(app)/contacts/bulk/actions";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions/result";
 
-export function BulkUndoButton({ id, label }: { id: string; label: string }) {
+export function BulkUndoButton({ id, label, undo }: { id: string; label: string; undo: (id: string) => Promise<ActionResult> }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const onClick = () => {
     if (!window.confirm(`Desfazer “${label}”? Os contatos alterados voltam ao que eram, exceto os que mudaram depois.`)) return;
     startTransition(async () => {
-      const result = await undoBulkActionAction(id);
+      const result = await undo(id);
       if (!result.ok) setError(result.message);
       router.refresh();
     });

@@ -37,21 +37,28 @@ export function exportContactsCsv(viewer: Viewer, request: ContactListRequest, s
   const where = matching(viewer, withDefaults(request));
   const encoder = new TextEncoder();
   const toCsv = (rows: string[][]) => encoder.encode(stringify(rows, { delimiter: separator, record_delimiter: "\r\n" }));
-  let cursor: { createdAt: string; id: string } | null = null;
-  let started = false;
+  // The next batch is read while this one is formatted and sent: the database and the app work
+  // at the same time, with at most two batches in memory. A failed read is kept, not thrown, until
+  // the stream asks for it (an unhandled rejection would end the process).
+  type Batch = { rows: Row[] } | { error: unknown };
+  const read = (cursor: { createdAt: string; id: string } | null): Promise<Batch> =>
+    readBatch(where, cursor).then((rows) => ({ rows }), (error: unknown) => ({ error }));
+  let next: Promise<Batch> | null = null;
 
   return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode("\uFEFF"));
+      controller.enqueue(toCsv([header]));
+      next = read(null);
+    },
     async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode("\uFEFF"));
-        controller.enqueue(toCsv([header]));
-      }
-      const page = await readBatch(where, cursor);
-      if (page.length > 0) controller.enqueue(toCsv(page.map(toCells)));
-      if (page.length < batchSize) return controller.close();
+      const batch = await next!;
+      if ("error" in batch) throw batch.error;
+      const page = batch.rows;
       const last = page[page.length - 1];
-      cursor = { createdAt: last.createdAtKey, id: last.id };
+      next = page.length === batchSize ? read({ createdAt: last.createdAtKey, id: last.id }) : null;
+      if (page.length > 0) controller.enqueue(toCsv(page.map(toCells)));
+      if (!next) controller.close();
     },
   });
 }

@@ -16,6 +16,7 @@ import { canDeleteContacts, canExportContacts } from "@/lib/contacts/permissions
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { canShareSavedFilters, listSavedFilters } from "@/lib/saved-filters/saved-filters";
 import { listAssignableResponsibles, listResponsibleFilterOptions } from "@/lib/users/queries";
+import { bulkActionProgressAction, previewBulkActionAction, startBulkActionAction, undoBulkActionAction } from "../bulk/actions";
 import { deleteSavedFilterAction, saveFilterAction } from "../saved-filter-actions";
 
 // In its own route group so that its loading state does not wrap the contact pages: a streamed
@@ -108,6 +109,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
             responsibles={assignable}
             segments={segments}
             canDelete={canDeleteContacts(viewer)}
+            actions={{ preview: previewBulkActionAction, start: startBulkActionAction, progress: bulkActionProgressAction, undo: undoBulkActionAction }}
           />
           <ContactTable items={page.items} selectable />
         </BulkSelectionProvider>

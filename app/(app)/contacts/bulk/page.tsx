@@ -8,6 +8,7 @@ import { bulkActionLabels, describeBulkAction } from "@/lib/bulk-actions/bulk-ac
 import { listBulkActions, UNDO_WINDOW_HOURS, type BulkActionSummary } from "@/lib/bulk-actions/bulk-actions";
 import { runBulkAction } from "@/lib/bulk-actions/runner";
 import { formatDateTime } from "@/lib/format/date";
+import { undoBulkActionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Ações em massa" };
 
@@ -93,7 +94,7 @@ export default async function BulkActionsPage() {
                     <td className="px-4 py-3 text-right tabular-nums">{number.format(action.unchanged)}</td>
                     <td className="px-4 py-3 text-right tabular-nums">{number.format(action.skipped)}</td>
                     <td className="px-4 py-3"><Status action={action} /></td>
-                    <td className="px-4 py-3 text-right">{action.canUndo && <BulkUndoButton id={action.id} label={label} />}</td>
+                    <td className="px-4 py-3 text-right">{action.canUndo && <BulkUndoButton id={action.id} label={label} undo={undoBulkActionAction} />}</td>
                   </tr>
                 );
               })}

@@ -1,0 +1,115 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
+import type { BulkActionSummary } from "@/lib/bulk-actions/bulk-actions";
+import { BulkActionsPanel, type BulkActionsPanelProps } from "./bulk-actions-panel";
+import { BulkSelectionProvider, RowCheckbox } from "./bulk-selection";
+
+vi.mock("next/link", () => ({
+  default: ({ href, children, ...rest }: { href: string; children: React.ReactNode }) => <a href={href} {...rest}>{children}</a>,
+}));
+vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: vi.fn() }) }));
+
+beforeAll(() => {
+  // jsdom has <dialog> but not its modal methods.
+  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
+    this.open = true;
+  };
+  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
+    this.open = false;
+  };
+});
+afterEach(cleanup);
+
+const finished: BulkActionSummary = {
+  id: "a1", actorName: "Lúcia", kind: "set_priority", params: { priority: "high" }, listQuery: null, status: "done",
+  total: 2, processed: 2, changed: 1, unchanged: 1, skipped: 0, undone: 0, keptOnUndo: 0, createdAt: new Date(),
+  finishedAt: new Date(), undoneByName: null, undoneAt: null, error: null, stalled: false, canUndo: true,
+};
+
+function renderPanel(props: Partial<BulkActionsPanelProps> = {}) {
+  const actions = {
+    preview: vi.fn<BulkActionsPanelProps["actions"]["preview"]>(async () => ({ ok: true, matched: 3, willChange: 1, unchanged: 1, skipped: 1 })),
+    start: vi.fn<BulkActionsPanelProps["actions"]["start"]>(async () => ({ ok: true, id: "a1" })),
+    progress: vi.fn<BulkActionsPanelProps["actions"]["progress"]>(async () => ({ ok: true, action: finished })),
+    undo: vi.fn<BulkActionsPanelProps["actions"]["undo"]>(async () => ({ ok: true })),
+  };
+  render(
+    <BulkSelectionProvider pageIds={["c1", "c2"]}>
+      <BulkActionsPanel
+        query="tagAll=vip"
+        countText="9 contatos"
+        responsibles={[{ id: "u1", name: "Ana Souza" }]}
+        segments={[{ id: "s1", name: "Varejo SP" }]}
+        canDelete={false}
+        actions={actions}
+        {...props}
+      />
+      <RowCheckbox id="c1" name="Maria" />
+      <RowCheckbox id="c2" name="João" />
+    </BulkSelectionProvider>,
+  );
+  return actions;
+}
+
+const kindOptions = () => within(screen.getByLabelText("Ação")).getAllByRole("option").map((o) => o.textContent);
+
+describe("BulkActionsPanel", () => {
+  test("offers only the actions the viewer may take", () => {
+    renderPanel({ responsibles: null, canDelete: false });
+    expect(kindOptions()).not.toContain("Definir responsável");
+    expect(kindOptions()).not.toContain("Excluir contatos");
+    cleanup();
+    renderPanel({ canDelete: true });
+    expect(kindOptions()).toContain("Definir responsável");
+    expect(kindOptions()).toContain("Excluir contatos");
+  });
+
+  test("applies to all matching contacts until rows are ticked, then to the ticked rows", async () => {
+    const user = userEvent.setup();
+    const actions = renderPanel();
+    expect((screen.getByLabelText(/Todos os contatos deste filtro \(9 contatos\)/) as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByLabelText("Selecionar Maria"));
+    expect((screen.getByLabelText("1 selecionado") as HTMLInputElement).checked).toBe(true);
+
+    await user.selectOptions(screen.getByLabelText("Ação"), "set_priority");
+    await user.selectOptions(screen.getByLabelText("Prioridade"), "high");
+    await user.click(screen.getByRole("button", { name: "Revisar…" }));
+    expect(actions.preview).toHaveBeenCalledWith({
+      scope: { ids: ["c1"] },
+      operation: expect.objectContaining({ kind: "set_priority", priority: "high" }),
+    });
+  });
+
+  test("confirms with the counts before anything changes, then reports the result and offers undo", async () => {
+    const user = userEvent.setup();
+    const actions = renderPanel();
+    await user.selectOptions(screen.getByLabelText("Ação"), "add_tags");
+    await user.type(screen.getByLabelText("Hashtags"), "vip,");
+    await user.click(screen.getByRole("button", { name: "Revisar…" }));
+
+    const dialog = screen.getByRole("dialog");
+    expect(within(dialog).getByText("1 contato será alterado.").textContent).not.toBe("");
+    expect(within(dialog).getByText("3 contatos escolhidos").textContent).not.toBe("");
+    expect(within(dialog).getByText(/1 já está assim/).textContent).not.toBe("");
+    expect(within(dialog).getByText(/1 será ignorado/).textContent).not.toBe("");
+    expect(actions.start).not.toHaveBeenCalled();
+
+    await user.click(within(dialog).getByRole("button", { name: "Confirmar 1" }));
+    expect(actions.start).toHaveBeenCalledWith({ scope: { query: "tagAll=vip" }, operation: expect.objectContaining({ kind: "add_tags", tags: ["vip"] }) });
+    expect((await within(dialog).findByText("Pronto.", {}, { timeout: 3000 })).textContent).toBe("Pronto.");
+    await user.click(within(dialog).getByRole("button", { name: "Desfazer" }));
+    expect(actions.undo).toHaveBeenCalledWith("a1");
+  });
+
+  test("shows the server's refusal next to the field", async () => {
+    const user = userEvent.setup();
+    const actions = renderPanel();
+    actions.preview.mockResolvedValueOnce({ ok: false, code: "forbidden", message: "Escolha um responsável da lista.", fieldErrors: { userId: ["Escolha um responsável da lista."] } });
+    await user.selectOptions(screen.getByLabelText("Ação"), "set_responsible");
+    await user.click(screen.getByRole("button", { name: "Revisar…" }));
+    expect(screen.getByRole("alert").textContent).toContain("Escolha um responsável da lista.");
+    expect(screen.getByLabelText("Novo responsável").getAttribute("aria-invalid")).toBe("true");
+  });
+});
