@@ -145,6 +145,9 @@ describe("bulk actions: who may do what (DESIGN.md matrix)", () => {
     const action = await getBulkAction(operator, (result as { id: string }).id);
     // inS1andS3 is in S3 and visible to the operator through S1; codeInA and inS3 are not visible.
     expect(action?.total).toBe(1);
+    // Repeated keys are all kept: S1 or S2.
+    const both = await previewBulkAction(world.viewers.supervisor, input({ query: `segment=${world.segments.s1}&segment=${world.segments.s2}` }, { kind: "add_tags", tags: ["x"] }));
+    expect(both).toMatchObject({ ok: true, matched: 3 });
     const empty = await startBulkAction(world.viewers.otherOperator, input({ query: `segment=${world.segments.s1}&tagAll=nenhuma` }, { kind: "add_tags", tags: ["x"] }));
     expect(empty).toMatchObject({ ok: false, message: "Nenhum contato corresponde a esta seleção." });
   });

@@ -55,7 +55,7 @@ async function authorize(viewer: Viewer, operation: BulkOperation): Promise<{ ok
 /** The visible contacts the action targets: the selected rows, or all those matching the list's filters. */
 function targets(viewer: Viewer, scope: BulkActionInput["scope"]): SQL {
   if ("ids" in scope) return and(contactVisibleTo(viewer), inArray(contacts.id, scope.ids))!;
-  return and(...matching(viewer, parseContactFilters(Object.fromEntries(new URLSearchParams(scope.query)))))!;
+  return and(...matching(viewer, parseContactFilters(new URLSearchParams(scope.query))))!;
 }
 
 /** What the confirmation says before anything changes: how many will change, are already so, or are skipped. */
