@@ -117,10 +117,10 @@ async function applyChunk(tx: Transaction, action: Action, viewer: Viewer, after
   const changes = operation?.changes ?? sql`true`;
   const before = operation?.before ?? deletedContactBefore(org);
 
-  // Lock the chunk's contacts the viewer still sees (in id order, so two overlapping actions
-  // cannot deadlock), then sort each item: changed, unchanged or
-  // skipped. Two statements, each a join driven by the items: a CTE joined back would be scanned
-  // once per item (the planner cannot know how many items a new action has).
+  // Lock the chunk's contacts the viewer still sees (in id order, so two overlapping actions cannot
+  // deadlock), then sort each item: changed (with the version it will have), unchanged or skipped.
+  // Two statements, each a join driven by the items: a CTE joined back would be scanned once per
+  // item (the planner cannot know how many items a new action has).
   const chunkContacts = sql`${contactVisibleTo(viewer)} and contacts.id = bi.contact_id and ${items} and bi.state = 'pending'`;
   await tx.execute(sql`
     with locked as (select contacts.id from contacts join bulk_action_items bi on ${chunkContacts} order by contacts.id for update of contacts)
@@ -129,7 +129,8 @@ async function applyChunk(tx: Transaction, action: Action, viewer: Viewer, after
   await tx.execute(sql`
     update bulk_action_items bi
     set state = case when ${permitted} is not true then 'skipped' when not ${changes} then 'unchanged' else 'changed' end,
-        before = case when ${permitted} and ${changes} then ${before} end
+        before = case when ${permitted} and ${changes} then ${before} end,
+        version_after = contacts.version + 1
     from contacts
     where ${chunkContacts}`);
   // Whatever is still pending is gone or out of sight.
@@ -149,9 +150,6 @@ async function applyChunk(tx: Transaction, action: Action, viewer: Viewer, after
       update contacts set ${operation!.assignments ? sql`${operation!.assignments}, ` : sql``}
         version = contacts.version + 1, updated_at = now(), updated_by_user_id = ${viewer.userId}::uuid
       from bulk_action_items bi
-      where contacts.organization_id = ${org}::uuid and contacts.id = bi.contact_id and ${items} and bi.state = 'changed'`);
-    await tx.execute(sql`
-      update bulk_action_items bi set version_after = contacts.version from contacts
       where contacts.organization_id = ${org}::uuid and contacts.id = bi.contact_id and ${items} and bi.state = 'changed'`);
     await recordHistory(tx, action, viewer, items, "update", "changed", sql`'bulk'`, operation!.history);
   }
