@@ -75,11 +75,15 @@ export const segments = pgTable(
       .references(() => organizations.id),
     id: uuid("id").notNull().defaultRandom(),
     name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    // Archived segments keep their rows (history and audit name them) but hold no contacts or members.
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
-    uniqueIndex("segments_org_name_key").on(t.organizationId, t.name),
+    // Unique among the segments in use: an archived "Cobrança" does not block a new one.
+    uniqueIndex("segments_org_name_key").on(t.organizationId, t.name).where(sql`${t.archivedAt} is null`),
   ],
 );
 
@@ -337,6 +341,43 @@ export const savedFilters = pgTable(
       columns: [t.organizationId, t.ownerUserId],
       foreignColumns: [users.organizationId, users.id],
     }).onDelete("cascade"),
+  ],
+);
+
+export const auditActions = [
+  "segment.create",
+  "segment.update",
+  "segment.archive",
+  "segment.member_add",
+  "segment.member_remove",
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+// Every administrative change, for admins to read at /audit. Names are copied so the log still
+// reads after renames and deactivations.
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    actorUserId: uuid("actor_user_id").notNull(),
+    actorName: text("actor_name").notNull(),
+    action: text("action", { enum: auditActions }).notNull(),
+    targetId: uuid("target_id"),
+    targetLabel: text("target_label").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    // The log is read newest first, by date range, optionally by user or action.
+    index("audit_events_org_created_idx").on(t.organizationId, t.createdAt),
+    index("audit_events_org_actor_idx").on(t.organizationId, t.actorUserId, t.createdAt),
+    index("audit_events_org_action_idx").on(t.organizationId, t.action, t.createdAt),
+    foreignKey({
+      columns: [t.organizationId, t.actorUserId],
+      foreignColumns: [users.organizationId, users.id],
+    }),
   ],
 );
 

@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { contactHistory, contacts, contactSegments, segments, users, type ChangeSource } from "@/db/schema";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
+import { violatedUniqueConstraint } from "@/lib/actions/unique-violation";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatDocument } from "@/lib/documents/document";
 import { formatTime } from "@/lib/format/date";
@@ -215,8 +216,7 @@ const uniqueFields: Record<string, { field: string; message: string }> = {
   contacts_org_document_key: { field: "document", message: "Este CPF/CNPJ já está em uso." },
 };
 
-// The unique indexes are the source of truth for uniqueness (no check-then-insert race). Their
-// violation becomes a field error that says only "já está em uso": nothing about the other
+// A unique index's violation becomes a field error that says only "já está em uso": nothing about the other
 // contact, which the viewer may not be allowed to see.
 async function withUniqueFieldErrors<T extends object>(write: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
   try {
@@ -229,8 +229,6 @@ async function withUniqueFieldErrors<T extends object>(write: () => Promise<Acti
 }
 
 function uniqueViolation(error: unknown) {
-  for (let e = error as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === "23505" && e.constraint && uniqueFields[e.constraint]) return uniqueFields[e.constraint];
-  }
-  return null;
+  const constraint = violatedUniqueConstraint(error);
+  return constraint ? (uniqueFields[constraint] ?? null) : null;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { segments } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -15,6 +15,7 @@ export async function listAssignableSegments(viewer: Viewer): Promise<SegmentOpt
     .where(
       and(
         eq(segments.organizationId, viewer.organizationId),
+        isNull(segments.archivedAt),
         viewer.role === "admin" ? undefined : inArray(segments.id, viewer.segmentIds),
       ),
     )
