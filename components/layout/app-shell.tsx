@@ -40,6 +40,18 @@ export function AppShell({ user, signOutAction, children }: AppShellProps) {
               <NavLink href="/contacts">Contatos</NavLink>
             </li>
           </ul>
+          {user.role === "admin" && (
+            <>
+              <p id="nav-admin" className="hidden px-3 pt-4 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase md:block">
+                Administração
+              </p>
+              <ul aria-labelledby="nav-admin" className="flex gap-1 md:flex-col">
+                <li>
+                  <NavLink href="/segments">Segmentos</NavLink>
+                </li>
+              </ul>
+            </>
+          )}
         </nav>
 
         <div className="ml-auto flex items-center gap-3 md:mt-auto md:ml-0 md:flex-col md:items-stretch md:gap-2 md:border-t md:border-slate-200 md:pt-4">
