@@ -13,6 +13,7 @@ import { addSegmentMemberAction, archiveSegmentAction, removeSegmentMemberAction
 export const metadata: Metadata = { title: "Segmento" };
 
 const number = new Intl.NumberFormat("pt-BR");
+const plural = (n: number, one: string, many: string) => `${number.format(n)} ${n === 1 ? one : many}`;
 
 export default async function SegmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ toast?: string }> }) {
   const viewer = await requireViewer();
@@ -28,8 +29,8 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
         <p className="text-sm"><Link href="/segments" className="text-indigo-700 hover:underline">← Segmentos</Link></p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{segment.name}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          <Link href={`/contacts?segment=${segment.id}`} className="text-indigo-700 hover:underline">{number.format(segment.contacts)} contatos</Link>
-          {" · "}{number.format(segment.members)} membros{" · "}
+          <Link href={`/contacts?segment=${segment.id}`} className="text-indigo-700 hover:underline">{plural(segment.contacts, "contato", "contatos")}</Link>
+          {" · "}{plural(segment.members, "membro", "membros")}{" · "}
           {number.format(segment.withoutResponsible)} sem responsável
         </p>
       </header>
