@@ -49,6 +49,9 @@ export function AppShell({ user, signOutAction, children }: AppShellProps) {
                 <li>
                   <NavLink href="/segments">Segmentos</NavLink>
                 </li>
+                <li>
+                  <NavLink href="/audit">Auditoria</NavLink>
+                </li>
               </ul>
             </>
           )}

@@ -1,7 +1,11 @@
 import "server-only";
+import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { getDb, type Transaction } from "@/db/client";
 import { auditEvents, type AuditAction } from "@/db/schema";
-import type { Transaction } from "@/db/client";
+import { refuseNonAdmin } from "@/lib/auth/admin";
 import type { Viewer } from "@/lib/auth/viewer";
+import { keyFormats } from "@/lib/contacts/contact-list";
+import type { AuditFilters } from "./audit-filters";
 
 export type AuditEntry = {
   action: AuditAction;
@@ -22,4 +26,63 @@ export async function recordAudit(tx: Transaction, viewer: Viewer, entry: AuditE
     targetLabel: entry.targetLabel,
     details: entry.details ?? {},
   });
+}
+
+export type AuditEvent = {
+  id: string;
+  actorName: string;
+  action: AuditAction;
+  targetLabel: string;
+  details: Record<string, unknown>;
+  createdAt: Date;
+};
+
+const PAGE_SIZE = 50;
+
+/**
+ * The organization's audit log, newest first, filtered by who, what and when (days in Brasília
+ * time), keyset-paginated by `before`. Admins only: null for anyone else.
+ */
+export async function listAuditEvents(viewer: Viewer, filters: AuditFilters): Promise<{ events: AuditEvent[]; nextCursor: string | null } | null> {
+  if (refuseNonAdmin(viewer)) return null;
+  const cursor = decodeCursor(filters.before);
+  const rows = await getDb()
+    .select({
+      id: auditEvents.id,
+      actorName: auditEvents.actorName,
+      action: auditEvents.action,
+      targetLabel: auditEvents.targetLabel,
+      details: auditEvents.details,
+      createdAt: auditEvents.createdAt,
+      key: sql<string>`${auditEvents.createdAt}::text`,
+    })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.organizationId, viewer.organizationId),
+        filters.user ? eq(auditEvents.actorUserId, filters.user) : undefined,
+        filters.action ? eq(auditEvents.action, filters.action) : undefined,
+        filters.from ? gte(auditEvents.createdAt, sql`(${filters.from}::date)::timestamp at time zone 'America/Sao_Paulo'`) : undefined,
+        filters.to ? lt(auditEvents.createdAt, sql`(${filters.to}::date + 1)::timestamp at time zone 'America/Sao_Paulo'`) : undefined,
+        cursor ? sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+    .limit(PAGE_SIZE + 1);
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    events: page.map(({ key: _, ...event }) => event),
+    nextCursor: rows.length > PAGE_SIZE && last ? Buffer.from(JSON.stringify([last.key, last.id])).toString("base64url") : null,
+  };
+}
+
+function decodeCursor(cursor: string | undefined): { at: string; id: string } | null {
+  if (!cursor) return null;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString());
+    return keyFormats.timestamptz.test(String(at)) && keyFormats.uuid.test(String(id)) ? { at, id } : null;
+  } catch {
+    return null;
+  }
 }

@@ -34,7 +34,7 @@ export type ContactListRequest = Partial<ContactFilters> & { limit?: number };
 // Each has an index on (organization_id, …keys) in db/schema.ts.
 type SortKey = { column: PgColumn; type: keyof typeof keyFormats };
 // What a cursor value must look like before it is cast in SQL: a forged cursor is ignored, never an error.
-const keyFormats = {
+export const keyFormats = {
   timestamptz: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/,
   uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   smallint: /^[1-3]$/,

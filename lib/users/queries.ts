@@ -44,3 +44,13 @@ export async function listAssignableResponsibles(viewer: Viewer): Promise<UserOp
 export async function listResponsibleFilterOptions(viewer: Viewer): Promise<UserOption[]> {
   return (await listAssignableResponsibles(viewer)) ?? [{ id: viewer.userId, name: viewer.name }];
 }
+
+/** Everyone of the organization, deactivated users too (the audit log names them). Admins only. */
+export async function listOrganizationUsers(viewer: Viewer): Promise<UserOption[] | null> {
+  if (viewer.role !== "admin") return null;
+  return getDb()
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.organizationId, viewer.organizationId))
+    .orderBy(asc(users.name));
+}

@@ -1,0 +1,30 @@
+import type { AuditEvent } from "@/lib/audit/audit";
+
+const number = new Intl.NumberFormat("pt-BR");
+
+/** What changed, in words: the details are stored as data so that the wording can evolve. */
+export function auditDetails({ action, details }: Pick<AuditEvent, "action" | "details">): string {
+  switch (action) {
+    case "segment.create":
+      return details.description ? `Descrição: ${details.description}` : "";
+    case "segment.update": {
+      const from = details.from as { name: string; description: string };
+      const to = details.to as { name: string; description: string };
+      return [
+        from.name !== to.name ? `Nome: ${from.name} → ${to.name}` : null,
+        from.description !== to.description ? `Descrição: ${from.description || "vazia"} → ${to.description || "vazia"}` : null,
+      ]
+        .filter(Boolean)
+        .join("; ");
+    }
+    case "segment.archive": {
+      const contacts = Number(details.contacts ?? 0);
+      if (contacts === 0) return "Sem contatos";
+      const count = `${number.format(contacts)} ${contacts === 1 ? "contato" : "contatos"}`;
+      return details.movedTo ? `${count} movidos para ${details.movedTo}` : `${count} desvinculados`;
+    }
+    case "segment.member_add":
+    case "segment.member_remove":
+      return String(details.userName ?? "");
+  }
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { auditActions, type AuditAction } from "@/db/schema";
+
+// Client-safe: the /audit filter form and the data layer read the same URL.
+
+export const auditActionLabels: Record<AuditAction, string> = {
+  "segment.create": "Criou segmento",
+  "segment.update": "Alterou segmento",
+  "segment.archive": "Arquivou segmento",
+  "segment.member_add": "Adicionou membro ao segmento",
+  "segment.member_remove": "Removeu membro do segmento",
+};
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const one = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (Array.isArray(value) ? value[0] : value || undefined), schema.optional().catch(undefined));
+
+/** The log's filters from the URL; anything malformed is dropped, never an error page. */
+export const auditFilters = z.object({
+  user: one(z.guid()),
+  action: one(z.enum(auditActions)),
+  from: one(day),
+  to: one(day),
+  before: one(z.string().max(200)),
+});
+export type AuditFilters = z.output<typeof auditFilters>;

@@ -1,0 +1,71 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+import { createWorld, type World } from "@/db/testing/world";
+import { addSegmentMember, createSegment } from "@/lib/segments/admin";
+import { segmentInput } from "@/lib/segments/segment-input";
+import { auditFilters } from "./audit-filters";
+import { listAuditEvents } from "./audit";
+
+let world: World;
+beforeAll(async () => {
+  world = await createWorld();
+  const { admin, adminB } = world.viewers;
+  await createSegment(admin, segmentInput.parse({ name: "Cobrança" }));
+  await addSegmentMember(admin, world.segments.s2, world.viewers.operator.userId);
+  await createSegment(adminB, segmentInput.parse({ name: "Só da B" }));
+  // One event of A, two days ago (Brasília): the date filter must find it alone.
+  await getDb()
+    .update(auditEvents)
+    .set({ createdAt: sql`now() - interval '2 days'` })
+    .where(sql`${auditEvents.organizationId} = ${world.orgA} and ${auditEvents.action} = 'segment.create'`);
+});
+
+const filters = (query: Record<string, string>) => auditFilters.parse(query);
+const actions = async (query: Record<string, string>) =>
+  (await listAuditEvents(world.viewers.admin, filters(query)))!.events.map((e) => `${e.action}:${e.targetLabel}`);
+
+describe("the audit log", () => {
+  it("is for admins only, and only their organization's", async () => {
+    expect(await listAuditEvents(world.viewers.supervisor, filters({}))).toBeNull();
+    expect(await listAuditEvents(world.viewers.operator, filters({}))).toBeNull();
+    expect(await actions({})).toEqual(["segment.member_add:S2", "segment.create:Cobrança"]);
+    expect((await listAuditEvents(world.viewers.adminB, filters({})))!.events.map((e) => e.targetLabel)).toEqual(["Só da B"]);
+  });
+
+  it("filters by user, action and date", async () => {
+    expect(await actions({ action: "segment.create" })).toEqual(["segment.create:Cobrança"]);
+    expect(await actions({ user: world.viewers.admin.userId })).toHaveLength(2);
+    expect(await actions({ user: world.viewers.supervisor.userId })).toEqual([]);
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo" }).format(new Date());
+    expect(await actions({ from: today })).toEqual(["segment.member_add:S2"]);
+    expect(await actions({ to: today })).toHaveLength(2);
+    // Garbage in the URL filters nothing instead of failing.
+    expect(await actions({ action: "drop table", from: "ontem", before: "xyz" })).toHaveLength(2);
+  });
+
+  it("pages newest first by keyset, each event once", async () => {
+    const { admin } = world.viewers;
+    await getDb().insert(auditEvents).values(
+      Array.from({ length: 53 }, (_, i) => ({
+        organizationId: world.orgA,
+        actorUserId: admin.userId,
+        actorName: admin.name,
+        action: "segment.update" as const,
+        targetLabel: `Lote ${i}`,
+        // Ties on the timestamp, as events written in one transaction have.
+        createdAt: sql`now() - make_interval(mins => ${i % 5})`,
+      })),
+    );
+    const first = (await listAuditEvents(admin, filters({})))!;
+    expect(first.events).toHaveLength(50);
+    const second = (await listAuditEvents(admin, filters({ before: first.nextCursor! })))!;
+    expect(second.nextCursor).toBeNull();
+    const ids = [...first.events, ...second.events].map((e) => e.id);
+    const [{ n }] = await getDb().select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(eq(auditEvents.organizationId, world.orgA));
+    expect(new Set(ids).size).toBe(n);
+    const times = [...first.events, ...second.events].map((e) => e.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+});
