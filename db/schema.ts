@@ -24,8 +24,8 @@ import { priorities } from "../lib/contacts/priority";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
-export const roles = ["operator", "supervisor", "admin"] as const;
-export type Role = (typeof roles)[number];
+import { roles } from "../lib/auth/roles";
+export { roles, type Role } from "../lib/auth/roles";
 
 export { priorities, type Priority } from "../lib/contacts/priority";
 
@@ -54,8 +54,11 @@ export const users = pgTable(
     name: text("name").notNull(),
     email: text("email").notNull(),
     role: text("role", { enum: roles }).notNull(),
+    // An invited user who has not accepted yet holds an unusable placeholder (see lib/users/admin.ts).
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
+    // Set when an admin chose the initial password: the user picks their own at first sign-in.
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -345,6 +348,11 @@ export const savedFilters = pgTable(
 );
 
 export const auditActions = [
+  "user.create",
+  "user.role_change",
+  "user.segments_change",
+  "user.deactivate",
+  "user.responsibles_handover",
   "segment.create",
   "segment.update",
   "segment.archive",
@@ -378,6 +386,31 @@ export const auditEvents = pgTable(
       columns: [t.organizationId, t.actorUserId],
       foreignColumns: [users.organizationId, users.id],
     }),
+  ],
+);
+
+// An invitation to set one's password at /invite/[token]. Only the token's SHA-256 is stored: the
+// link is shown once, to the admin who created the user.
+export const userInvites = pgTable(
+  "user_invites",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    userId: uuid("user_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    // Looked up by token before anyone is signed in, so before the organization is known.
+    uniqueIndex("user_invites_token_key").on(t.tokenHash),
+    index("user_invites_user_idx").on(t.organizationId, t.userId),
+    foreignKey({
+      columns: [t.organizationId, t.userId],
+      foreignColumns: [users.organizationId, users.id],
+    }).onDelete("cascade"),
   ],
 );
 

@@ -1,10 +1,22 @@
 import type { AuditEvent } from "@/lib/audit/audit";
+import { roleLabels, type Role } from "@/lib/auth/roles";
 
 const number = new Intl.NumberFormat("pt-BR");
+const list = (value: unknown) => (Array.isArray(value) && value.length > 0 ? value.join(", ") : "nenhum");
 
 /** What changed, in words: the details are stored as data so that the wording can evolve. */
 export function auditDetails({ action, details }: Pick<AuditEvent, "action" | "details">): string {
   switch (action) {
+    case "user.create":
+      return `${roleLabels[details.role as Role] ?? details.role}, ${details.access === "invite" ? "por convite" : "com senha inicial"}`;
+    case "user.role_change":
+      return `${roleLabels[details.from as Role]} → ${roleLabels[details.to as Role]}`;
+    case "user.segments_change":
+      return `${list(details.from)} → ${list(details.to)}`;
+    case "user.deactivate":
+      return "";
+    case "user.responsibles_handover":
+      return `${number.format(Number(details.contacts ?? 0))} contatos passados para ${details.toName}`;
     case "segment.create":
       return details.description ? `Descrição: ${details.description}` : "";
     case "segment.update": {

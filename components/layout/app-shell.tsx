@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
+import { roleLabels, type Role } from "@/lib/auth/roles";
 import { NavLink } from "./nav-link";
 
-export type Role = "operator" | "supervisor" | "admin";
 
 export type AppShellProps = {
   user: { name: string; email: string; role: Role };
@@ -11,11 +11,6 @@ export type AppShellProps = {
   children: ReactNode;
 };
 
-const roleLabels: Record<Role, string> = {
-  operator: "Operador(a)",
-  supervisor: "Supervisor(a)",
-  admin: "Administrador(a)",
-};
 
 export function AppShell({ user, signOutAction, children }: AppShellProps) {
   return (

@@ -5,10 +5,10 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import type { ActionResult } from "@/lib/actions/result";
+import { roleLabels } from "@/lib/auth/roles";
 
 type Person = { id: string; name: string; email: string; role: "operator" | "supervisor" | "admin" };
 
-const roleLabels = { operator: "Operador(a)", supervisor: "Supervisor(a)", admin: "Administrador(a)" };
 
 export type SegmentMembersProps = {
   segmentName: string;

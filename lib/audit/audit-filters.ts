@@ -4,6 +4,11 @@ import { auditActions, type AuditAction } from "@/db/schema";
 // Client-safe: the /audit filter form and the data layer read the same URL.
 
 export const auditActionLabels: Record<AuditAction, string> = {
+  "user.create": "Criou usuário",
+  "user.role_change": "Mudou o papel do usuário",
+  "user.segments_change": "Mudou os segmentos do usuário",
+  "user.deactivate": "Desativou usuário",
+  "user.responsibles_handover": "Passou os contatos de um responsável",
   "segment.create": "Criou segmento",
   "segment.update": "Alterou segmento",
   "segment.archive": "Arquivou segmento",
