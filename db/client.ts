@@ -98,3 +98,8 @@ function isRunning(pid: number) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
+
+/** The rows of a raw `execute`, which pg and PGlite both answer with `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, sql, TransactionRollbackError, type SQL } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, rowsOf } from "@/db/client";
 import { bulkActions, contacts, type BulkActionParams, type BulkActionStatus } from "@/db/schema";
 import { failure, type ActionResult, type FieldErrors } from "@/lib/actions/result";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -11,7 +11,7 @@ import { contactVisibleTo } from "@/lib/contacts/visibility";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listAssignableResponsibles } from "@/lib/users/queries";
 import type { BulkActionInput, BulkOperation } from "./bulk-action-input";
-import { operationFor, permittedFor, rowsOf } from "./operations";
+import { operationFor, permittedFor } from "./operations";
 
 /** How long a bulk action can be undone. */
 export const UNDO_WINDOW_HOURS = 24;

@@ -145,8 +145,3 @@ export function restoreSegmentLinks(organizationId: string, segmentIds: string[]
 /** What a deleted contact was, whole, so that undo can put it back with its segments. */
 export const deletedContactBefore = (organizationId: string) =>
   sql`jsonb_build_object('contact', to_jsonb(contacts.*) - 'priority_rank', 'segmentIds', ${segmentIdsOf(organizationId)})`;
-
-/** The rows of a raw `execute`, which pg and PGlite both answer with `{ rows }`. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { getDb, type Transaction } from "@/db/client";
+import { getDb, rowsOf, type Transaction } from "@/db/client";
 import { bulkActions, type BulkActionKind, type BulkActionParams } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { canDeleteContacts } from "@/lib/contacts/permissions";
 import { contactVisibleTo } from "@/lib/contacts/visibility";
-import { deletedContactBefore, linkSegments, operationFor, permittedFor, restoreSegmentLinks, rowsOf } from "./operations";
+import { deletedContactBefore, linkSegments, operationFor, permittedFor, restoreSegmentLinks } from "./operations";
 
 /** Contacts per transaction: big enough to be set-based, small enough to show progress and hold few locks. */
 export const CHUNK_SIZE = 5_000;

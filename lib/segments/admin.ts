@@ -65,7 +65,8 @@ export async function getSegmentAdmin(viewer: Viewer, id: string) {
       name: users.name,
       email: users.email,
       role: users.role,
-      member: sql<boolean>`exists (select 1 from segment_members m where m.organization_id = ${users.organizationId} and m.segment_id = ${id}::uuid and m.user_id = ${users.id})`,
+      // Names `users` literally: drizzle leaves select-list columns unqualified.
+      member: sql<boolean>`exists (select 1 from segment_members m where m.organization_id = users.organization_id and m.segment_id = ${id}::uuid and m.user_id = users.id)`,
     })
     .from(users)
     .where(and(eq(users.organizationId, viewer.organizationId), eq(users.active, true), inArray(users.role, ["operator", "supervisor"])))
