@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
 import { requireViewer } from "@/lib/auth/session";
 import { signOutAction } from "./actions";
@@ -6,6 +7,7 @@ import { signOutAction } from "./actions";
 // server action checks the viewer again on its own.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewer();
+  if (viewer.mustChangePassword) redirect("/account/password");
   return (
     <AppShell user={{ name: viewer.name, email: viewer.email, role: viewer.role }} signOutAction={signOutAction}>
       {children}

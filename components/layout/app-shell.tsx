@@ -58,6 +58,9 @@ export function AppShell({ user, signOutAction, children }: AppShellProps) {
             <p className="hidden truncate text-slate-500 sm:block">{user.email}</p>
             <p className="text-xs text-slate-500">{roleLabels[user.role]}</p>
           </div>
+          <Link href="/account/password" className={buttonClasses("ghost", "w-full md:justify-start")}>
+            Alterar senha
+          </Link>
           <form action={signOutAction}>
             <button type="submit" className={buttonClasses("ghost", "w-full md:justify-start")}>
               Sair

@@ -11,6 +11,8 @@ export type Viewer = {
   name: string;
   email: string;
   segmentIds: string[];
+  /** Signed in with a password an admin chose: must pick their own before anything else. */
+  mustChangePassword?: boolean;
 };
 
 /**
@@ -20,7 +22,14 @@ export type Viewer = {
 export async function loadViewer(userId: string, organizationId: string): Promise<Viewer | null> {
   const db = getDb();
   const [user] = await db
-    .select({ id: users.id, organizationId: users.organizationId, role: users.role, name: users.name, email: users.email })
+    .select({
+      id: users.id,
+      organizationId: users.organizationId,
+      role: users.role,
+      name: users.name,
+      email: users.email,
+      mustChangePassword: users.mustChangePassword,
+    })
     .from(users)
     .where(and(eq(users.organizationId, organizationId), eq(users.id, userId), eq(users.active, true)));
   if (!user) return null;
@@ -35,5 +44,6 @@ export async function loadViewer(userId: string, organizationId: string): Promis
     name: user.name,
     email: user.email,
     segmentIds: memberships.map((m) => m.segmentId),
+    mustChangePassword: user.mustChangePassword,
   };
 }

@@ -147,3 +147,18 @@ describe("changing and deactivating users", () => {
     expect(await deactivateUser(admin, operator.userId, null)).toMatchObject({ ok: false, code: "not_found" });
   });
 });
+
+describe("one's own password", () => {
+  it("needs the current one, and clears the duty to change it", async () => {
+    const { changeOwnPassword } = await import("./account");
+    const created = await createUser(world.viewers.admin, invited({ access: "password", password: "Senha-inicial-1" }));
+    if (!created.ok) throw new Error(created.message);
+    const viewer = (await loadViewer(created.id, world.orgA))!;
+    expect(viewer.mustChangePassword).toBe(true);
+    expect(await changeOwnPassword(viewer, "errada-123456", "Nova-senha-forte-2")).toMatchObject({ ok: false, fieldErrors: { current: ["Senha atual incorreta."] } });
+    expect(await changeOwnPassword(viewer, "Senha-inicial-1", "Senha-inicial-1")).toMatchObject({ ok: false, fieldErrors: { next: ["Escolha uma senha diferente da atual."] } });
+    expect(await changeOwnPassword(viewer, "Senha-inicial-1", "Nova-senha-forte-2")).toEqual({ ok: true });
+    expect((await loadViewer(created.id, world.orgA))!.mustChangePassword).toBe(false);
+    expect(await authenticate(viewer.email, "Nova-senha-forte-2")).toMatchObject({ ok: true });
+  });
+});

@@ -41,5 +41,5 @@ export const changePasswordInput = z
   .refine((v) => v.next === v.confirm, { error: "As senhas não conferem.", path: ["confirm"] });
 
 export const acceptInviteInput = z
-  .object({ password: newPassword, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { error: "As senhas não conferem.", path: ["confirm"] });
+  .object({ next: newPassword, confirm: z.string() })
+  .refine((v) => v.next === v.confirm, { error: "As senhas não conferem.", path: ["confirm"] });
