@@ -6,7 +6,7 @@ import { createWorld, type World } from "@/db/testing/world";
 import { authenticate } from "@/lib/auth/sign-in";
 import { loadViewer } from "@/lib/auth/viewer";
 import { getContact } from "@/lib/contacts/queries";
-import { acceptInvite, createUser, deactivateUser, findInvite, listUsersOverview, renewInvite, updateUserAccess } from "./admin";
+import { acceptInvite, createUser, deactivateUser, findInvite, listUsersOverview, renewInvite, responsibleBreakdown, updateUserAccess } from "./admin";
 import { newUserInput, userAccessInput } from "./user-input";
 
 let world: World;
@@ -160,5 +160,25 @@ describe("one's own password", () => {
     expect(await changeOwnPassword(viewer, "Senha-inicial-1", "Nova-senha-forte-2")).toEqual({ ok: true });
     expect((await loadViewer(created.id, world.orgA))!.mustChangePassword).toBe(false);
     expect(await authenticate(viewer.email, "Nova-senha-forte-2")).toMatchObject({ ok: true });
+  });
+});
+
+describe("a user's carteira as responsável", () => {
+  it("counts by priority and by segment, for admins only", async () => {
+    const { admin, operator } = world.viewers;
+    await getDb().execute(sql`update contacts set responsible_user_id = ${operator.userId}::uuid, priority = 'high' where id = ${world.contacts.inS1andS3}::uuid`);
+    expect(await responsibleBreakdown(operator, operator.userId)).toBeNull();
+    expect(await responsibleBreakdown(admin, operator.userId)).toEqual({
+      byPriority: [
+        { priority: "high", contacts: 1 },
+        { priority: "medium", contacts: 1 },
+      ],
+      // "Sem segmento" (null) last among equals.
+      bySegment: [
+        { segmentId: world.segments.s1, name: "S1", contacts: 1 },
+        { segmentId: world.segments.s3, name: "S3", contacts: 1 },
+        { segmentId: null, name: null, contacts: 1 },
+      ],
+    });
   });
 });

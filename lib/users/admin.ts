@@ -284,3 +284,30 @@ async function activeSegments(tx: Transaction, viewer: Viewer, ids: string[]) {
     .where(and(eq(segments.organizationId, viewer.organizationId), inArray(segments.id, ids), isNull(segments.archivedAt)))
     .orderBy(asc(segments.name));
 }
+
+export type ResponsibleBreakdown = {
+  byPriority: { priority: "high" | "medium" | "low"; contacts: number }[];
+  bySegment: { segmentId: string | null; name: string | null; contacts: number }[];
+};
+
+/** A user's carteira as responsável: how many contacts, by priority and by segment (a contact in two segments counts in both). Admins only. */
+export async function responsibleBreakdown(viewer: Viewer, userId: string): Promise<ResponsibleBreakdown | null> {
+  if (refuseNonAdmin(viewer)) return null;
+  const org = viewer.organizationId;
+  const byPriority = rowsOf<{ priority: "high" | "medium" | "low"; contacts: number }>(
+    await getDb().execute(sql`
+      select priority, count(*)::int as contacts from contacts
+      where organization_id = ${org}::uuid and responsible_user_id = ${userId}::uuid
+      group by priority, priority_rank order by priority_rank desc`),
+  );
+  const bySegment = rowsOf<{ segmentId: string | null; name: string | null; contacts: number }>(
+    await getDb().execute(sql`
+      select s.id as "segmentId", s.name, count(*)::int as contacts
+      from contacts c
+      left join contact_segments cs on cs.organization_id = c.organization_id and cs.contact_id = c.id
+      left join segments s on s.organization_id = cs.organization_id and s.id = cs.segment_id
+      where c.organization_id = ${org}::uuid and c.responsible_user_id = ${userId}::uuid
+      group by s.id, s.name order by count(*) desc, s.name`),
+  );
+  return { byPriority, bySegment };
+}
