@@ -45,6 +45,9 @@ export function AppShell({ user, signOutAction, children }: AppShellProps) {
                   <NavLink href="/segments">Segmentos</NavLink>
                 </li>
                 <li>
+                  <NavLink href="/users">Usuários</NavLink>
+                </li>
+                <li>
                   <NavLink href="/audit">Auditoria</NavLink>
                 </li>
               </ul>
