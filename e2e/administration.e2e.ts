@@ -1,0 +1,95 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, expectVisible, launchBrowser, open, signIn } from "./session";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("an admin sets up a new carteira", () => {
+  it("creates Cobrança, invites an operator, adds them, moves 20 contacts in; the operator sees exactly those 20", async () => {
+    const admin = await browser.newPage();
+    await signIn(admin, "admin@demo.test");
+    await admin.waitForURL("**/contacts");
+
+    // The segment.
+    await open(admin, "/segments");
+    await admin.getByLabel("Nome").fill("Cobrança");
+    await admin.getByLabel("Descrição").fill("Parcelas em atraso");
+    await admin.getByRole("button", { name: "Criar segmento" }).click();
+    await admin.waitForURL(/\/segments\/[0-9a-f-]{36}/);
+    const segmentUrl = admin.url().split("?")[0];
+
+    // The invite.
+    await open(admin, "/users");
+    await admin.getByLabel("Nome").fill("Nina Cobrança");
+    await admin.getByLabel("E-mail").fill("nina@demo.test");
+    await admin.getByLabel("Papel").selectOption("operator");
+    await admin.getByRole("button", { name: "Criar usuário" }).click();
+    const inviteUrl = await admin.getByLabel("Link do convite").inputValue();
+    expect(inviteUrl).toMatch(/\/invite\/[\w-]{20,}$/);
+
+    // Nina joins Cobrança.
+    await admin.goto(segmentUrl);
+    await admin.waitForLoadState("networkidle");
+    await admin.getByLabel("Adicionar membro").selectOption({ label: "Nina Cobrança (Operador(a))" });
+    await admin.getByRole("button", { name: "Adicionar", exact: true }).click();
+    await expectVisible(admin.getByText("nina@demo.test"));
+
+    // 20 contacts move in, in bulk.
+    await open(admin, "/contacts");
+    const rows = admin.locator("tbody tr");
+    const codes: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const row = rows.nth(i);
+      await row.getByRole("checkbox").check();
+      codes.push(((await row.locator("td:nth-child(4)").textContent()) ?? "").trim());
+    }
+    const bulk = admin.getByRole("region", { name: "Ações em massa" });
+    await bulk.getByLabel("Ação", { exact: true }).selectOption("add_segments");
+    await bulk.getByRole("checkbox", { name: "Cobrança" }).check();
+    await bulk.getByRole("button", { name: "Revisar…" }).click();
+    const dialog = admin.getByRole("dialog");
+    await expectVisible(dialog.getByText("20 contatos escolhidos"));
+    await dialog.getByRole("button", { name: /^Confirmar/ }).click();
+    await expectVisible(dialog.getByText("Pronto."));
+    await dialog.getByRole("button", { name: "Fechar" }).click();
+
+    // Nina accepts the invite and sees exactly those 20.
+    const nina = await (await browser.newContext()).newPage();
+    await nina.goto(inviteUrl.replace(/^https?:\/\/[^/]+/, baseUrl()));
+    await nina.waitForLoadState("networkidle");
+    await expectVisible(nina.getByText("Bem-vindo(a), Nina Cobrança"));
+    await nina.getByLabel(/^Nova senha/).fill("nina-senha-forte-1");
+    await nina.getByLabel(/^Repita a nova senha/).fill("nina-senha-forte-1");
+    await nina.getByRole("button", { name: "Definir senha e continuar" }).click();
+    await nina.waitForURL("**/login?toast=invite");
+    await signIn(nina, "nina@demo.test", "nina-senha-forte-1");
+    await nina.waitForURL("**/contacts");
+    await nina.waitForLoadState("networkidle");
+    await expectVisible(nina.getByText("20 contatos", { exact: true }));
+    const seen = (await nina.locator("tbody tr td:nth-child(4)").allTextContents()).map((c) => c.trim());
+    expect(seen.sort()).toEqual([...codes].sort());
+
+    // The audit log has it all.
+    await open(admin, "/audit");
+    for (const action of ["Criou segmento", "Criou usuário", "Adicionou membro ao segmento"]) {
+      await expectVisible(admin.getByRole("cell", { name: action, exact: true }));
+    }
+  });
+
+  it("a supervisor gets not found at the administration pages", async () => {
+    const page = await browser.newPage();
+    await signIn(page, "lider@demo.test");
+    await page.waitForURL("**/contacts");
+    for (const path of ["/segments", "/users", "/audit"]) {
+      const response = await page.goto(baseUrl() + path);
+      expect(response?.status()).toBe(404);
+    }
+    await page.close();
+  });
+});
