@@ -1,0 +1,100 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb, rowsOf } from "@/db/client";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Priority } from "@/lib/contacts/priority";
+import { contactVisibleTo } from "@/lib/contacts/visibility";
+
+export const DASHBOARD_WEEKS = 12;
+const TOP_RESPONSIBLES = 10;
+
+export type Dashboard = {
+  total: number;
+  withoutPhone: number;
+  withoutEmail: number;
+  byPriority: { priority: Priority; contacts: number }[];
+  /** The top responsáveis, then "sem responsável" (userId null) when there are such contacts. */
+  byResponsible: { userId: string | null; name: string | null; contacts: number }[];
+  /** Segments of the visible contacts, biggest first; segmentId null = without segment, last. */
+  bySegment: { segmentId: string | null; name: string | null; contacts: number }[];
+  /** Weeks start on Monday, in Brasília time; oldest first, empty weeks included. */
+  newPerWeek: { weekStart: string; contacts: number }[];
+};
+
+/** Whether the viewer has a dashboard: team leads and admins (DESIGN.md product map). */
+export function canSeeDashboard(viewer: Viewer) {
+  return viewer.role === "supervisor" || viewer.role === "admin";
+}
+
+/**
+ * The carteira at a glance, over exactly the contacts the viewer may see (the visibility
+ * predicate is in every query): one pass over the contacts for the totals, priorities and
+ * responsáveis (grouping sets), one over their segment links, one over the last weeks' creations.
+ */
+export async function getDashboard(viewer: Viewer): Promise<Dashboard | null> {
+  if (!canSeeDashboard(viewer)) return null;
+  const visible = contactVisibleTo(viewer);
+  const db = getDb();
+  const [groups, segments, weeks] = await Promise.all([
+    db.execute(sql`
+      select grouping(contacts.priority) as gp, grouping(contacts.responsible_user_id) as gr,
+        contacts.priority, contacts.responsible_user_id as "userId", count(*)::int as contacts,
+        (count(*) filter (where cardinality(contacts.phones) = 0))::int as "withoutPhone",
+        (count(*) filter (where cardinality(contacts.emails) = 0))::int as "withoutEmail"
+      from contacts where ${visible}
+      group by grouping sets ((contacts.priority), (contacts.responsible_user_id), ())`),
+    db.execute(sql`
+      select s.id as "segmentId", s.name, count(*)::int as contacts
+      from contacts
+      left join contact_segments cs on cs.organization_id = contacts.organization_id and cs.contact_id = contacts.id
+      left join segments s on s.organization_id = cs.organization_id and s.id = cs.segment_id
+      where ${visible}
+      group by s.id, s.name order by s.id is null, count(*) desc, s.name`),
+    db.execute(sql`
+      with bounds as (
+        select date_trunc('week', now() at time zone 'America/Sao_Paulo') - make_interval(weeks => ${DASHBOARD_WEEKS - 1}) as first_week)
+      select to_char(w.week, 'YYYY-MM-DD') as "weekStart", coalesce(c.contacts, 0)::int as contacts
+      from bounds, generate_series(bounds.first_week, bounds.first_week + make_interval(weeks => ${DASHBOARD_WEEKS - 1}), interval '1 week') as w(week)
+      left join (
+        select date_trunc('week', contacts.created_at at time zone 'America/Sao_Paulo') as week, count(*) as contacts
+        from contacts, bounds
+        where ${visible} and contacts.created_at >= bounds.first_week at time zone 'America/Sao_Paulo'
+        group by 1) c on c.week = w.week
+      order by w.week`),
+  ]);
+
+  type Group = { gp: number; gr: number; priority: Priority; userId: string | null; contacts: number; withoutPhone: number; withoutEmail: number };
+  const rows = rowsOf<Group>(groups);
+  const all = rows.find((r) => r.gp === 1 && r.gr === 1);
+  const byResponsibleRows = rows.filter((r) => r.gp === 1 && r.gr === 0).sort((a, b) => b.contacts - a.contacts);
+  const top = byResponsibleRows.filter((r) => r.userId !== null).slice(0, TOP_RESPONSIBLES);
+  const names = await responsibleNames(viewer, top.map((r) => r.userId!));
+  const unassigned = byResponsibleRows.find((r) => r.userId === null);
+  const rank: Record<Priority, number> = { high: 0, medium: 1, low: 2 };
+
+  return {
+    total: all?.contacts ?? 0,
+    withoutPhone: all?.withoutPhone ?? 0,
+    withoutEmail: all?.withoutEmail ?? 0,
+    byPriority: rows
+      .filter((r) => r.gp === 0)
+      .map((r) => ({ priority: r.priority, contacts: r.contacts }))
+      .sort((a, b) => rank[a.priority] - rank[b.priority]),
+    byResponsible: [
+      ...top.map((r) => ({ userId: r.userId, name: names.get(r.userId!) ?? null, contacts: r.contacts })),
+      ...(unassigned ? [{ userId: null, name: null, contacts: unassigned.contacts }] : []),
+    ],
+    bySegment: rowsOf<Dashboard["bySegment"][number]>(segments),
+    newPerWeek: rowsOf<Dashboard["newPerWeek"][number]>(weeks),
+  };
+}
+
+async function responsibleNames(viewer: Viewer, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = rowsOf<{ id: string; name: string }>(
+    await getDb().execute(sql`
+      select id, name from users
+      where organization_id = ${viewer.organizationId}::uuid and id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`),
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
