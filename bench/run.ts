@@ -15,6 +15,7 @@ import { countContacts, findContacts, type ContactListRequest } from "@/lib/cont
 import { formatDocument } from "@/lib/documents/document";
 import { formatPhone } from "@/lib/phones/phone";
 import { benchBulk } from "./bulk";
+import { benchDashboard } from "./dashboard";
 import { benchExport } from "./export";
 import { benchDatabaseUrl, ensureBenchData } from "./generate";
 
@@ -62,6 +63,7 @@ type Context = {
   organizationId: string;
   admin: Viewer;
   operator: Viewer;
+  supervisor: Viewer;
   segmentId: string;
   deepCursor: string;
   deepKey: { createdAt: string; id: string };
@@ -217,6 +219,7 @@ export async function context(query: RawQuery, organizationId: string, contactCo
   };
   const admin = await viewer("u.role = 'admin'");
   const operator = await viewer("u.role = 'operator'"); // one with two segments: a typical carteira
+  const supervisor = await viewer("u.role = 'supervisor'"); // the one with the most segments
   const segment = await one<{ id: string }>("select id from segments where organization_id = $1 and name = 'Varejo RJ'", [organizationId]);
 
   // The deep page: follow nextCursor like a user would; the raw side finds the same boundary by OFFSET, once.
@@ -248,6 +251,7 @@ export async function context(query: RawQuery, organizationId: string, contactCo
     organizationId,
     admin,
     operator,
+    supervisor,
     segmentId: segment.id,
     deepCursor: cursor!,
     deepKey,
@@ -317,6 +321,14 @@ async function main() {
   const results = await runAll(ctx, runs, warmup);
   const exported = await benchExport(pool, ctx.admin, smoke ? 2_000 : 100_000);
   const bulk = await benchBulk(pool, ctx.admin, smoke ? 2_000 : 100_000);
+  const dashboard = await benchDashboard(
+    pool,
+    [
+      { name: "admin (whole organization)", viewer: ctx.admin },
+      { name: "supervisor (their carteira)", viewer: ctx.supervisor },
+    ],
+    smoke ? 3 : 10,
+  );
   const peakRss = (process.resourceUsage().maxRSS / 1024).toFixed(0);
   await handle.close();
 
@@ -343,6 +355,14 @@ async function main() {
     "|---|--:|--:|--:|--:|--:|--:|",
     ...bulk.map((b) =>
       `| ${b.name} | ${b.contacts.toLocaleString("en")} | ${b.changed.toLocaleString("en")} | ${b.seconds.toFixed(2)} | ${b.undoSeconds.toFixed(2)} | ${b.rawSeconds.toFixed(2)} | ${(b.seconds / b.rawSeconds).toFixed(2)} |`,
+    ),
+    "",
+    "Dashboard (getDashboard: every chart's numbers; raw = one plain aggregate query per chart, in sequence):",
+    "",
+    "| viewer | contacts | p50 ms | p95 ms | raw p50 ms | ratio | check |",
+    "|---|--:|--:|--:|--:|--:|---|",
+    ...dashboard.map((d) =>
+      `| ${d.name} | ${d.total.toLocaleString("en")} | ${ms(d.p50)} | ${ms(d.p95)} | ${ms(d.rawP50)} | ${(d.p50 / d.rawP50).toFixed(2)} | ${d.total === d.rawTotal ? "same total" : `total ${d.total} vs ${d.rawTotal}`} |`,
     ),
     "",
   ]);

@@ -34,6 +34,11 @@ export function AppShell({ user, signOutAction, children }: AppShellProps) {
             <li>
               <NavLink href="/contacts">Contatos</NavLink>
             </li>
+            {user.role !== "operator" && (
+              <li>
+                <NavLink href="/dashboard">Painel</NavLink>
+              </li>
+            )}
           </ul>
           {user.role === "admin" && (
             <>

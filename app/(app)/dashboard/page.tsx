@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ChartCard } from "@/components/dashboard/chart-card";
+import { requireViewer } from "@/lib/auth/session";
+import { noResponsible } from "@/lib/contacts/contact-filters";
+import { priorityLabels } from "@/lib/contacts/priority";
+import { DASHBOARD_WEEKS, getDashboard } from "@/lib/dashboard/dashboard";
+
+export const metadata: Metadata = { title: "Painel" };
+
+const number = new Intl.NumberFormat("pt-BR");
+const percent = new Intl.NumberFormat("pt-BR", { style: "percent", maximumFractionDigits: 1 });
+
+/** dd/mm of a YYYY-MM-DD day, and the day six days later for the week's filter. */
+function week(start: string) {
+  const [y, m, d] = start.split("-").map(Number);
+  const end = new Date(Date.UTC(y, m - 1, d + 6)).toISOString().slice(0, 10);
+  return { label: `${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}`, query: `createdFrom=${start}&createdTo=${end}` };
+}
+
+export default async function DashboardPage() {
+  const viewer = await requireViewer();
+  const dashboard = await getDashboard(viewer);
+  if (!dashboard) notFound();
+  const { total } = dashboard;
+  const share = (n: number) => (total > 0 ? percent.format(n / total) : "—");
+
+  const stats = [
+    { label: "Contatos", value: total, href: "/contacts", note: viewer.role === "admin" ? "na organização" : "na sua carteira" },
+    { label: "Sem telefone", value: dashboard.withoutPhone, href: "/contacts?hasPhone=no", note: `${share(dashboard.withoutPhone)}: fora de WhatsApp e SMS` },
+    { label: "Sem e-mail", value: dashboard.withoutEmail, href: "/contacts?hasEmail=no", note: `${share(dashboard.withoutEmail)}: fora das campanhas de e-mail` },
+  ];
+
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight">Painel</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {viewer.role === "admin" ? "Todos os contatos da organização" : "Os contatos que você vê"}. Cada número abre a lista com exatamente esses contatos.
+        </p>
+      </header>
+
+      <dl className="grid gap-4 sm:grid-cols-3">
+        {stats.map((s) => (
+          <div key={s.label} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            <dt className="text-sm text-slate-600">{s.label}</dt>
+            <dd className="mt-1">
+              <Link href={s.href} className="text-2xl font-semibold text-indigo-700 tabular-nums hover:underline">{number.format(s.value)}</Link>
+              <span className="block text-xs text-slate-500">{s.note}</span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <ChartCard
+          title="Por segmento"
+          data={dashboard.bySegment.map((s) => ({
+            label: s.name ?? "Sem segmento",
+            value: s.contacts,
+            href: s.segmentId ? `/contacts?segment=${s.segmentId}` : "/contacts?noSegment=1",
+          }))}
+        />
+        <ChartCard
+          title="Por prioridade"
+          data={dashboard.byPriority.map((p) => ({ label: priorityLabels[p.priority], value: p.contacts, href: `/contacts?priority=${p.priority}` }))}
+        />
+        <ChartCard
+          title="Por responsável (10 maiores)"
+          data={dashboard.byResponsible.map((r) => ({
+            label: r.name ?? "Sem responsável",
+            value: r.contacts,
+            href: `/contacts?responsible=${r.userId ?? noResponsible}`,
+          }))}
+        />
+        <ChartCard
+          title={`Novos contatos por semana (últimas ${DASHBOARD_WEEKS})`}
+          columns
+          data={dashboard.newPerWeek.map((w) => {
+            const { label, query } = week(w.weekStart);
+            return { label, value: w.contacts, href: `/contacts?${query}` };
+          })}
+        />
+      </div>
+    </div>
+  );
+}
