@@ -353,6 +353,8 @@ export const auditActions = [
   "user.segments_change",
   "user.deactivate",
   "user.responsibles_handover",
+  "contact.responsible_change",
+  "contacts.bulk_responsible",
   "segment.create",
   "segment.update",
   "segment.archive",

@@ -15,6 +15,10 @@ export function auditDetails({ action, details }: Pick<AuditEvent, "action" | "d
       return `${list(details.from)} → ${list(details.to)}`;
     case "user.deactivate":
       return "";
+    case "contact.responsible_change":
+      return `${details.from ?? "sem responsável"} → ${details.to ?? "sem responsável"}`;
+    case "contacts.bulk_responsible":
+      return `${number.format(Number(details.contacts ?? 0))} contatos → ${details.to ?? "sem responsável"}`;
     case "user.responsibles_handover":
       return `${number.format(Number(details.contacts ?? 0))} contatos passados para ${details.toName}`;
     case "segment.create":

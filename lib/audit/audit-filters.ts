@@ -9,6 +9,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "user.segments_change": "Mudou os segmentos do usuário",
   "user.deactivate": "Desativou usuário",
   "user.responsibles_handover": "Passou os contatos de um responsável",
+  "contact.responsible_change": "Mudou o responsável de um contato",
+  "contacts.bulk_responsible": "Definiu o responsável em massa",
   "segment.create": "Criou segmento",
   "segment.update": "Alterou segmento",
   "segment.archive": "Arquivou segmento",

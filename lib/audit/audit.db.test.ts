@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { createWorld, type World } from "@/db/testing/world";
+import { editInput } from "@/db/testing/edit-input";
+import { updateContact } from "@/lib/contacts/mutations";
+import { getContactForEdit } from "@/lib/contacts/queries";
 import { addSegmentMember, createSegment } from "@/lib/segments/admin";
 import { segmentInput } from "@/lib/segments/segment-input";
 import { auditFilters } from "./audit-filters";
@@ -43,6 +46,14 @@ describe("the audit log", () => {
     expect(await actions({ to: today })).toHaveLength(2);
     // Garbage in the URL filters nothing instead of failing.
     expect(await actions({ action: "drop table", from: "ontem", before: "xyz" })).toHaveLength(2);
+  });
+
+  it("records a responsável changed on the contact page", async () => {
+    const { admin, operator } = world.viewers;
+    const current = (await getContactForEdit(admin, world.contacts.inS3))!;
+    expect(await updateContact(admin, world.contacts.inS3, current.version, editInput(current, () => true, { responsibleUserId: operator.userId }), "form")).toMatchObject({ ok: true });
+    const [event] = (await listAuditEvents(admin, filters({ action: "contact.responsible_change" })))!.events;
+    expect(event).toMatchObject({ targetLabel: current.name, details: { from: null, to: "Operator" } });
   });
 
   it("pages newest first by keyset, each event once", async () => {

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { bulkActions, contactHistory, contacts, contactSegments } from "@/db/schema";
+import { auditEvents, bulkActions, contactHistory, contacts, contactSegments } from "@/db/schema";
 import { editInput } from "@/db/testing/edit-input";
 import { createWorld, type World } from "@/db/testing/world";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -194,6 +194,9 @@ describe("bulk actions: what they write", () => {
       [{ field: "segments", from: ["S2"], to: ["S1", "S2"] }],
     ]);
     expect(segmentAction.params).toMatchObject({ segmentNames: ["S1"] });
+    // Setting responsáveis is also an administrative change: one audit line for the whole action.
+    const audit = await getDb().select({ action: auditEvents.action, details: auditEvents.details }).from(auditEvents).where(eq(auditEvents.organizationId, world.orgA));
+    expect(audit).toEqual([{ action: "contacts.bulk_responsible", details: { contacts: 1, to: "Operator" } }]);
   });
 
   it("works through many chunks and resumes after a failure without counting twice or leaving a chunk half-written", async () => {

@@ -3,6 +3,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { getDb, rowsOf, type Transaction } from "@/db/client";
 import { bulkActions, type BulkActionKind, type BulkActionParams } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import { recordAudit } from "@/lib/audit/audit";
 import { canDeleteContacts } from "@/lib/contacts/permissions";
 import { contactVisibleTo } from "@/lib/contacts/visibility";
 import { deletedContactBefore, linkSegments, operationFor, permittedFor, restoreSegmentLinks } from "./operations";
@@ -31,7 +32,7 @@ export async function runBulkAction(organizationId: string, id: string, chunkSiz
   if (!action) return;
   const viewer = await loadViewer(action.status === "running" ? action.actorUserId : action.undoneByUserId!, organizationId);
   if (!viewer || (action.kind === "delete" && !canDeleteContacts(viewer))) {
-    await finish(action, { status: "failed", error: "Interrompida: o usuário que a pediu não tem mais acesso." });
+    await finish(action, null, { status: "failed", error: "Interrompida: o usuário que a pediu não tem mais acesso." });
     return;
   }
   try {
@@ -43,7 +44,7 @@ export async function runBulkAction(organizationId: string, id: string, chunkSiz
       if (next === null) break;
       after = next;
     }
-    await finish(action, action.status === "running" ? { status: "done", finishedAt: new Date() } : { status: "undone", undoneAt: new Date() });
+    await finish(action, viewer, action.status === "running" ? { status: "done", finishedAt: new Date() } : { status: "undone", undoneAt: new Date() });
   } catch (error) {
     // The lease runs out and the next look at the action resumes it where it stopped.
     console.error("Bulk action failed, it will be resumed", error);
@@ -82,11 +83,23 @@ async function claim(organizationId: string, id: string): Promise<Action | null>
   return (action as Action | undefined) ?? null;
 }
 
-async function finish(action: Action, values: Partial<typeof bulkActions.$inferInsert>) {
-  await getDb()
-    .update(bulkActions)
-    .set({ ...values, leaseUntil: null })
-    .where(and(eq(bulkActions.organizationId, action.organizationId), eq(bulkActions.id, action.id)));
+// Setting responsáveis in bulk is an administrative change: the audit log gets one line for it.
+async function finish(action: Action, viewer: Viewer | null, values: Partial<typeof bulkActions.$inferInsert>) {
+  await getDb().transaction(async (tx) => {
+    const [done] = await tx
+      .update(bulkActions)
+      .set({ ...values, leaseUntil: null })
+      .where(and(eq(bulkActions.organizationId, action.organizationId), eq(bulkActions.id, action.id)))
+      .returning({ changed: bulkActions.changed, undone: bulkActions.undone });
+    if (viewer && action.kind === "set_responsible" && values.status === "done" && done.changed > 0) {
+      await recordAudit(tx, viewer, {
+        action: "contacts.bulk_responsible",
+        targetId: action.id,
+        targetLabel: "Ação em massa",
+        details: { contacts: done.changed, to: action.params.userName ?? null },
+      });
+    }
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { getDb, type Transaction } from "@/db/client";
 import { contactHistory, contacts, contactSegments, segments, users, type ChangeSource } from "@/db/schema";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
 import { violatedUniqueConstraint } from "@/lib/actions/unique-violation";
+import { recordAudit } from "@/lib/audit/audit";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatDocument } from "@/lib/documents/document";
 import { formatTime } from "@/lib/format/date";
@@ -103,6 +104,16 @@ export async function updateContact(
         await tx.insert(contactSegments).values(added.map((segmentId) => ({ organizationId, contactId: id, segmentId })));
       }
       await recordHistory(tx, viewer, id, source, "update", changes);
+      // Who is responsável for whom is an administrative decision: it is audited too.
+      const responsible = changes.find((c) => c.field === "responsible");
+      if (responsible) {
+        await recordAudit(tx, viewer, {
+          action: "contact.responsible_change",
+          targetId: id,
+          targetLabel: input.name,
+          details: { from: responsible.from, to: responsible.to },
+        });
+      }
       return { ok: true as const, id };
     }),
   );
