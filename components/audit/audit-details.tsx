@@ -1,7 +1,7 @@
 import type { AuditEvent } from "@/lib/audit/audit";
 import { roleLabels, type Role } from "@/lib/auth/roles";
+import { formatNumber, plural } from "@/lib/format/number";
 
-const number = new Intl.NumberFormat("pt-BR");
 const list = (value: unknown) => (Array.isArray(value) && value.length > 0 ? value.join(", ") : "nenhum");
 
 /** What changed, in words: the details are stored as data so that the wording can evolve. */
@@ -18,9 +18,9 @@ export function auditDetails({ action, details }: Pick<AuditEvent, "action" | "d
     case "contact.responsible_change":
       return `${details.from ?? "sem responsável"} → ${details.to ?? "sem responsável"}`;
     case "contacts.bulk_responsible":
-      return `${number.format(Number(details.contacts ?? 0))} contatos → ${details.to ?? "sem responsável"}`;
+      return `${formatNumber(Number(details.contacts ?? 0))} contatos → ${details.to ?? "sem responsável"}`;
     case "user.responsibles_handover":
-      return `${number.format(Number(details.contacts ?? 0))} contatos passados para ${details.toName}`;
+      return `${formatNumber(Number(details.contacts ?? 0))} contatos passados para ${details.toName}`;
     case "segment.create":
       return details.description ? `Descrição: ${details.description}` : "";
     case "segment.update": {
@@ -36,7 +36,7 @@ export function auditDetails({ action, details }: Pick<AuditEvent, "action" | "d
     case "segment.archive": {
       const contacts = Number(details.contacts ?? 0);
       if (contacts === 0) return "Sem contatos";
-      const count = `${number.format(contacts)} ${contacts === 1 ? "contato" : "contatos"}`;
+      const count = plural(contacts, "contato", "contatos");
       return details.movedTo ? `${count} movidos para ${details.movedTo}` : `${count} desvinculados`;
     }
     case "segment.member_add":

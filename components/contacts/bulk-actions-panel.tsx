@@ -16,9 +16,8 @@ import type { SegmentOption } from "@/lib/segments/queries";
 import type { UserOption } from "@/lib/users/queries";
 import { useSelection } from "./bulk-selection";
 import { TagInput } from "./tag-input";
+import { formatNumber, plural } from "@/lib/format/number";
 
-const number = new Intl.NumberFormat("pt-BR");
-const plural = (n: number, one: string, many: string) => `${number.format(n)} ${n === 1 ? one : many}`;
 const POLL_MS = 700;
 
 export type BulkActionsPanelProps = {
@@ -256,7 +255,7 @@ function ConfirmStep({ headingId, input, preview, pending, onConfirm, onCancel }
       <div className="mt-5 flex justify-end gap-3">
         <Button variant="secondary" onClick={onCancel} autoFocus>Cancelar</Button>
         <Button variant={destructive ? "danger" : "primary"} onClick={onConfirm} pending={pending} disabled={preview.willChange === 0}>
-          {destructive ? "Excluir" : "Confirmar"} {number.format(preview.willChange)}
+          {destructive ? "Excluir" : "Confirmar"} {formatNumber(preview.willChange)}
         </Button>
       </div>
     </div>
@@ -283,7 +282,7 @@ function ProgressStep({ headingId, action, pending, onUndo, onClose }: {
         {working ? (
           <>
             <progress className="h-2 w-full" max={Math.max(total, 1)} value={done} aria-label="Progresso" />
-            <p className="mt-2 text-sm text-slate-600">{total > 0 ? `${number.format(done)} de ${number.format(total)} contatos…` : "Começando…"}</p>
+            <p className="mt-2 text-sm text-slate-600">{total > 0 ? `${formatNumber(done)} de ${formatNumber(total)} contatos…` : "Começando…"}</p>
           </>
         ) : action?.status === "failed" ? (
           <Alert>{action.error}</Alert>

@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatNumber } from "@/lib/format/number";
 
 export type ChartDatum = { label: string; value: number; href: string };
 
-const number = new Intl.NumberFormat("pt-BR");
 
 export type ChartCardProps = {
   title: string;
@@ -23,7 +23,7 @@ export type ChartCardProps = {
 export function ChartCard({ title, data, columns = false, emptyText = "Nenhum contato." }: ChartCardProps) {
   const router = useRouter();
   const titleId = `chart-${title.replace(/\W+/g, "-").toLowerCase()}`;
-  const summary = data.map((d) => `${d.label}: ${number.format(d.value)}`).join("; ");
+  const summary = data.map((d) => `${d.label}: ${formatNumber(d.value)}`).join("; ");
   const height = columns ? 220 : Math.max(120, data.length * 32 + 40);
   const open = (datum: unknown) => {
     const href = (datum as { payload?: ChartDatum } | undefined)?.payload?.href;
@@ -43,16 +43,16 @@ export function ChartCard({ title, data, columns = false, emptyText = "Nenhum co
                 <BarChart data={data} margin={{ left: 0, right: 8, top: 8, bottom: 0 }}>
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
                   <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-30} textAnchor="end" height={48} />
-                  <YAxis allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={(v: number) => number.format(v)} width={56} />
-                  <Tooltip formatter={(v) => number.format(Number(v))} />
+                  <YAxis allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={(v: number) => formatNumber(v)} width={56} />
+                  <Tooltip formatter={(v) => formatNumber(Number(v))} />
                   <Bar dataKey="value" name="Contatos" fill="#4f46e5" cursor="pointer" onClick={open} isAnimationActive={false} />
                 </BarChart>
               ) : (
                 <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16, top: 0, bottom: 0 }}>
                   <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                  <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={(v: number) => number.format(v)} />
+                  <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={(v: number) => formatNumber(v)} />
                   <YAxis type="category" dataKey="label" width={140} tick={{ fontSize: 12 }} />
-                  <Tooltip formatter={(v) => number.format(Number(v))} />
+                  <Tooltip formatter={(v) => formatNumber(Number(v))} />
                   <Bar dataKey="value" name="Contatos" fill="#4f46e5" cursor="pointer" onClick={open} isAnimationActive={false} />
                 </BarChart>
               )}
@@ -67,7 +67,7 @@ export function ChartCard({ title, data, columns = false, emptyText = "Nenhum co
                   <tr key={d.href}>
                     <th scope="row" className="py-1 pr-4 text-left font-normal">{d.label}</th>
                     <td className="py-1 text-right tabular-nums">
-                      <Link href={d.href} className="text-indigo-700 hover:underline">{number.format(d.value)}</Link>
+                      <Link href={d.href} className="text-indigo-700 hover:underline">{formatNumber(d.value)}</Link>
                     </td>
                   </tr>
                 ))}

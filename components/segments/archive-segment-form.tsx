@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import type { ActionResult } from "@/lib/actions/result";
+import { plural } from "@/lib/format/number";
 
-const number = new Intl.NumberFormat("pt-BR");
 
 export type ArchiveSegmentFormProps = {
   segment: { id: string; name: string; contacts: number };
@@ -21,7 +21,7 @@ export function ArchiveSegmentForm({ segment, otherSegments, action }: ArchiveSe
   const [state, formAction, pending] = useActionState(action, null);
   const [mode, setMode] = useState<"move" | "unlink">(otherSegments.length > 0 && segment.contacts > 0 ? "move" : "unlink");
   const errors = state && !state.ok ? state.fieldErrors : {};
-  const count = `${number.format(segment.contacts)} ${segment.contacts === 1 ? "contato" : "contatos"}`;
+  const count = plural(segment.contacts, "contato", "contatos");
   const confirmText =
     segment.contacts === 0
       ? `Arquivar ${segment.name}?`

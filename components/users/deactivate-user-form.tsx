@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import type { ActionResult } from "@/lib/actions/result";
+import { plural } from "@/lib/format/number";
 
-const number = new Intl.NumberFormat("pt-BR");
 
 export type DeactivateUserFormProps = {
   user: { id: string; name: string; responsibleFor: number };
@@ -20,7 +20,7 @@ export type DeactivateUserFormProps = {
 export function DeactivateUserForm({ user, heirs, action }: DeactivateUserFormProps) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
-  const count = `${number.format(user.responsibleFor)} ${user.responsibleFor === 1 ? "contato" : "contatos"}`;
+  const count = plural(user.responsibleFor, "contato", "contatos");
   return (
     <form
       action={formAction}

@@ -6,10 +6,10 @@ import { requireViewer } from "@/lib/auth/session";
 import { noResponsible } from "@/lib/contacts/contact-filters";
 import { priorityLabels } from "@/lib/contacts/priority";
 import { DASHBOARD_WEEKS, getDashboard } from "@/lib/dashboard/dashboard";
+import { formatNumber } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Painel" };
 
-const number = new Intl.NumberFormat("pt-BR");
 const percent = new Intl.NumberFormat("pt-BR", { style: "percent", maximumFractionDigits: 1 });
 
 /** dd/mm of a YYYY-MM-DD day, and the day six days later for the week's filter. */
@@ -46,7 +46,7 @@ export default async function DashboardPage() {
           <div key={s.label} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
             <dt className="text-sm text-slate-600">{s.label}</dt>
             <dd className="mt-1">
-              <Link href={s.href} className="text-2xl font-semibold text-indigo-700 tabular-nums hover:underline">{number.format(s.value)}</Link>
+              <Link href={s.href} className="text-2xl font-semibold text-indigo-700 tabular-nums hover:underline">{formatNumber(s.value)}</Link>
               <span className="block text-xs text-slate-500">{s.note}</span>
             </dd>
           </div>

@@ -8,10 +8,10 @@ import { requireViewer } from "@/lib/auth/session";
 import { noResponsible } from "@/lib/contacts/contact-filters";
 import { listSegmentsOverview } from "@/lib/segments/admin";
 import { createSegmentAction } from "./actions";
+import { formatNumber } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Segmentos" };
 
-const number = new Intl.NumberFormat("pt-BR");
 
 export default async function SegmentsPage({ searchParams }: { searchParams: Promise<{ toast?: string }> }) {
   const viewer = await requireViewer();
@@ -53,18 +53,18 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
                   </td>
                   <td className="px-4 py-3 text-slate-600">{s.description || "—"}</td>
                   <td className="px-4 py-3 text-right tabular-nums">
-                    <Link href={`/contacts?segment=${s.id}`} className="text-indigo-700 hover:underline" aria-label={`${number.format(s.contacts)} contatos em ${s.name}`}>
-                      {number.format(s.contacts)}
+                    <Link href={`/contacts?segment=${s.id}`} className="text-indigo-700 hover:underline" aria-label={`${formatNumber(s.contacts)} contatos em ${s.name}`}>
+                      {formatNumber(s.contacts)}
                     </Link>
                   </td>
-                  <td className="px-4 py-3 text-right tabular-nums">{number.format(s.members)}</td>
+                  <td className="px-4 py-3 text-right tabular-nums">{formatNumber(s.members)}</td>
                   <td className="px-4 py-3 text-right tabular-nums">
                     <Link
                       href={`/contacts?segment=${s.id}&responsible=${noResponsible}`}
                       className="text-indigo-700 hover:underline"
-                      aria-label={`${number.format(s.withoutResponsible)} contatos sem responsável em ${s.name}`}
+                      aria-label={`${formatNumber(s.withoutResponsible)} contatos sem responsável em ${s.name}`}
                     >
-                      {number.format(s.withoutResponsible)}
+                      {formatNumber(s.withoutResponsible)}
                     </Link>
                   </td>
                 </tr>

@@ -8,10 +8,10 @@ import { roleLabels } from "@/lib/auth/roles";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listUsersOverview } from "@/lib/users/admin";
 import { createUserAction } from "./actions";
+import { formatNumber } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Usuários" };
 
-const number = new Intl.NumberFormat("pt-BR");
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ toast?: string }> }) {
   const viewer = await requireViewer();
@@ -51,8 +51,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 <td className="px-4 py-3">{roleLabels[u.role]}</td>
                 <td className="px-4 py-3 text-slate-600">{u.role === "admin" ? "todos" : u.segmentNames.join(", ") || "—"}</td>
                 <td className="px-4 py-3 text-right tabular-nums">
-                  <Link href={`/contacts?responsible=${u.id}`} className="text-indigo-700 hover:underline" aria-label={`${number.format(u.responsibleFor)} contatos de ${u.name}`}>
-                    {number.format(u.responsibleFor)}
+                  <Link href={`/contacts?responsible=${u.id}`} className="text-indigo-700 hover:underline" aria-label={`${formatNumber(u.responsibleFor)} contatos de ${u.name}`}>
+                    {formatNumber(u.responsibleFor)}
                   </Link>
                 </td>
                 <td className="px-4 py-3">{!u.active ? "Desativado" : u.invitePending ? "Convite pendente" : "Ativo"}</td>

@@ -18,6 +18,7 @@ import { canShareSavedFilters, listSavedFilters } from "@/lib/saved-filters/save
 import { listAssignableResponsibles, listResponsibleFilterOptions } from "@/lib/users/queries";
 import { bulkActionProgressAction, previewBulkActionAction, startBulkActionAction, undoBulkActionAction } from "../bulk/actions";
 import { deleteSavedFilterAction, saveFilterAction } from "../saved-filter-actions";
+import { formatNumber, plural } from "@/lib/format/number";
 
 // In its own route group so that its loading state does not wrap the contact pages: a streamed
 // page cannot answer 404 any more, and an invisible contact must be a real 404.
@@ -26,7 +27,6 @@ export const metadata: Metadata = { title: "Contatos" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const number = new Intl.NumberFormat("pt-BR");
 
 export default async function ContactsPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer();
@@ -44,10 +44,10 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const filtered = href({}) !== "/contacts?";
   const exportParams = filtersToSearchParams({ ...filters, after: undefined, before: undefined });
   const countText = count.exact
-    ? `${number.format(count.value)} ${count.value === 1 ? "contato" : "contatos"}`
+    ? plural(count.value, "contato", "contatos")
     : count.approximation === "estimate"
-      ? `cerca de ${number.format(count.value)} contatos (estimativa)`
-      : `mais de ${number.format(count.value)} contatos`;
+      ? `cerca de ${formatNumber(count.value)} contatos (estimativa)`
+      : `mais de ${formatNumber(count.value)} contatos`;
 
   return (
     <div className="space-y-5">

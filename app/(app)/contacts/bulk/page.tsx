@@ -9,10 +9,10 @@ import { listBulkActions, UNDO_WINDOW_HOURS, type BulkActionSummary } from "@/li
 import { runBulkAction } from "@/lib/bulk-actions/runner";
 import { formatDateTime } from "@/lib/format/date";
 import { undoBulkActionAction } from "./actions";
+import { formatNumber } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Ações em massa" };
 
-const number = new Intl.NumberFormat("pt-BR");
 
 function Status({ action }: { action: BulkActionSummary }) {
   const percent = (done: number, total: number) => Math.round((100 * done) / Math.max(total, 1));
@@ -24,8 +24,8 @@ function Status({ action }: { action: BulkActionSummary }) {
     case "undone":
       return (
         <span>
-          Desfeita por {action.undoneByName} em {action.undoneAt ? formatDateTime(action.undoneAt) : "—"}: {number.format(action.undone)} revertidos
-          {action.keptOnUndo > 0 && `, ${number.format(action.keptOnUndo)} mantidos (mudaram depois)`}
+          Desfeita por {action.undoneByName} em {action.undoneAt ? formatDateTime(action.undoneAt) : "—"}: {formatNumber(action.undone)} revertidos
+          {action.keptOnUndo > 0 && `, ${formatNumber(action.keptOnUndo)} mantidos (mudaram depois)`}
         </span>
       );
     case "failed":
@@ -84,15 +84,15 @@ export default async function BulkActionsPage() {
                     <td className="px-4 py-3 text-slate-600">
                       {action.listQuery !== null ? (
                         <Link href={`/contacts?${action.listQuery}`} className="text-indigo-700 hover:underline">
-                          {number.format(action.total)} do filtro
+                          {formatNumber(action.total)} do filtro
                         </Link>
                       ) : (
-                        `${number.format(action.total)} selecionados`
+                        `${formatNumber(action.total)} selecionados`
                       )}
                     </td>
-                    <td className="px-4 py-3 text-right tabular-nums">{number.format(action.changed)}</td>
-                    <td className="px-4 py-3 text-right tabular-nums">{number.format(action.unchanged)}</td>
-                    <td className="px-4 py-3 text-right tabular-nums">{number.format(action.skipped)}</td>
+                    <td className="px-4 py-3 text-right tabular-nums">{formatNumber(action.changed)}</td>
+                    <td className="px-4 py-3 text-right tabular-nums">{formatNumber(action.unchanged)}</td>
+                    <td className="px-4 py-3 text-right tabular-nums">{formatNumber(action.skipped)}</td>
                     <td className="px-4 py-3"><Status action={action} /></td>
                     <td className="px-4 py-3 text-right">{action.canUndo && <BulkUndoButton id={action.id} label={label} undo={undoBulkActionAction} />}</td>
                   </tr>

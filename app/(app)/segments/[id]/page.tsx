@@ -9,11 +9,10 @@ import { requireViewer } from "@/lib/auth/session";
 import { isUuid } from "@/lib/contacts/queries";
 import { getSegmentAdmin, listSegmentsOverview } from "@/lib/segments/admin";
 import { addSegmentMemberAction, archiveSegmentAction, removeSegmentMemberAction, updateSegmentAction } from "../actions";
+import { formatNumber, plural } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Segmento" };
 
-const number = new Intl.NumberFormat("pt-BR");
-const plural = (n: number, one: string, many: string) => `${number.format(n)} ${n === 1 ? one : many}`;
 
 export default async function SegmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ toast?: string }> }) {
   const viewer = await requireViewer();
@@ -31,7 +30,7 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
         <p className="mt-1 text-sm text-slate-600">
           <Link href={`/contacts?segment=${segment.id}`} className="text-indigo-700 hover:underline">{plural(segment.contacts, "contato", "contatos")}</Link>
           {" · "}{plural(segment.members, "membro", "membros")}{" · "}
-          {number.format(segment.withoutResponsible)} sem responsável
+          {formatNumber(segment.withoutResponsible)} sem responsável
         </p>
       </header>
 

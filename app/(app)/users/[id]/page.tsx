@@ -11,10 +11,10 @@ import { isUuid } from "@/lib/contacts/queries";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { getUserOverview, listUsersOverview, responsibleBreakdown } from "@/lib/users/admin";
 import { deactivateUserAction, renewInviteAction, updateUserAccessAction } from "../actions";
+import { formatNumber } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Usuário" };
 
-const number = new Intl.NumberFormat("pt-BR");
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewer();
@@ -42,7 +42,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <section aria-labelledby="user-carteira" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
         <h2 id="user-carteira" className="text-sm font-semibold">Carteira como responsável</h2>
         <p className="mt-1 text-sm">
-          <Link href={contactsOf()} className="text-indigo-700 hover:underline">{number.format(user.responsibleFor)} contatos</Link>
+          <Link href={contactsOf()} className="text-indigo-700 hover:underline">{formatNumber(user.responsibleFor)} contatos</Link>
         </p>
         {user.responsibleFor > 0 && (
           <div className="mt-3 grid gap-6 sm:grid-cols-2">
@@ -52,7 +52,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 {breakdown.byPriority.map((p) => (
                   <tr key={p.priority}>
                     <th scope="row" className="pr-6 text-left font-normal">{priorityLabels[p.priority]}</th>
-                    <td className="text-right tabular-nums"><Link href={contactsOf(`&priority=${p.priority}`)} className="text-indigo-700 hover:underline">{number.format(p.contacts)}</Link></td>
+                    <td className="text-right tabular-nums"><Link href={contactsOf(`&priority=${p.priority}`)} className="text-indigo-700 hover:underline">{formatNumber(p.contacts)}</Link></td>
                   </tr>
                 ))}
               </tbody>
@@ -64,7 +64,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                   <tr key={s.segmentId ?? "none"}>
                     <th scope="row" className="pr-6 text-left font-normal">{s.name ?? "Sem segmento"}</th>
                     <td className="text-right tabular-nums">
-                      <Link href={contactsOf(s.segmentId ? `&segment=${s.segmentId}` : "&noSegment=1")} className="text-indigo-700 hover:underline">{number.format(s.contacts)}</Link>
+                      <Link href={contactsOf(s.segmentId ? `&segment=${s.segmentId}` : "&noSegment=1")} className="text-indigo-700 hover:underline">{formatNumber(s.contacts)}</Link>
                     </td>
                   </tr>
                 ))}
