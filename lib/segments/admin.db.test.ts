@@ -84,6 +84,10 @@ describe("segment administration", () => {
       { id: world.segments.s2, name: "S2", description: "", contacts: 1, members: 1, withoutResponsible: 1 },
       { id: world.segments.s3, name: "S3", description: "", contacts: 3, members: 1, withoutResponsible: 3 },
     ]);
+    // One segment's page counts only its own links, and gets the same figures.
+    const detail = await getSegmentAdmin(world.viewers.admin, world.segments.s1);
+    expect(detail?.segment).toEqual(overview![0]);
+    expect(detail?.members.map((m) => m.name)).toEqual(["Operator", "Supervisor"]);
   });
 
   it("creates and renames segments with unique names in use, each change in the audit log", async () => {

@@ -26,8 +26,12 @@ const nameTaken = () => failure("invalid", invalidInputMessage, { name: ["Já ex
 /** The organization's segments in use, with their contacts, members and contacts without responsável. Admins only. */
 export async function listSegmentsOverview(viewer: Viewer): Promise<SegmentOverview[] | null> {
   if (refuseNonAdmin(viewer)) return null;
+  return segmentOverviews(viewer, null);
+}
+
+// One pass over the links, grouped (no count per segment in a loop); for one segment, only its links.
+function segmentOverviews(viewer: Viewer, onlyId: string | null): Promise<SegmentOverview[]> {
   const org = viewer.organizationId;
-  // One pass over the organization's links, grouped: no count per segment in a loop.
   const counts = getDb()
     .select({
       segmentId: contactSegments.segmentId,
@@ -36,7 +40,7 @@ export async function listSegmentsOverview(viewer: Viewer): Promise<SegmentOverv
     })
     .from(contactSegments)
     .innerJoin(contacts, and(eq(contacts.organizationId, contactSegments.organizationId), eq(contacts.id, contactSegments.contactId)))
-    .where(eq(contactSegments.organizationId, org))
+    .where(and(eq(contactSegments.organizationId, org), onlyId ? eq(contactSegments.segmentId, onlyId) : undefined))
     .groupBy(contactSegments.segmentId)
     .as("counts");
   return getDb()
@@ -50,14 +54,14 @@ export async function listSegmentsOverview(viewer: Viewer): Promise<SegmentOverv
     })
     .from(segments)
     .leftJoin(counts, eq(counts.segmentId, segments.id))
-    .where(and(eq(segments.organizationId, org), isNull(segments.archivedAt)))
+    .where(and(eq(segments.organizationId, org), isNull(segments.archivedAt), onlyId ? eq(segments.id, onlyId) : undefined))
     .orderBy(asc(segments.name));
 }
 
 /** One segment in use, its members and who could become one (active operators and supervisors). Admins only. */
 export async function getSegmentAdmin(viewer: Viewer, id: string) {
   if (refuseNonAdmin(viewer)) return null;
-  const overview = (await listSegmentsOverview(viewer))?.find((s) => s.id === id);
+  const [overview] = await segmentOverviews(viewer, id);
   if (!overview) return null;
   const people = await getDb()
     .select({

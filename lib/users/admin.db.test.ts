@@ -6,7 +6,7 @@ import { createWorld, type World } from "@/db/testing/world";
 import { authenticate } from "@/lib/auth/sign-in";
 import { loadViewer } from "@/lib/auth/viewer";
 import { getContact } from "@/lib/contacts/queries";
-import { acceptInvite, createUser, deactivateUser, findInvite, listUsersOverview, renewInvite, responsibleBreakdown, updateUserAccess } from "./admin";
+import { acceptInvite, createUser, deactivateUser, findInvite, getUserOverview, listUsersOverview, renewInvite, responsibleBreakdown, updateUserAccess } from "./admin";
 import { newUserInput, userAccessInput } from "./user-input";
 
 let world: World;
@@ -144,6 +144,8 @@ describe("changing and deactivating users", () => {
     expect(history).toEqual({ actorName: "Admin", changes: [{ field: "responsible", from: "Operator", to: "Other" }] });
     expect(await auditActions()).toEqual(["user.responsibles_handover", "user.deactivate"]);
     expect((await listUsersOverview(admin))!.find((u) => u.id === operator.userId)).toMatchObject({ active: false, segmentNames: [], responsibleFor: 0 });
+    expect(await getUserOverview(admin, operator.userId)).toMatchObject({ active: false, segmentIds: [], responsibleFor: 0 });
+    expect(await getUserOverview(world.viewers.adminB, otherOperator.userId)).toBeNull();
     expect(await deactivateUser(admin, operator.userId, null)).toMatchObject({ ok: false, code: "not_found" });
   });
 });

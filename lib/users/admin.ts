@@ -33,7 +33,22 @@ const lastAdmin = (field: string, message: string) => failure("conflict", messag
 /** The organization's users with their segments and how many contacts each is responsável for. Admins only. */
 export async function listUsersOverview(viewer: Viewer): Promise<UserOverview[] | null> {
   if (refuseNonAdmin(viewer)) return null;
-  const org = viewer.organizationId;
+  return usersOverview(viewer, null);
+}
+
+/** One user of the organization, with the ids of their segments for the access form. Admins only. */
+export async function getUserOverview(viewer: Viewer, id: string): Promise<(UserOverview & { segmentIds: string[] }) | null> {
+  if (refuseNonAdmin(viewer)) return null;
+  const [user] = await usersOverview(viewer, id);
+  if (!user) return null;
+  const memberships = await getDb()
+    .select({ segmentId: segmentMembers.segmentId })
+    .from(segmentMembers)
+    .where(and(eq(segmentMembers.organizationId, viewer.organizationId), eq(segmentMembers.userId, id)));
+  return { ...user, segmentIds: memberships.map((m) => m.segmentId) };
+}
+
+function usersOverview(viewer: Viewer, onlyId: string | null): Promise<UserOverview[]> {
   return getDb()
     .select({
       id: users.id,
@@ -50,18 +65,8 @@ export async function listUsersOverview(viewer: Viewer): Promise<UserOverview[] 
       invitePending: sql<boolean>`${users.passwordHash} = ${NO_PASSWORD}`,
     })
     .from(users)
-    .where(eq(users.organizationId, org))
+    .where(and(eq(users.organizationId, viewer.organizationId), onlyId ? eq(users.id, onlyId) : undefined))
     .orderBy(desc(users.active), asc(users.name));
-}
-
-export async function getUserOverview(viewer: Viewer, id: string): Promise<(UserOverview & { segmentIds: string[] }) | null> {
-  const user = (await listUsersOverview(viewer))?.find((u) => u.id === id);
-  if (!user) return null;
-  const memberships = await getDb()
-    .select({ segmentId: segmentMembers.segmentId })
-    .from(segmentMembers)
-    .where(and(eq(segmentMembers.organizationId, viewer.organizationId), eq(segmentMembers.userId, id)));
-  return { ...user, segmentIds: memberships.map((m) => m.segmentId) };
 }
 
 /**

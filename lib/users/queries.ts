@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, exists, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { segmentMembers, users } from "@/db/schema";
+import { refuseNonAdmin } from "@/lib/auth/admin";
 import type { Viewer } from "@/lib/auth/viewer";
 
 export type UserOption = { id: string; name: string };
@@ -47,7 +48,7 @@ export async function listResponsibleFilterOptions(viewer: Viewer): Promise<User
 
 /** Everyone of the organization, deactivated users too (the audit log names them). Admins only. */
 export async function listOrganizationUsers(viewer: Viewer): Promise<UserOption[] | null> {
-  if (viewer.role !== "admin") return null;
+  if (refuseNonAdmin(viewer)) return null;
   return getDb()
     .select({ id: users.id, name: users.name })
     .from(users)

@@ -7,7 +7,8 @@ import { SegmentMembers } from "@/components/segments/segment-members";
 import { Toast } from "@/components/ui/toast";
 import { requireViewer } from "@/lib/auth/session";
 import { isUuid } from "@/lib/contacts/queries";
-import { getSegmentAdmin, listSegmentsOverview } from "@/lib/segments/admin";
+import { getSegmentAdmin } from "@/lib/segments/admin";
+import { listAssignableSegments } from "@/lib/segments/queries";
 import { addSegmentMemberAction, archiveSegmentAction, removeSegmentMemberAction, updateSegmentAction } from "../actions";
 import { formatNumber, plural } from "@/lib/format/number";
 
@@ -17,8 +18,8 @@ export const metadata: Metadata = { title: "Segmento" };
 export default async function SegmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ toast?: string }> }) {
   const viewer = await requireViewer();
   const { id } = await params;
-  const [detail, all] = isUuid(id) ? await Promise.all([getSegmentAdmin(viewer, id), listSegmentsOverview(viewer)]) : [null, null];
-  if (!detail || !all) notFound();
+  const [detail, all] = isUuid(id) ? await Promise.all([getSegmentAdmin(viewer, id), listAssignableSegments(viewer)]) : [null, []];
+  if (!detail) notFound();
   const { segment, members, candidates } = detail;
   const { toast } = await searchParams;
 
@@ -54,7 +55,7 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
         <h2 id="segment-archive" className="mb-3 text-sm font-semibold text-red-800">Arquivar</h2>
         <ArchiveSegmentForm
           segment={segment}
-          otherSegments={all.filter((s) => s.id !== segment.id).map(({ id, name }) => ({ id, name }))}
+          otherSegments={all.filter((s) => s.id !== segment.id)}
           action={archiveSegmentAction}
         />
       </section>

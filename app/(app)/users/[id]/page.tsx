@@ -9,7 +9,8 @@ import { roleLabels } from "@/lib/auth/roles";
 import { priorityLabels } from "@/lib/contacts/priority";
 import { isUuid } from "@/lib/contacts/queries";
 import { listAssignableSegments } from "@/lib/segments/queries";
-import { getUserOverview, listUsersOverview, responsibleBreakdown } from "@/lib/users/admin";
+import { getUserOverview, responsibleBreakdown } from "@/lib/users/admin";
+import { listAssignableResponsibles } from "@/lib/users/queries";
 import { deactivateUserAction, renewInviteAction, updateUserAccessAction } from "../actions";
 import { formatNumber } from "@/lib/format/number";
 
@@ -20,13 +21,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const viewer = await requireViewer();
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  const [user, everyone, breakdown, segments] = await Promise.all([
+  const [user, assignable, breakdown, segments] = await Promise.all([
     getUserOverview(viewer, id),
-    listUsersOverview(viewer),
+    listAssignableResponsibles(viewer),
     responsibleBreakdown(viewer, id),
     listAssignableSegments(viewer),
   ]);
-  if (!user || !everyone || !breakdown) notFound();
+  if (!user || !breakdown) notFound();
   const contactsOf = (extra = "") => `/contacts?responsible=${user.id}${extra}`;
 
   return (
@@ -90,7 +91,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <h2 id="user-deactivate" className="mb-3 text-sm font-semibold text-red-800">Desativar</h2>
             <DeactivateUserForm
               user={user}
-              heirs={everyone.filter((u) => u.active && u.id !== user.id).map(({ id, name }) => ({ id, name }))}
+              heirs={(assignable ?? []).filter((u) => u.id !== user.id)}
               action={deactivateUserAction}
             />
           </section>
