@@ -14,6 +14,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { roles } from "../lib/auth/roles";
+import { bulkActionKinds, type BulkActionParams } from "../lib/bulk-actions/kinds";
 import { priorities } from "../lib/contacts/priority";
 
 // Tenant-first: every table carries organization_id, and it leads every primary and unique key,
@@ -24,7 +26,6 @@ import { priorities } from "../lib/contacts/priority";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
-import { roles } from "../lib/auth/roles";
 export { roles, type Role } from "../lib/auth/roles";
 
 export { priorities, type Priority } from "../lib/contacts/priority";
@@ -221,30 +222,11 @@ export const contactHistory = pgTable(
   ],
 );
 
-export const bulkActionKinds = [
-  "set_responsible",
-  "set_priority",
-  "add_tags",
-  "remove_tags",
-  "add_segments",
-  "remove_segments",
-  "delete",
-] as const;
-export type BulkActionKind = (typeof bulkActionKinds)[number];
+export { bulkActionKinds, type BulkActionKind, type BulkActionParams } from "../lib/bulk-actions/kinds";
 
 // running → done → undoing → undone; failed when a run cannot go on (its actor was deactivated).
 export const bulkActionStatuses = ["running", "done", "undoing", "undone", "failed"] as const;
 export type BulkActionStatus = (typeof bulkActionStatuses)[number];
-
-/** What a bulk action sets, with the names it showed, so the log still reads after renames. */
-export type BulkActionParams = {
-  userId?: string | null;
-  userName?: string | null;
-  priority?: string;
-  tags?: string[];
-  segmentIds?: string[];
-  segmentNames?: string[];
-};
 
 // A bulk action is a background job: its state lives here, so progress survives a reload and any
 // app server can resume it after a restart (the lease says who is working on it right now).

@@ -40,9 +40,9 @@ function renderPanel(props: Partial<BulkActionsPanelProps> = {}) {
       <BulkActionsPanel
         query="tagAll=vip"
         countText="9 contatos"
+        kinds={["set_responsible", "set_priority", "add_tags", "remove_tags", "add_segments", "remove_segments"]}
         responsibles={[{ id: "u1", name: "Ana Souza" }]}
         segments={[{ id: "s1", name: "Varejo SP" }]}
-        canDelete={false}
         actions={actions}
         {...props}
       />
@@ -56,12 +56,13 @@ function renderPanel(props: Partial<BulkActionsPanelProps> = {}) {
 const kindOptions = () => within(screen.getByLabelText("Ação")).getAllByRole("option").map((o) => o.textContent);
 
 describe("BulkActionsPanel", () => {
-  test("offers only the actions the viewer may take", () => {
-    renderPanel({ responsibles: null, canDelete: false });
+  test("offers only the actions the viewer may take (offeredBulkActions decides which)", () => {
+    renderPanel({ kinds: ["set_priority", "add_tags"] });
     expect(kindOptions()).not.toContain("Definir responsável");
     expect(kindOptions()).not.toContain("Excluir contatos");
+    expect(kindOptions()).toEqual(["Escolha…", "Definir prioridade", "Adicionar hashtags"]);
     cleanup();
-    renderPanel({ canDelete: true });
+    renderPanel({ kinds: ["set_responsible", "delete"] });
     expect(kindOptions()).toContain("Definir responsável");
     expect(kindOptions()).toContain("Excluir contatos");
   });

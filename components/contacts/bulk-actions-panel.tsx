@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
-import type { BulkActionKind } from "@/db/schema";
+import type { BulkActionKind } from "@/lib/bulk-actions/kinds";
 import type { ActionResult, FieldErrors } from "@/lib/actions/result";
 import { bulkActionLabels, type RawBulkActionInput } from "@/lib/bulk-actions/bulk-action-input";
 import type { BulkActionSummary, BulkPreview } from "@/lib/bulk-actions/bulk-actions";
@@ -25,10 +25,11 @@ export type BulkActionsPanelProps = {
   query: string;
   /** How the list counts its matches ("1.234 contatos", "mais de 10.000 contatos"). */
   countText: string;
-  /** null: the viewer does not choose responsáveis (operators). */
-  responsibles: UserOption[] | null;
+  /** The actions the viewer may take (offeredBulkActions). */
+  kinds: BulkActionKind[];
+  /** Whom the viewer may make responsável. */
+  responsibles: UserOption[];
   segments: SegmentOption[];
-  canDelete: boolean;
   /** The server actions, passed in so that the panel can be tested without a server. */
   actions: {
     preview: (input: RawBulkActionInput) => Promise<ActionResult<BulkPreview>>;
@@ -44,7 +45,7 @@ type Step =
   | { name: "running"; id: string; action: BulkActionSummary | null };
 
 /** "Ações em massa": pick the contacts (ticked rows or all matching), the action, confirm with counts, follow its progress. */
-export function BulkActionsPanel({ query, countText, responsibles, segments, canDelete, actions }: BulkActionsPanelProps) {
+export function BulkActionsPanel({ query, countText, kinds, responsibles, segments, actions }: BulkActionsPanelProps) {
   const router = useRouter();
   const { selected, clear } = useSelection();
   const [scope, setScope] = useState<"selected" | "all">("selected");
@@ -55,9 +56,6 @@ export function BulkActionsPanel({ query, countText, responsibles, segments, can
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingId = useId();
 
-  const kinds = (Object.keys(bulkActionLabels) as BulkActionKind[]).filter(
-    (k) => (k !== "set_responsible" || responsibles !== null) && (k !== "delete" || canDelete) && (!k.endsWith("_segments") || segments.length > 0),
-  );
   const effectiveScope = scope === "selected" && selected.size === 0 ? "all" : scope;
 
   function readInput(form: HTMLFormElement): RawBulkActionInput {
@@ -167,7 +165,7 @@ export function BulkActionsPanel({ query, countText, responsibles, segments, can
             {(control) => (
               <Select {...control} name="userId">
                 <option value="">Sem responsável</option>
-                {(responsibles ?? []).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+                {responsibles.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
               </Select>
             )}
           </Field>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { priorities, priorityLabels, responsibleUserIdField, segmentIdsField, tagsField } from "@/lib/contacts/contact-input";
-import type { BulkActionKind, BulkActionParams } from "@/db/schema";
+import type { BulkActionKind, BulkActionParams } from "./kinds";
 
 // Shared by the bulk bar (client) and the server actions: client-safe, no server imports.
 

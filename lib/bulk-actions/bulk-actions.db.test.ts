@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { updateContact } from "@/lib/contacts/mutations";
 import { getContactForEdit } from "@/lib/contacts/queries";
 import { bulkActionInput, type RawBulkActionInput } from "./bulk-action-input";
-import { getBulkAction, listBulkActions, previewBulkAction, requestBulkUndo, startBulkAction } from "./bulk-actions";
+import { getBulkAction, listBulkActions, offeredBulkActions, previewBulkAction, requestBulkUndo, startBulkAction } from "./bulk-actions";
 import { resumeStalledBulkActions, runBulkAction } from "./runner";
 
 let world: World;
@@ -61,6 +61,15 @@ async function bulkActionCount() {
 }
 
 describe("bulk actions: who may do what (DESIGN.md matrix)", () => {
+  it("offers each role exactly the actions the matrix allows it", () => {
+    const { admin, supervisor, operator } = world.viewers;
+    const base = ["set_priority", "add_tags", "remove_tags"];
+    expect(offeredBulkActions(operator, 1)).toEqual([...base, "add_segments", "remove_segments"]);
+    expect(offeredBulkActions(operator, 0)).toEqual(base);
+    expect(offeredBulkActions(supervisor, 2)).toEqual(["set_responsible", ...base, "add_segments", "remove_segments"]);
+    expect(offeredBulkActions(admin, 3)).toEqual(["set_responsible", ...base, "add_segments", "remove_segments", "delete"]);
+  });
+
   it("skips and counts the selected contacts the viewer cannot see, and changes only the others", async () => {
     const { supervisor, operator } = world.viewers;
     const { inS1, inS2, inS3, operatorResponsible, contactB } = world.contacts;

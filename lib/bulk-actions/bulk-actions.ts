@@ -11,6 +11,7 @@ import { contactVisibleTo } from "@/lib/contacts/visibility";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listAssignableResponsibles } from "@/lib/users/queries";
 import type { BulkActionInput, BulkOperation } from "./bulk-action-input";
+import { bulkActionKinds, type BulkActionKind } from "./kinds";
 import { operationFor, permittedFor } from "./operations";
 
 /** How long a bulk action can be undone. */
@@ -50,6 +51,19 @@ async function authorize(viewer: Viewer, operation: BulkOperation): Promise<{ ok
     case "remove_tags":
       return { ok: true, params: { tags: operation.tags } };
   }
+}
+
+/**
+ * The bulk actions the list offers the viewer, by the same rules authorize() enforces: choosing
+ * responsáveis is not an operator's; deleting is an admin's; segment actions need segments to assign.
+ */
+export function offeredBulkActions(viewer: Viewer, assignableSegments: number): BulkActionKind[] {
+  return bulkActionKinds.filter((kind) => {
+    if (kind === "set_responsible") return viewer.role !== "operator";
+    if (kind === "delete") return canDeleteContacts(viewer);
+    if (kind === "add_segments" || kind === "remove_segments") return assignableSegments > 0;
+    return true;
+  });
 }
 
 /** The visible contacts the action targets: the selected rows, or all those matching the list's filters. */

@@ -12,7 +12,8 @@ import { buttonClasses } from "@/components/ui/button";
 import { requireViewer } from "@/lib/auth/session";
 import { filtersToSearchParams, parseContactFilters, type ContactFilters, type ContactSort } from "@/lib/contacts/contact-filters";
 import { countContacts, findContacts } from "@/lib/contacts/contact-list";
-import { canDeleteContacts, canExportContacts } from "@/lib/contacts/permissions";
+import { offeredBulkActions } from "@/lib/bulk-actions/bulk-actions";
+import { canExportContacts } from "@/lib/contacts/permissions";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { canShareSavedFilters, listSavedFilters } from "@/lib/saved-filters/saved-filters";
 import { listAssignableResponsibles, listResponsibleFilterOptions } from "@/lib/users/queries";
@@ -106,9 +107,9 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
           <BulkActionsPanel
             query={exportParams.toString()}
             countText={countText}
-            responsibles={assignable}
+            kinds={offeredBulkActions(viewer, segments.length)}
+            responsibles={assignable ?? []}
             segments={segments}
-            canDelete={canDeleteContacts(viewer)}
             actions={{ preview: previewBulkActionAction, start: startBulkActionAction, progress: bulkActionProgressAction, undo: undoBulkActionAction }}
           />
           <ContactTable items={page.items} selectable />
