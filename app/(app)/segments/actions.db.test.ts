@@ -1,9 +1,7 @@
-import { eq, sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/db/client";
-import { segments } from "@/db/schema";
 import { createWorld, type World } from "@/db/testing/world";
 import type { Viewer } from "@/lib/auth/viewer";
+import { listSegmentsOverview } from "@/lib/segments/admin";
 
 // Public HTTP endpoints: called as a forged request would be, with whoever the test says signed in.
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
@@ -26,13 +24,8 @@ const form = (fields: Record<string, string>) => {
   return data;
 };
 
-async function segmentsOfA() {
-  return getDb()
-    .select({ name: segments.name, archived: sql<boolean>`${segments.archivedAt} is not null` })
-    .from(segments)
-    .where(eq(segments.organizationId, world.orgA))
-    .orderBy(segments.name);
-}
+// Read through the admin's eyes: names, descriptions, counts; an archived segment drops out.
+const segmentsOfA = async () => (await listSegmentsOverview(world.viewers.admin))!;
 
 describe("segment server actions", () => {
   it("refuse no session, operators and supervisors alike, changing nothing", async () => {

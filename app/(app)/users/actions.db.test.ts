@@ -1,9 +1,7 @@
-import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
 import { createWorld, type World } from "@/db/testing/world";
 import type { Viewer } from "@/lib/auth/viewer";
+import { listUsersOverview } from "@/lib/users/admin";
 
 // Public HTTP endpoints: called as a forged request would be, with whoever the test says signed in.
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
@@ -26,7 +24,8 @@ const form = (fields: Record<string, string | string[]>) => {
   return data;
 };
 
-const usersOfA = () => getDb().select({ id: users.id, role: users.role, active: users.active }).from(users).where(eq(users.organizationId, world.orgA)).orderBy(users.id);
+// Read through the admin's eyes: role, segments, status of everyone.
+const usersOfA = async () => (await listUsersOverview(world.viewers.admin))!;
 
 describe("user server actions", () => {
   it("refuse no session, operators and supervisors alike, changing nothing", async () => {
