@@ -4,7 +4,8 @@ import { getDb, type Transaction } from "@/db/client";
 import { auditEvents, type AuditAction } from "@/db/schema";
 import { refuseNonAdmin } from "@/lib/auth/admin";
 import type { Viewer } from "@/lib/auth/viewer";
-import { keyFormats } from "@/lib/contacts/contact-list";
+import { startOfDay, startOfNextDay } from "@/lib/sql/brasilia-days";
+import { decodeCursor, encodeCursor } from "@/lib/sql/keyset-cursor";
 import type { AuditFilters } from "./audit-filters";
 
 export type AuditEntry = {
@@ -45,7 +46,7 @@ const PAGE_SIZE = 50;
  */
 export async function listAuditEvents(viewer: Viewer, filters: AuditFilters): Promise<{ events: AuditEvent[]; nextCursor: string | null } | null> {
   if (refuseNonAdmin(viewer)) return null;
-  const cursor = decodeCursor(filters.before);
+  const cursor = decodeCursor(filters.before, ["timestamptz", "uuid"]);
   const rows = await getDb()
     .select({
       id: auditEvents.id,
@@ -62,9 +63,9 @@ export async function listAuditEvents(viewer: Viewer, filters: AuditFilters): Pr
         eq(auditEvents.organizationId, viewer.organizationId),
         filters.user ? eq(auditEvents.actorUserId, filters.user) : undefined,
         filters.action ? eq(auditEvents.action, filters.action) : undefined,
-        filters.from ? gte(auditEvents.createdAt, sql`(${filters.from}::date)::timestamp at time zone 'America/Sao_Paulo'`) : undefined,
-        filters.to ? lt(auditEvents.createdAt, sql`(${filters.to}::date + 1)::timestamp at time zone 'America/Sao_Paulo'`) : undefined,
-        cursor ? sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : undefined,
+        filters.from ? gte(auditEvents.createdAt, startOfDay(filters.from)) : undefined,
+        filters.to ? lt(auditEvents.createdAt, startOfNextDay(filters.to)) : undefined,
+        cursor ? sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)` : undefined,
       ),
     )
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
@@ -73,16 +74,6 @@ export async function listAuditEvents(viewer: Viewer, filters: AuditFilters): Pr
   const last = page.at(-1);
   return {
     events: page.map(({ key: _, ...event }) => event),
-    nextCursor: rows.length > PAGE_SIZE && last ? Buffer.from(JSON.stringify([last.key, last.id])).toString("base64url") : null,
+    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor([last.key, last.id]) : null,
   };
-}
-
-function decodeCursor(cursor: string | undefined): { at: string; id: string } | null {
-  if (!cursor) return null;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    return keyFormats.timestamptz.test(String(at)) && keyFormats.uuid.test(String(id)) ? { at, id } : null;
-  } catch {
-    return null;
-  }
 }

@@ -11,6 +11,7 @@ import type { Priority } from "./priority";
 import { exactMatch, quickSearch } from "./quick-search";
 import { contactColumns, segmentNames } from "./columns";
 import { contactVisibleTo } from "./visibility";
+import { decodeCursor, encodeCursor, type KeyType } from "@/lib/sql/keyset-cursor";
 
 export type ContactListItem = {
   id: string;
@@ -32,14 +33,7 @@ export type ContactListRequest = Partial<ContactFilters> & { limit?: number };
 
 // Each sort is a keyset: the columns, all in one direction, ending in id so that ties are ordered.
 // Each has an index on (organization_id, …keys) in db/schema.ts.
-type SortKey = { column: PgColumn; type: keyof typeof keyFormats };
-// What a cursor value must look like before it is cast in SQL: a forged cursor is ignored, never an error.
-export const keyFormats = {
-  timestamptz: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/,
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  smallint: /^[1-3]$/,
-  text: /^[\s\S]{0,400}$/,
-};
+type SortKey = { column: PgColumn; type: KeyType };
 const sorts: Record<ContactSort, { keys: SortKey[]; direction: "asc" | "desc" }> = {
   created: { keys: [{ column: contacts.createdAt, type: "timestamptz" }, { column: contacts.id, type: "uuid" }], direction: "desc" },
   updated: { keys: [{ column: contacts.updatedAt, type: "timestamptz" }, { column: contacts.id, type: "uuid" }], direction: "desc" },
@@ -73,7 +67,7 @@ export async function findContacts(viewer: Viewer, request: ContactListRequest =
   const limit = Math.min(Math.max(request.limit ?? filters.size, 1), 100);
   const sort = sorts[filters.sort];
   const backwards = !filters.after && !!filters.before;
-  const cursor = decodeCursor(backwards ? filters.before : filters.after, sort.keys);
+  const cursor = decodeCursor(backwards ? filters.before : filters.after, sort.keys.map((k) => k.type));
   const descending = (sort.direction === "desc") !== backwards;
 
   const conditions = matching(viewer, filters);
@@ -114,24 +108,6 @@ async function selectItems(where: SQL, keys: SortKey[], descending: boolean, lim
     .orderBy(...keys.map((k) => sql`${k.column} ${sql.raw(descending ? "desc" : "asc")}`))
     .limit(limit);
   return rows.map(({ document, documentType, ...row }) => ({ ...row, documentMasked: maskDocument(document, documentType) }));
-}
-
-function encodeCursor(keys: string[]) {
-  return Buffer.from(JSON.stringify(keys)).toString("base64url");
-}
-
-function decodeCursor(cursor: string | undefined, sortKeys: SortKey[]): string[] | null {
-  if (!cursor) return null;
-  try {
-    const keys = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    const valid =
-      Array.isArray(keys) &&
-      keys.length === sortKeys.length &&
-      keys.every((k, i) => typeof k === "string" && keyFormats[sortKeys[i].type].test(k));
-    return valid ? keys : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Counting is exact up to this many; past it the answer is an estimate or a lower bound. */

@@ -3,10 +3,8 @@ import { gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { contacts } from "@/db/schema";
 import { noResponsible, type ContactFilters } from "./contact-filters";
 import { contactInSegments } from "./visibility";
+import { startOfDay, startOfNextDay } from "@/lib/sql/brasilia-days";
 
-// Dates in filters are days in Brasília time: a contact created at 23:30 on the 5th belongs to the 5th.
-const startOfDay = (day: string) => sql`(${day}::date)::timestamp at time zone 'America/Sao_Paulo'`;
-const startOfNextDay = (day: string) => sql`(${day}::date + 1)::timestamp at time zone 'America/Sao_Paulo'`;
 
 const withoutSegment = sql`not exists (
   select 1 from contact_segments cs

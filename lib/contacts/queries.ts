@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { maskDocument } from "@/lib/documents/document";
 import { contactColumns } from "./columns";
 import { contactVisibleTo } from "./visibility";
+import { keyFormats } from "@/lib/sql/keyset-cursor";
 
 export type ContactDetail = {
   id: string;
@@ -116,6 +117,6 @@ function maskDocumentChange(change: HistoryChange): HistoryChange {
 }
 
 export function isUuid(value: string) {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+  return keyFormats.uuid.test(value);
 }
 
