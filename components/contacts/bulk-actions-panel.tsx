@@ -15,6 +15,7 @@ import { priorities, priorityLabels } from "@/lib/contacts/priority";
 import type { SegmentOption } from "@/lib/segments/queries";
 import type { UserOption } from "@/lib/users/queries";
 import { useSelection } from "./bulk-selection";
+import { SegmentCheckboxes } from "@/components/segments/segment-checkboxes";
 import { TagInput } from "./tag-input";
 import { formatNumber, plural } from "@/lib/format/number";
 
@@ -186,14 +187,9 @@ export function BulkActionsPanel({ query, countText, kinds, responsibles, segmen
         )}
         {(kind === "add_segments" || kind === "remove_segments") && (
           <Field label="Segmentos" group errors={fieldErrors.segmentIds}>
-            {() => (
-              <div className="flex flex-wrap gap-3 py-2 text-sm">
-                {segments.map((s) => (
-                  <label key={s.id} className="flex items-center gap-1.5">
-                    <input type="checkbox" name="segmentIds" value={s.id} />
-                    {s.name}
-                  </label>
-                ))}
+            {(control) => (
+              <div className="py-2">
+                <SegmentCheckboxes segments={segments} control={control} />
               </div>
             )}
           </Field>

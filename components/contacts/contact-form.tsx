@@ -12,6 +12,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { InputList } from "./input-list";
+import { SegmentCheckboxes } from "@/components/segments/segment-checkboxes";
 import { TagInput } from "./tag-input";
 
 type Option = { id: string; name: string };
@@ -110,10 +111,6 @@ export function ContactForm({
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
     startTransition(() => formAction(formData));
-  }
-
-  function toggleSegment(id: string, checked: boolean) {
-    setSegmentIds((current) => (checked ? [...current, id] : current.filter((s) => s !== id)));
   }
 
   return (
@@ -234,23 +231,7 @@ export function ContactForm({
               <p className="text-sm text-slate-500">Nenhum segmento disponível.</p>
             )}
             {segmentOptions.length > 0 && (
-              <div className="grid gap-2 sm:grid-cols-2">
-                {segmentOptions.map((segment) => (
-                  <label key={segment.id} className="inline-flex items-center gap-2 text-sm text-slate-700">
-                    <input
-                      type="checkbox"
-                      name="segmentIds"
-                      value={segment.id}
-                      checked={segmentIds.includes(segment.id)}
-                      onChange={(e) => toggleSegment(segment.id, e.target.checked)}
-                      aria-describedby={control["aria-describedby"]}
-                      aria-invalid={control["aria-invalid"]}
-                      className="size-4 rounded accent-indigo-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-                    />
-                    {segment.name}
-                  </label>
-                ))}
-              </div>
+              <SegmentCheckboxes segments={segmentOptions} control={control} selected={segmentIds} onChange={setSegmentIds} />
             )}
             {lockedSegments.length > 0 && (
               <p className="text-sm text-slate-500">Também em: {lockedSegments.map((s) => s.name).join(", ")}</p>

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { SegmentCheckboxes } from "@/components/segments/segment-checkboxes";
 import type { ActionResult } from "@/lib/actions/result";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { roleLabels, roles, type Role } from "@/lib/auth/roles";
@@ -60,22 +61,7 @@ export function NewUserForm({ action, segments }: NewUserFormProps) {
       </div>
       {values.role !== "admin" && segments.length > 0 && (
         <Field label="Segmentos" group errors={errors.segmentIds}>
-          {() => (
-            <div className="flex flex-wrap gap-4 text-sm">
-              {segments.map((s) => (
-                <label key={s.id} className="flex items-center gap-1.5">
-                  <input
-                    type="checkbox"
-                    name="segmentIds"
-                    value={s.id}
-                    checked={values.segmentIds.includes(s.id)}
-                    onChange={(e) => set({ segmentIds: e.target.checked ? [...values.segmentIds, s.id] : values.segmentIds.filter((id) => id !== s.id) })}
-                  />
-                  {s.name}
-                </label>
-              ))}
-            </div>
-          )}
+          {(control) => <SegmentCheckboxes segments={segments} control={control} selected={values.segmentIds} onChange={(segmentIds) => set({ segmentIds })} />}
         </Field>
       )}
       <fieldset className="space-y-2 text-sm">

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
+import { SegmentCheckboxes } from "@/components/segments/segment-checkboxes";
 import type { ActionResult } from "@/lib/actions/result";
 import { roleLabels, roles, type Role } from "@/lib/auth/roles";
 
@@ -31,22 +32,7 @@ export function UserAccessForm({ user, segments, action }: UserAccessFormProps) 
         )}
       </Field>
       <Field label="Segmentos" group errors={errors.segmentIds} hint={role === "admin" ? "Administradores veem todos os contatos, com ou sem segmentos." : undefined}>
-        {() => (
-          <div className="flex flex-wrap gap-4 text-sm">
-            {segments.map((s) => (
-              <label key={s.id} className="flex items-center gap-1.5">
-                <input
-                  type="checkbox"
-                  name="segmentIds"
-                  value={s.id}
-                  checked={segmentIds.includes(s.id)}
-                  onChange={(e) => setSegmentIds(e.target.checked ? [...segmentIds, s.id] : segmentIds.filter((id) => id !== s.id))}
-                />
-                {s.name}
-              </label>
-            ))}
-          </div>
-        )}
+        {(control) => <SegmentCheckboxes segments={segments} control={control} selected={segmentIds} onChange={setSegmentIds} />}
       </Field>
       {state && !state.ok && Object.keys(errors).length === 0 && <Alert>{state.message}</Alert>}
       {state?.ok && <Alert tone="success">Acesso salvo. Vale a partir da próxima página que a pessoa abrir.</Alert>}
