@@ -6,6 +6,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { TableCard } from "@/components/ui/table-card";
 import { requireViewer } from "@/lib/auth/session";
 import { listAuditEvents } from "@/lib/audit/audit";
 import { auditActionLabels, auditFilters } from "@/lib/audit/audit-filters";
@@ -61,31 +62,28 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       {log.events.length === 0 ? (
         <EmptyState title={filtered ? "Nenhuma mudança com estes filtros." : "Nenhuma mudança administrativa ainda."} />
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Auditoria</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">Quando</th>
-                <th scope="col" className="px-4 py-3">Quem</th>
-                <th scope="col" className="px-4 py-3">Ação</th>
-                <th scope="col" className="px-4 py-3">Alvo</th>
-                <th scope="col" className="px-4 py-3">Detalhes</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {log.events.map((event) => (
-                <tr key={event.id}>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600"><time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt)}</time></td>
-                  <td className="px-4 py-3">{event.actorName}</td>
-                  <td className="px-4 py-3">{auditActionLabels[event.action]}</td>
-                  <td className="px-4 py-3 font-medium">{event.targetLabel}</td>
-                  <td className="px-4 py-3 text-slate-600">{auditDetails(event) || "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableCard
+          caption="Auditoria"
+          head={
+            <>
+              <th scope="col" className="px-4 py-3">Quando</th>
+              <th scope="col" className="px-4 py-3">Quem</th>
+              <th scope="col" className="px-4 py-3">Ação</th>
+              <th scope="col" className="px-4 py-3">Alvo</th>
+              <th scope="col" className="px-4 py-3">Detalhes</th>
+            </>
+          }
+        >
+          {log.events.map((event) => (
+            <tr key={event.id}>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-600"><time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt)}</time></td>
+              <td className="px-4 py-3">{event.actorName}</td>
+              <td className="px-4 py-3">{auditActionLabels[event.action]}</td>
+              <td className="px-4 py-3 font-medium">{event.targetLabel}</td>
+              <td className="px-4 py-3 text-slate-600">{auditDetails(event) || "—"}</td>
+            </tr>
+          ))}
+        </TableCard>
       )}
       {log.nextCursor && (
         <nav aria-label="Paginação" className="flex justify-end">

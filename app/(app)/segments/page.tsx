@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { SegmentForm } from "@/components/segments/segment-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Toast } from "@/components/ui/toast";
+import { TableCard } from "@/components/ui/table-card";
 import { requireViewer } from "@/lib/auth/session";
 import { noResponsible } from "@/lib/contacts/contact-filters";
 import { listSegmentsOverview } from "@/lib/segments/admin";
@@ -33,45 +34,42 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
       {overview.length === 0 ? (
         <EmptyState title="Nenhum segmento ainda." description="Crie o primeiro acima." />
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Segmentos</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">Nome</th>
-                <th scope="col" className="px-4 py-3">Descrição</th>
-                <th scope="col" className="px-4 py-3 text-right">Contatos</th>
-                <th scope="col" className="px-4 py-3 text-right">Membros</th>
-                <th scope="col" className="px-4 py-3 text-right">Sem responsável</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {overview.map((s) => (
-                <tr key={s.id} className="hover:bg-slate-50">
-                  <td className="px-4 py-3 font-medium">
-                    <Link href={`/segments/${s.id}`} className="text-indigo-700 hover:underline">{s.name}</Link>
-                  </td>
-                  <td className="px-4 py-3 text-slate-600">{s.description || "—"}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">
-                    <Link href={`/contacts?segment=${s.id}`} className="text-indigo-700 hover:underline" aria-label={`${formatNumber(s.contacts)} contatos em ${s.name}`}>
-                      {formatNumber(s.contacts)}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-3 text-right tabular-nums">{formatNumber(s.members)}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">
-                    <Link
-                      href={`/contacts?segment=${s.id}&responsible=${noResponsible}`}
-                      className="text-indigo-700 hover:underline"
-                      aria-label={`${formatNumber(s.withoutResponsible)} contatos sem responsável em ${s.name}`}
-                    >
-                      {formatNumber(s.withoutResponsible)}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableCard
+          caption="Segmentos"
+          head={
+            <>
+              <th scope="col" className="px-4 py-3">Nome</th>
+              <th scope="col" className="px-4 py-3">Descrição</th>
+              <th scope="col" className="px-4 py-3 text-right">Contatos</th>
+              <th scope="col" className="px-4 py-3 text-right">Membros</th>
+              <th scope="col" className="px-4 py-3 text-right">Sem responsável</th>
+            </>
+          }
+        >
+          {overview.map((s) => (
+            <tr key={s.id} className="hover:bg-slate-50">
+              <td className="px-4 py-3 font-medium">
+                <Link href={`/segments/${s.id}`} className="text-indigo-700 hover:underline">{s.name}</Link>
+              </td>
+              <td className="px-4 py-3 text-slate-600">{s.description || "—"}</td>
+              <td className="px-4 py-3 text-right tabular-nums">
+                <Link href={`/contacts?segment=${s.id}`} className="text-indigo-700 hover:underline" aria-label={`${formatNumber(s.contacts)} contatos em ${s.name}`}>
+                  {formatNumber(s.contacts)}
+                </Link>
+              </td>
+              <td className="px-4 py-3 text-right tabular-nums">{formatNumber(s.members)}</td>
+              <td className="px-4 py-3 text-right tabular-nums">
+                <Link
+                  href={`/contacts?segment=${s.id}&responsible=${noResponsible}`}
+                  className="text-indigo-700 hover:underline"
+                  aria-label={`${formatNumber(s.withoutResponsible)} contatos sem responsável em ${s.name}`}
+                >
+                  {formatNumber(s.withoutResponsible)}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </TableCard>
       )}
       {toast === "archived" && <Toast message="Segmento arquivado." />}
     </div>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NewUserForm } from "@/components/users/new-user-form";
 import { Toast } from "@/components/ui/toast";
+import { TableCard } from "@/components/ui/table-card";
 import { requireViewer } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/auth/roles";
 import { listAssignableSegments } from "@/lib/segments/queries";
@@ -30,37 +31,34 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <NewUserForm action={createUserAction} segments={segments} />
       </section>
 
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Usuários</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-3">Nome</th>
-              <th scope="col" className="px-4 py-3">E-mail</th>
-              <th scope="col" className="px-4 py-3">Papel</th>
-              <th scope="col" className="px-4 py-3">Segmentos</th>
-              <th scope="col" className="px-4 py-3 text-right">Responsável por</th>
-              <th scope="col" className="px-4 py-3">Situação</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {people.map((u) => (
-              <tr key={u.id} className={u.active ? "hover:bg-slate-50" : "bg-slate-50 text-slate-500"}>
-                <td className="px-4 py-3 font-medium"><Link href={`/users/${u.id}`} className="text-indigo-700 hover:underline">{u.name}</Link></td>
-                <td className="px-4 py-3">{u.email}</td>
-                <td className="px-4 py-3">{roleLabels[u.role]}</td>
-                <td className="px-4 py-3 text-slate-600">{u.role === "admin" ? "todos" : u.segmentNames.join(", ") || "—"}</td>
-                <td className="px-4 py-3 text-right tabular-nums">
-                  <Link href={`/contacts?responsible=${u.id}`} className="text-indigo-700 hover:underline" aria-label={`${formatNumber(u.responsibleFor)} contatos de ${u.name}`}>
-                    {formatNumber(u.responsibleFor)}
-                  </Link>
-                </td>
-                <td className="px-4 py-3">{!u.active ? "Desativado" : u.invitePending ? "Convite pendente" : "Ativo"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableCard
+        caption="Usuários"
+        head={
+          <>
+            <th scope="col" className="px-4 py-3">Nome</th>
+            <th scope="col" className="px-4 py-3">E-mail</th>
+            <th scope="col" className="px-4 py-3">Papel</th>
+            <th scope="col" className="px-4 py-3">Segmentos</th>
+            <th scope="col" className="px-4 py-3 text-right">Responsável por</th>
+            <th scope="col" className="px-4 py-3">Situação</th>
+          </>
+        }
+      >
+        {people.map((u) => (
+          <tr key={u.id} className={u.active ? "hover:bg-slate-50" : "bg-slate-50 text-slate-500"}>
+            <td className="px-4 py-3 font-medium"><Link href={`/users/${u.id}`} className="text-indigo-700 hover:underline">{u.name}</Link></td>
+            <td className="px-4 py-3">{u.email}</td>
+            <td className="px-4 py-3">{roleLabels[u.role]}</td>
+            <td className="px-4 py-3 text-slate-600">{u.role === "admin" ? "todos" : u.segmentNames.join(", ") || "—"}</td>
+            <td className="px-4 py-3 text-right tabular-nums">
+              <Link href={`/contacts?responsible=${u.id}`} className="text-indigo-700 hover:underline" aria-label={`${formatNumber(u.responsibleFor)} contatos de ${u.name}`}>
+                {formatNumber(u.responsibleFor)}
+              </Link>
+            </td>
+            <td className="px-4 py-3">{!u.active ? "Desativado" : u.invitePending ? "Convite pendente" : "Ativo"}</td>
+          </tr>
+        ))}
+      </TableCard>
       {toast === "deactivated" && <Toast message="Usuário desativado." />}
     </div>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { after } from "next/server";
 import { BulkUndoButton, RefreshWhileRunning } from "@/components/contacts/bulk-undo-button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { TableCard } from "@/components/ui/table-card";
 import { requireViewer } from "@/lib/auth/session";
 import { bulkActionLabels, describeBulkAction } from "@/lib/bulk-actions/bulk-action-input";
 import { listBulkActions, UNDO_WINDOW_HOURS, type BulkActionSummary } from "@/lib/bulk-actions/bulk-actions";
@@ -54,53 +55,50 @@ export default async function BulkActionsPage() {
       {actions.length === 0 ? (
         <EmptyState title="Nenhuma ação em massa ainda." description="Selecione contatos na lista e escolha uma ação." />
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Ações em massa</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">Quando</th>
-                <th scope="col" className="px-4 py-3">Quem</th>
-                <th scope="col" className="px-4 py-3">Ação</th>
-                <th scope="col" className="px-4 py-3">Contatos</th>
-                <th scope="col" className="px-4 py-3 text-right">Alterados</th>
-                <th scope="col" className="px-4 py-3 text-right">Sem mudança</th>
-                <th scope="col" className="px-4 py-3 text-right">Ignorados</th>
-                <th scope="col" className="px-4 py-3">Situação</th>
-                <th scope="col" className="px-4 py-3"><span className="sr-only">Desfazer</span></th>
+        <TableCard
+          caption="Ações em massa"
+          head={
+            <>
+              <th scope="col" className="px-4 py-3">Quando</th>
+              <th scope="col" className="px-4 py-3">Quem</th>
+              <th scope="col" className="px-4 py-3">Ação</th>
+              <th scope="col" className="px-4 py-3">Contatos</th>
+              <th scope="col" className="px-4 py-3 text-right">Alterados</th>
+              <th scope="col" className="px-4 py-3 text-right">Sem mudança</th>
+              <th scope="col" className="px-4 py-3 text-right">Ignorados</th>
+              <th scope="col" className="px-4 py-3">Situação</th>
+              <th scope="col" className="px-4 py-3"><span className="sr-only">Desfazer</span></th>
+            </>
+          }
+        >
+          {actions.map((action) => {
+            const label = `${bulkActionLabels[action.kind]} (${describeBulkAction(action.kind, action.params)})`;
+            return (
+              <tr key={action.id}>
+                <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(action.createdAt)}</td>
+                <td className="px-4 py-3">{action.actorName}</td>
+                <td className="px-4 py-3">
+                  <span className="font-medium">{bulkActionLabels[action.kind]}</span>
+                  <span className="block text-slate-600">{describeBulkAction(action.kind, action.params)}</span>
+                </td>
+                <td className="px-4 py-3 text-slate-600">
+                  {action.listQuery !== null ? (
+                    <Link href={`/contacts?${action.listQuery}`} className="text-indigo-700 hover:underline">
+                      {formatNumber(action.total)} do filtro
+                    </Link>
+                  ) : (
+                    `${formatNumber(action.total)} selecionados`
+                  )}
+                </td>
+                <td className="px-4 py-3 text-right tabular-nums">{formatNumber(action.changed)}</td>
+                <td className="px-4 py-3 text-right tabular-nums">{formatNumber(action.unchanged)}</td>
+                <td className="px-4 py-3 text-right tabular-nums">{formatNumber(action.skipped)}</td>
+                <td className="px-4 py-3"><Status action={action} /></td>
+                <td className="px-4 py-3 text-right">{action.canUndo && <BulkUndoButton id={action.id} label={label} undo={undoBulkActionAction} />}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {actions.map((action) => {
-                const label = `${bulkActionLabels[action.kind]} (${describeBulkAction(action.kind, action.params)})`;
-                return (
-                  <tr key={action.id}>
-                    <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(action.createdAt)}</td>
-                    <td className="px-4 py-3">{action.actorName}</td>
-                    <td className="px-4 py-3">
-                      <span className="font-medium">{bulkActionLabels[action.kind]}</span>
-                      <span className="block text-slate-600">{describeBulkAction(action.kind, action.params)}</span>
-                    </td>
-                    <td className="px-4 py-3 text-slate-600">
-                      {action.listQuery !== null ? (
-                        <Link href={`/contacts?${action.listQuery}`} className="text-indigo-700 hover:underline">
-                          {formatNumber(action.total)} do filtro
-                        </Link>
-                      ) : (
-                        `${formatNumber(action.total)} selecionados`
-                      )}
-                    </td>
-                    <td className="px-4 py-3 text-right tabular-nums">{formatNumber(action.changed)}</td>
-                    <td className="px-4 py-3 text-right tabular-nums">{formatNumber(action.unchanged)}</td>
-                    <td className="px-4 py-3 text-right tabular-nums">{formatNumber(action.skipped)}</td>
-                    <td className="px-4 py-3"><Status action={action} /></td>
-                    <td className="px-4 py-3 text-right">{action.canUndo && <BulkUndoButton id={action.id} label={label} undo={undoBulkActionAction} />}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </TableCard>
       )}
     </div>
   );
