@@ -1,6 +1,8 @@
 import { redirect } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
+import { canAdminister } from "@/lib/auth/admin";
 import { requireViewer } from "@/lib/auth/session";
+import { canSeeDashboard } from "@/lib/dashboard/dashboard";
 import { signOutAction } from "./actions";
 
 // Signed-in area. The redirect here is a convenience for people; every data-access call and
@@ -9,7 +11,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const viewer = await requireViewer();
   if (viewer.mustChangePassword) redirect("/account/password");
   return (
-    <AppShell user={{ name: viewer.name, email: viewer.email, role: viewer.role }} signOutAction={signOutAction}>
+    <AppShell
+      user={{ name: viewer.name, email: viewer.email, role: viewer.role }}
+      sections={{ dashboard: canSeeDashboard(viewer), administration: canAdminister(viewer) }}
+      signOutAction={signOutAction}
+    >
       {children}
     </AppShell>
   );

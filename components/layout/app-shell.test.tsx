@@ -18,10 +18,10 @@ afterEach(() => {
   navigation.pathname = "/contacts";
 });
 
-function renderShell(user: Partial<AppShellProps["user"]> = {}) {
+function renderShell(user: Partial<AppShellProps["user"]> = {}, sections: AppShellProps["sections"] = { dashboard: true, administration: false }) {
   const signOutAction = vi.fn(async () => {});
   render(
-    <AppShell user={{ name: "Ana Souza", email: "ana@exemplo.com.br", role: "supervisor", ...user }} signOutAction={signOutAction}>
+    <AppShell user={{ name: "Ana Souza", email: "ana@exemplo.com.br", role: "supervisor", ...user }} sections={sections} signOutAction={signOutAction}>
       <h1>Contatos</h1>
     </AppShell>,
   );
@@ -45,6 +45,17 @@ describe("AppShell", () => {
   ] as const)("labels the %s role in Portuguese", (role, label) => {
     renderShell({ role });
     expect(screen.getByText(label)).toBeDefined();
+  });
+
+  test("links only the sections the viewer may open", () => {
+    renderShell({ role: "operator" }, { dashboard: false, administration: false });
+    const nav = screen.getByRole("navigation", { name: "Principal" });
+    expect(within(nav).queryByRole("link", { name: "Painel" })).toBeNull();
+    expect(within(nav).queryByRole("link", { name: "Segmentos" })).toBeNull();
+    cleanup();
+    renderShell({ role: "admin" }, { dashboard: true, administration: true });
+    const adminNav = screen.getByRole("navigation", { name: "Principal" });
+    for (const name of ["Painel", "Segmentos", "Usuários", "Auditoria"]) expect(within(adminNav).getByRole("link", { name })).toBeDefined();
   });
 
   test("the skip link targets the main content", () => {

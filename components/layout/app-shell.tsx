@@ -7,12 +7,14 @@ import { NavLink } from "./nav-link";
 
 export type AppShellProps = {
   user: { name: string; email: string; role: Role };
+  /** The parts of the product the viewer may open, decided by the data-access layer's rules. */
+  sections: { dashboard: boolean; administration: boolean };
   signOutAction: () => Promise<void>;
   children: ReactNode;
 };
 
 
-export function AppShell({ user, signOutAction, children }: AppShellProps) {
+export function AppShell({ user, sections, signOutAction, children }: AppShellProps) {
   return (
     <div className="min-h-screen bg-slate-50 md:flex">
       <a
@@ -34,13 +36,13 @@ export function AppShell({ user, signOutAction, children }: AppShellProps) {
             <li>
               <NavLink href="/contacts">Contatos</NavLink>
             </li>
-            {user.role !== "operator" && (
+            {sections.dashboard && (
               <li>
                 <NavLink href="/dashboard">Painel</NavLink>
               </li>
             )}
           </ul>
-          {user.role === "admin" && (
+          {sections.administration && (
             <>
               <p id="nav-admin" className="hidden px-3 pt-4 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase md:block">
                 Administração
