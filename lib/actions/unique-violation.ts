@@ -1,11 +1,21 @@
+import { failure, invalidInputMessage, type ActionResult } from "./result";
+
+export type UniqueFields = Record<string, { field: string; message: string }>;
+
 /**
- * The unique constraint a failed write violated, if that is why it failed: unique indexes are the
- * source of truth for "already in use" (no check-then-insert race). Drivers wrap the database
- * error, so the cause chain is walked.
+ * Runs a write and turns the violation of one of these unique constraints into a field error.
+ * Unique indexes are the source of truth for "already in use" (no check-then-insert race); the
+ * message says only that, nothing about the other row, which the viewer may not be allowed to see.
+ * Drivers wrap the database error, so its cause chain is walked.
  */
-export function violatedUniqueConstraint(error: unknown): string | null {
-  for (let e = error as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === "23505" && e.constraint) return e.constraint;
+export async function withUniqueFieldErrors<T extends object>(fields: UniqueFields, write: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await write();
+  } catch (error) {
+    for (let e = error as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+      const violated = e.code === "23505" && e.constraint ? fields[e.constraint] : undefined;
+      if (violated) return failure("invalid", invalidInputMessage, { [violated.field]: [violated.message] });
+    }
+    throw error;
   }
-  return null;
 }

@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { contactHistory, contacts, contactSegments, segments, users, type ChangeSource } from "@/db/schema";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
-import { violatedUniqueConstraint } from "@/lib/actions/unique-violation";
+import { withUniqueFieldErrors, type UniqueFields } from "@/lib/actions/unique-violation";
 import { recordAudit } from "@/lib/audit/audit";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatDocument } from "@/lib/documents/document";
@@ -29,7 +29,7 @@ export async function createContact(
   const { segmentIds, responsibleUserId } = authorized.value;
   const organizationId = viewer.organizationId;
 
-  return withUniqueFieldErrors(() =>
+  return withUniqueFieldErrors(uniqueFields, () =>
     getDb().transaction(async (tx) => {
       const [created] = await tx
         .insert(contacts)
@@ -67,7 +67,7 @@ export async function updateContact(
   const { segmentIds, responsibleUserId } = authorized.value;
   const organizationId = viewer.organizationId;
 
-  return withUniqueFieldErrors(() =>
+  return withUniqueFieldErrors(uniqueFields, () =>
     getDb().transaction(async (tx) => {
       const before = snapshotOfLoaded(current);
       const after = await snapshotOf(tx, viewer, { ...input, responsibleUserId, segmentIds });
@@ -222,24 +222,7 @@ async function snapshotOf(tx: Transaction, viewer: Viewer, value: ContactInput):
   };
 }
 
-const uniqueFields: Record<string, { field: string; message: string }> = {
+const uniqueFields: UniqueFields = {
   contacts_org_customer_code_key: { field: "customerCode", message: "Este código do cliente já está em uso." },
   contacts_org_document_key: { field: "document", message: "Este CPF/CNPJ já está em uso." },
 };
-
-// A unique index's violation becomes a field error that says only "já está em uso": nothing about the other
-// contact, which the viewer may not be allowed to see.
-async function withUniqueFieldErrors<T extends object>(write: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
-  try {
-    return await write();
-  } catch (error) {
-    const violated = uniqueViolation(error);
-    if (!violated) throw error;
-    return failure("invalid", invalidInputMessage, { [violated.field]: [violated.message] });
-  }
-}
-
-function uniqueViolation(error: unknown) {
-  const constraint = violatedUniqueConstraint(error);
-  return constraint ? (uniqueFields[constraint] ?? null) : null;
-}

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { contacts, contactSegments, segmentMembers, segments, users, type Role } from "@/db/schema";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
-import { violatedUniqueConstraint } from "@/lib/actions/unique-violation";
+import { withUniqueFieldErrors } from "@/lib/actions/unique-violation";
 import { refuseNonAdmin } from "@/lib/auth/admin";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/audit";
@@ -21,7 +21,7 @@ export type SegmentOverview = {
 export type SegmentMember = { id: string; name: string; email: string; role: Role };
 
 const notFound = () => failure("not_found", "Segmento não encontrado.");
-const nameTaken = () => failure("invalid", invalidInputMessage, { name: ["Já existe um segmento com este nome."] });
+const nameInUse = { segments_org_name_key: { field: "name", message: "Já existe um segmento com este nome." } };
 
 /** The organization's segments in use, with their contacts, members and contacts without responsável. Admins only. */
 export async function listSegmentsOverview(viewer: Viewer): Promise<SegmentOverview[] | null> {
@@ -86,7 +86,7 @@ export async function getSegmentAdmin(viewer: Viewer, id: string) {
 export async function createSegment(viewer: Viewer, input: SegmentInput): Promise<ActionResult<{ id: string }>> {
   const refused = refuseNonAdmin(viewer);
   if (refused) return refused;
-  return withNameUniqueness(() =>
+  return withUniqueFieldErrors(nameInUse, () =>
     getDb().transaction(async (tx) => {
       const [created] = await tx
         .insert(segments)
@@ -101,7 +101,7 @@ export async function createSegment(viewer: Viewer, input: SegmentInput): Promis
 export async function updateSegment(viewer: Viewer, id: string, input: SegmentInput): Promise<ActionResult> {
   const refused = refuseNonAdmin(viewer);
   if (refused) return refused;
-  return withNameUniqueness(() =>
+  return withUniqueFieldErrors(nameInUse, () =>
     getDb().transaction(async (tx) => {
       const current = await activeSegment(tx, viewer, id);
       if (!current) return notFound();
@@ -217,13 +217,4 @@ async function activeSegment(tx: Transaction, viewer: Viewer, id: string) {
     .where(and(eq(segments.organizationId, viewer.organizationId), eq(segments.id, id), isNull(segments.archivedAt)))
     .for("update");
   return segment ?? null;
-}
-
-async function withNameUniqueness<T extends object>(write: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
-  try {
-    return await write();
-  } catch (error) {
-    if (violatedUniqueConstraint(error) === "segments_org_name_key") return nameTaken();
-    throw error;
-  }
 }

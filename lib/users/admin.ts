@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb, rowsOf, type Transaction } from "@/db/client";
 import { segmentMembers, segments, userInvites, users, type Role } from "@/db/schema";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
-import { violatedUniqueConstraint } from "@/lib/actions/unique-violation";
+import { withUniqueFieldErrors } from "@/lib/actions/unique-violation";
 import { recordAudit } from "@/lib/audit/audit";
 import { refuseNonAdmin } from "@/lib/auth/admin";
 import { hashPassword } from "@/lib/auth/password";
@@ -28,6 +28,7 @@ export type UserOverview = {
 };
 
 const notFound = () => failure("not_found", "Usuário não encontrado.");
+const emailInUse = { users_email_key: { field: "email", message: "Este e-mail já está em uso." } };
 const lastAdmin = (field: string, message: string) => failure("conflict", message, { [field]: [message] });
 
 /** The organization's users with their segments and how many contacts each is responsável for. Admins only. */
@@ -78,8 +79,8 @@ export async function createUser(viewer: Viewer, input: NewUserInput): Promise<A
   if (refused) return refused;
   const org = viewer.organizationId;
   const passwordHash = input.access === "password" ? await hashPassword(input.password) : NO_PASSWORD;
-  try {
-    return await getDb().transaction(async (tx) => {
+  return withUniqueFieldErrors(emailInUse, () =>
+    getDb().transaction(async (tx) => {
       const chosen = await activeSegments(tx, viewer, input.segmentIds);
       if (chosen.length !== input.segmentIds.length) return failure("invalid", invalidInputMessage, { segmentIds: ["Escolha segmentos da lista."] });
       const [created] = await tx
@@ -95,11 +96,8 @@ export async function createUser(viewer: Viewer, input: NewUserInput): Promise<A
         details: { email: input.email, role: input.role, access: input.access, segments: chosen.map((s) => s.name) },
       });
       return { ok: true as const, id: created.id, inviteToken };
-    });
-  } catch (error) {
-    if (violatedUniqueConstraint(error) === "users_email_key") return failure("invalid", invalidInputMessage, { email: ["Este e-mail já está em uso."] });
-    throw error;
-  }
+    }),
+  );
 }
 
 /** A new invite link for a user who has not accepted theirs (the old one stops working). */
