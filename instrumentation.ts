@@ -1,12 +1,15 @@
 // Runs once when the server process starts: the embedded database is migrated and seeded by its
 // one owner, this process, never by a second process while the app runs (STACK-NOTES pitfall 4).
-// Then bulk actions cut off by a restart are resumed.
+// Then this process works background jobs too, unless JOB_WORKERS=off (PostgreSQL deployments
+// that run `npm run worker` processes apart).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   if (!process.env.DATABASE_URL) {
     const { prepareEmbeddedDatabase } = await import("./db/embedded");
     await prepareEmbeddedDatabase();
   }
-  const { resumeStalledBulkActions } = await import("./lib/bulk-actions/runner");
-  resumeStalledBulkActions().catch((error) => console.error("Could not resume bulk actions", error));
+  if (process.env.JOB_WORKERS === "off") return;
+  const { startWorkers } = await import("./lib/jobs/engine");
+  const { jobHandlers, jobSchedules } = await import("./lib/jobs/handlers");
+  startWorkers(jobHandlers, jobSchedules).catch((error) => console.error("Could not start the job workers", error));
 }

@@ -237,7 +237,7 @@ async function createDatabaseIfMissing(url: string) {
 async function migrate(url: string) {
   const handle = openPostgres(url);
   try {
-    await migrateDatabase(handle.db, false);
+    await migrateDatabase(handle);
   } finally {
     await handle.close();
   }

@@ -12,7 +12,10 @@ import * as schema from "./schema";
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-type Handle = { db: Database; close: () => Promise<void>; embedded: boolean };
+/** Plain SQL on the same database, for the job engine (pg-boss speaks text and positional values). */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+
+export type Handle = { db: Database; executeSql: ExecuteSql; close: () => Promise<void>; embedded: boolean };
 
 // Next loads separate module copies for pages and route handlers: one handle per process,
 // kept on globalThis, or the PGlite folder would be opened twice (STACK-NOTES pitfall 3).
@@ -27,7 +30,12 @@ export function pgliteDir() {
 
 export function openPostgres(url: string): Handle {
   const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  return { db: drizzlePg(pool, { schema }) as unknown as Database, close: () => pool.end(), embedded: false };
+  return {
+    db: drizzlePg(pool, { schema }) as unknown as Database,
+    executeSql: (text, values) => pool.query(text, values),
+    close: () => pool.end(),
+    embedded: false,
+  };
 }
 
 export function openPglite(dir: string): Handle {
@@ -36,6 +44,7 @@ export function openPglite(dir: string): Handle {
   const client = new PGlite(dir, { extensions: pgliteExtensions });
   return {
     db: drizzlePglite(client, { schema }) as unknown as Database,
+    executeSql: pgliteExecuteSql(client),
     close: async () => {
       await client.close();
       releaseLock();
@@ -58,6 +67,15 @@ export function setDatabaseHandle(handle: Handle) {
 
 export function getDb(): Database {
   return getDatabaseHandle().db;
+}
+
+/** PGlite runs one statement per query() and several per exec(), which has no parameters. */
+export function pgliteExecuteSql(client: PGlite): ExecuteSql {
+  return async (text, values) => {
+    if (values && values.length > 0) return client.query(text, values);
+    const results = await client.exec(text);
+    return results.at(-1) ?? { rows: [] };
+  };
 }
 
 // PGlite has no lock of its own and two processes on one folder corrupt it silently

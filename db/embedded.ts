@@ -5,8 +5,9 @@ import { isDatabaseSeeded, seedDemo } from "./seed";
 
 /** Migrates the embedded PGlite database and, on first start, fills it with the demo organization. */
 export async function prepareEmbeddedDatabase() {
-  const { db } = getDatabaseHandle();
-  await migrateDatabase(db, true);
+  const handle = getDatabaseHandle();
+  const { db } = handle;
+  await migrateDatabase(handle);
   if (!(await isDatabaseSeeded(db))) {
     console.log(`Carteira: creating the demo organization in ${pgliteDir()} …`);
     await seedDemo(db);

@@ -14,7 +14,7 @@ async function main() {
   }
   const handle = openPostgres(url);
   try {
-    await migrateDatabase(handle.db, false);
+    await migrateDatabase(handle);
     console.log("Migrations applied");
   } finally {
     await handle.close();

@@ -33,7 +33,7 @@ export { priorities, type Priority } from "../lib/contacts/priority";
 export const documentTypes = ["cpf", "cnpj"] as const;
 export type DocumentType = (typeof documentTypes)[number];
 
-export const changeSources = ["form", "import", "api", "system", "bulk", "undo"] as const;
+export const changeSources = ["form", "import", "api", "system", "bulk", "undo", "handover", "segment"] as const;
 export type ChangeSource = (typeof changeSources)[number];
 
 export const historyActions = ["create", "update", "reveal_document", "delete", "restore"] as const;
@@ -214,7 +214,7 @@ export const contactHistory = pgTable(
     primaryKey({ columns: [t.organizationId, t.id] }),
     index("contact_history_contact_idx").on(t.organizationId, t.contactId, t.createdAt.desc()),
     index("contact_history_batch_idx").on(t.organizationId, t.batchId, t.contactId).where(sql`${t.batchId} is not null`),
-    check("contact_history_source_check", sql`${t.source} in ('form', 'import', 'api', 'system', 'bulk', 'undo')`),
+    check("contact_history_source_check", sql`${t.source} in ('form', 'import', 'api', 'system', 'bulk', 'undo', 'handover', 'segment')`),
     check(
       "contact_history_action_check",
       sql`${t.action} in ('create', 'update', 'reveal_document', 'delete', 'restore')`,
@@ -228,8 +228,8 @@ export { bulkActionKinds, type BulkActionKind, type BulkActionParams } from "../
 export const bulkActionStatuses = ["running", "done", "undoing", "undone", "failed"] as const;
 export type BulkActionStatus = (typeof bulkActionStatuses)[number];
 
-// A bulk action is a background job: its state lives here, so progress survives a reload and any
-// app server can resume it after a restart (the lease says who is working on it right now).
+// A bulk action is worked by the job engine; what the user sees (options, counts, progress) lives
+// here, so progress survives a reload and a restart.
 export const bulkActions = pgTable(
   "bulk_actions",
   {
@@ -256,7 +256,8 @@ export const bulkActions = pgTable(
     undoneByUserId: uuid("undone_by_user_id"),
     undoneByName: text("undone_by_name"),
     undoneAt: timestamp("undone_at", { withTimezone: true }),
-    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    // The run of its job that works on it now (lib/bulk-actions/runner.ts): a run that lost it writes nothing.
+    runToken: text("run_token"),
     error: text("error"),
   },
   (t) => [

@@ -22,6 +22,8 @@ const sourceLabels: Record<HistoryEntry["source"], string> = {
   system: "sistema",
   bulk: "ação em massa",
   undo: "desfazer ação em massa",
+  handover: "transferência de responsável",
+  segment: "arquivamento de segmento",
 };
 
 const actionLabels: Record<HistoryEntry["action"], string> = {

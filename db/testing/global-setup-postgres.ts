@@ -14,7 +14,7 @@ export default async function setup(project: TestProject) {
   await admin.query(`DROP DATABASE IF EXISTS ${template}`);
   await admin.query(`CREATE DATABASE ${template}`);
   const handle = openPostgres(databaseUrlFor(baseUrl, template));
-  await migrateDatabase(handle.db, false);
+  await migrateDatabase(handle);
   await handle.close();
   project.provide("database", { kind: "postgres", baseUrl, template });
   return async () => {

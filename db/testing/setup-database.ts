@@ -3,7 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { Client } from "pg";
 import { afterAll, inject } from "vitest";
-import { openPostgres, pgliteExtensions, setDatabaseHandle, type Database } from "../client";
+import { openPostgres, pgliteExecuteSql, pgliteExtensions, setDatabaseHandle, type Database } from "../client";
 import * as schema from "../schema";
 import { databaseUrlFor } from "./database-url";
 
@@ -22,7 +22,12 @@ if (target.kind === "pglite") {
     loadDataDir: new Blob([readFileSync(target.dumpFile)]),
     extensions: pgliteExtensions,
   });
-  setDatabaseHandle({ db: drizzle(client, { schema }) as unknown as Database, close: () => client.close(), embedded: true });
+  setDatabaseHandle({
+    db: drizzle(client, { schema }) as unknown as Database,
+    executeSql: pgliteExecuteSql(client),
+    close: () => client.close(),
+    embedded: true,
+  });
   afterAll(() => client.close());
 } else {
   const name = `carteira_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;

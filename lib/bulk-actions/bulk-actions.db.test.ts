@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, rowsOf } from "@/db/client";
 import { auditEvents, bulkActions, contactHistory, contacts, contactSegments } from "@/db/schema";
 import { editInput } from "@/db/testing/edit-input";
 import { createWorld, type World } from "@/db/testing/world";
@@ -9,7 +9,12 @@ import { updateContact } from "@/lib/contacts/mutations";
 import { getContactForEdit } from "@/lib/contacts/queries";
 import { bulkActionInput, type RawBulkActionInput } from "./bulk-action-input";
 import { getBulkAction, listBulkActions, offeredBulkActions, previewBulkAction, requestBulkUndo, startBulkAction } from "./bulk-actions";
-import { resumeStalledBulkActions, runBulkAction } from "./runner";
+import { workQueue } from "@/db/testing/jobs";
+import { queues } from "@/lib/jobs/engine";
+import { runBulkActionJob, type BulkActionJob } from "./runner";
+
+/** Works the queued bulk-action jobs as the engine's workers do, in chunks of `chunkSize`. */
+const workBulkActions = (chunkSize?: number) => workQueue<BulkActionJob>(queues.bulkAction, (job) => runBulkActionJob(job, chunkSize));
 
 let world: World;
 beforeEach(async () => {
@@ -23,14 +28,14 @@ const input = (scope: RawBulkActionInput["scope"], operation: RawBulkActionInput
 async function run(viewer: Viewer, scope: RawBulkActionInput["scope"], operation: RawBulkActionInput["operation"], chunkSize?: number) {
   const started = await startBulkAction(viewer, input(scope, operation));
   if (!started.ok) throw new Error(`start refused: ${started.message}`);
-  await runBulkAction(viewer.organizationId, started.id, chunkSize);
+  expect(await workBulkActions(chunkSize)).toEqual([]);
   return (await getBulkAction(viewer, started.id))!;
 }
 
 async function undo(viewer: Viewer, id: string) {
   const requested = await requestBulkUndo(viewer, id);
   expect(requested).toEqual({ ok: true });
-  await runBulkAction(viewer.organizationId, id);
+  expect(await workBulkActions()).toEqual([]);
   return (await getBulkAction(viewer, id))!;
 }
 
@@ -208,7 +213,7 @@ describe("bulk actions: what they write", () => {
     expect(audit).toEqual([{ action: "contacts.bulk_responsible", details: { contacts: 1, to: "Operator" } }]);
   });
 
-  it("works through many chunks and resumes after a failure without counting twice or leaving a chunk half-written", async () => {
+  it("works through many chunks; a failed chunk leaves nothing half-written and is retried, with backoff, from where it stopped", async () => {
     const { admin } = world.viewers;
     const ids = [world.contacts.inS1, world.contacts.inS2, world.contacts.inS3, world.contacts.noSegment];
     const started = await startBulkAction(admin, input({ ids }, { kind: "set_priority", priority: "high" }));
@@ -218,24 +223,33 @@ describe("bulk actions: what they write", () => {
     const failing = [...ids].sort()[2];
     await db.execute(sql.raw(`create or replace function carteira_test_bulk_boom() returns trigger language plpgsql as $$ begin if new.contact_id = '${failing}' then raise exception 'boom'; end if; return new; end $$`));
     await db.execute(sql.raw(`create trigger carteira_test_bulk_boom before insert on contact_history for each row execute function carteira_test_bulk_boom()`));
+    let errors: unknown[];
     try {
-      await runBulkAction(world.orgA, started.id, 1);
+      errors = await workBulkActions(1);
     } finally {
       await db.execute(sql.raw(`drop trigger if exists carteira_test_bulk_boom on contact_history`));
     }
+    expect(errors).toHaveLength(1);
     const halfway = await getBulkAction(admin, started.id);
     expect(halfway).toMatchObject({ status: "running", processed: 2, changed: 2 });
     expect((await stored(failing)).priority).toBe("medium");
 
-    // A worker holds it until the lease runs out; then anyone resumes it.
-    await resumeStalledBulkActions();
+    // The engine keeps the job for a retry, later rather than at once (backoff).
+    const [job] = rowsOf<{ state: string; later: boolean }>(
+      await db.execute(sql`select state, start_after > now() as later from pgboss.job where name = ${queues.bulkAction} and data->>'id' = ${started.id}`),
+    );
+    expect(job).toEqual({ state: "retry", later: true });
+    expect(await workBulkActions(1)).toEqual([]);
     expect((await getBulkAction(admin, started.id))?.processed).toBe(2);
-    await db.update(bulkActions).set({ leaseUntil: sql`now() - interval '1 second'` }).where(eq(bulkActions.id, started.id));
-    expect((await getBulkAction(admin, started.id))?.stalled).toBe(true);
-    await resumeStalledBulkActions();
-    expect(await getBulkAction(admin, started.id)).toMatchObject({ status: "done", total: 4, processed: 4, changed: 4, stalled: false });
+
+    // When it is due, the retry goes on from the failed chunk.
+    await db.execute(sql`update pgboss.job set start_after = now() where name = ${queues.bulkAction} and data->>'id' = ${started.id}`);
+    expect(await workBulkActions(1)).toEqual([]);
+    expect(await getBulkAction(admin, started.id)).toMatchObject({ status: "done", total: 4, processed: 4, changed: 4 });
     const priorities = await db.select({ priority: contacts.priority }).from(contacts).where(inArray(contacts.id, ids));
     expect(priorities.map((p) => p.priority)).toEqual(["high", "high", "high", "high"]);
+    const history = await db.select({ id: contactHistory.contactId }).from(contactHistory).where(eq(contactHistory.batchId, started.id));
+    expect(history.map((h) => h.id).sort()).toEqual([...ids].sort());
   });
 });
 

@@ -12,7 +12,9 @@ import { listAssignableSegments } from "@/lib/segments/queries";
 import { listAssignableResponsibles } from "@/lib/users/queries";
 import type { BulkActionInput, BulkOperation } from "./bulk-action-input";
 import { bulkActionKinds, type BulkActionKind } from "./kinds";
+import { enqueueJob, queues } from "@/lib/jobs/engine";
 import { operationFor, permittedFor } from "./operations";
+import type { BulkActionJob } from "./runner";
 
 /** How long a bulk action can be undone. */
 export const UNDO_WINDOW_HOURS = 24;
@@ -94,7 +96,8 @@ export async function previewBulkAction(viewer: Viewer, input: BulkActionInput):
 
 /**
  * Starts a bulk action: freezes the contacts it targets (so that contacts changing filter while it
- * runs are neither missed nor done twice) and leaves the work to runBulkAction, in the background.
+ * runs are neither missed nor done twice) and enqueues its job in the same transaction: the work
+ * is done in the background by runBulkActionJob, on whichever worker takes it.
  */
 export async function startBulkAction(viewer: Viewer, input: BulkActionInput): Promise<ActionResult<{ id: string }>> {
   const authorized = await authorize(viewer, input.operation);
@@ -125,6 +128,7 @@ export async function startBulkAction(viewer: Viewer, input: BulkActionInput): P
         where organization_id = ${organizationId}::uuid and id = ${action.id}::uuid returning total`),
     );
     if (total === 0) tx.rollback();
+    await enqueueJob(tx, queues.bulkAction, { organizationId, id: action.id } satisfies BulkActionJob);
     return { ok: true as const, id: action.id };
   }).catch((error: unknown) => {
     if (isRollback(error)) return failure("invalid", "Nenhum contato corresponde a esta seleção.");
@@ -155,8 +159,6 @@ export type BulkActionSummary = {
   undoneByName: string | null;
   undoneAt: Date | null;
   error: string | null;
-  /** Running, but nobody holds its lease: the worker died (a restart); whoever looks may resume it. */
-  stalled: boolean;
   canUndo: boolean;
 };
 
@@ -180,7 +182,6 @@ const summaryColumns = {
   undoneByName: bulkActions.undoneByName,
   undoneAt: bulkActions.undoneAt,
   error: bulkActions.error,
-  stalled: sql<boolean>`${bulkActions.status} in ('running', 'undoing') and (${bulkActions.leaseUntil} is null or ${bulkActions.leaseUntil} < now())`,
   undoOpen: sql<boolean>`${bulkActions.createdAt} > now() - make_interval(hours => ${UNDO_WINDOW_HOURS})`,
 };
 
@@ -209,7 +210,7 @@ export async function getBulkAction(viewer: Viewer, id: string): Promise<BulkAct
 }
 
 /**
- * Asks for the whole action to be undone (runBulkAction does it in the background): only when it
+ * Asks for the whole action to be undone, by a job enqueued with the request: only when it
  * finished less than UNDO_WINDOW_HOURS ago, by whoever ran it or an admin, once.
  */
 export async function requestBulkUndo(viewer: Viewer, id: string): Promise<ActionResult> {
@@ -218,11 +219,28 @@ export async function requestBulkUndo(viewer: Viewer, id: string): Promise<Actio
   if (!action.canUndo) {
     return failure("conflict", action.status === "done" ? "Esta ação não pode mais ser desfeita." : "Esta ação não está concluída.");
   }
-  const [updated] = await getDb()
-    .update(bulkActions)
-    .set({ status: "undoing", undoRequestedAt: new Date(), undoneByUserId: viewer.userId, undoneByName: viewer.name, leaseUntil: null })
-    .where(and(viewerMaySee(viewer), eq(bulkActions.id, id), eq(bulkActions.status, "done")))
-    .returning({ id: bulkActions.id });
-  if (!updated) return failure("conflict", "Esta ação já está sendo desfeita.");
-  return { ok: true };
+  return getDb().transaction(async (tx) => {
+    const [updated] = await tx
+      .update(bulkActions)
+      .set({ status: "undoing", undoRequestedAt: new Date(), undoneByUserId: viewer.userId, undoneByName: viewer.name })
+      .where(and(viewerMaySee(viewer), eq(bulkActions.id, id), eq(bulkActions.status, "done")))
+      .returning({ id: bulkActions.id });
+    if (!updated) return failure("conflict", "Esta ação já está sendo desfeita.");
+    await enqueueJob(tx, queues.bulkAction, { organizationId: viewer.organizationId, id } satisfies BulkActionJob);
+    return { ok: true as const };
+  });
+}
+
+/** Items are kept for undo only: past its window they go (a scheduled job). Returns how many. */
+export async function purgeExpiredBulkItems(): Promise<number> {
+  const [{ count }] = rowsOf<{ count: number }>(
+    await getDb().execute(sql`
+      with gone as (
+        delete from bulk_action_items bi using bulk_actions a
+        where a.organization_id = bi.organization_id and a.id = bi.bulk_action_id
+          and a.status not in ('running', 'undoing') and a.created_at < now() - make_interval(hours => ${UNDO_WINDOW_HOURS})
+        returning 1)
+      select count(*)::int as count from gone`),
+  );
+  return count;
 }

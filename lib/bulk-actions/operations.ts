@@ -3,12 +3,11 @@ import { sql, type SQL } from "drizzle-orm";
 import type { BulkActionKind, BulkActionParams } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { contactInSegments } from "@/lib/contacts/visibility";
+import { textArray, uuidArray } from "@/lib/sql/arrays";
 
 // The SQL of each bulk action, per contact and set-based. Every fragment reads the `contacts` row
 // unaliased (as the visibility predicate does) and, where it needs it, the action's item `bi`.
 
-const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}]::uuid[]`;
-const textArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
 
 const segmentIdsOf = (organizationId: string) => sql`coalesce((
   select jsonb_agg(cs.segment_id order by cs.segment_id) from contact_segments cs

@@ -1,16 +1,23 @@
 import "server-only";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import type PgBoss from "pg-boss";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb, rowsOf, type Transaction } from "@/db/client";
 import { bulkActions, type BulkActionKind, type BulkActionParams } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/audit";
 import { canDeleteContacts } from "@/lib/contacts/permissions";
 import { contactVisibleTo } from "@/lib/contacts/visibility";
+import * as writer from "@/lib/contacts/writer";
+import { enqueueJob, queues } from "@/lib/jobs/engine";
 import { deletedContactBefore, linkSegments, operationFor, permittedFor, restoreSegmentLinks } from "./operations";
 
 /** Contacts per transaction: big enough to be set-based, small enough to show progress and hold few locks. */
 export const CHUNK_SIZE = 5_000;
-const LEASE_SECONDS = 60;
+/** One run of the job works this long, then hands over to a new job: far inside the engine's expiry. */
+const RUN_BUDGET_MS = 10_000;
+
+export type BulkActionJob = { organizationId: string; id: string };
 
 type Action = {
   organizationId: string;
@@ -23,54 +30,57 @@ type Action = {
 };
 
 /**
- * Works a bulk action (or its undo) through to the end, one chunk of contacts per transaction.
- * Only one worker holds an action at a time (a lease in the database, renewed every chunk), so
- * any app server may call this, and one that restarts picks up the chunks not yet done.
+ * The job engine's handler for a bulk action (or its undo): works it chunk by chunk, one
+ * transaction each. A run first claims the action with a token of its own; every chunk then locks
+ * the action's row and goes on only while the token is still its own, so a run the engine has
+ * given up on (it expired, and another worker took the job) changes nothing more. Items move from
+ * pending to done inside the same transactions, so every contact is written exactly once whoever
+ * runs the chunk. A run that reaches its time budget enqueues the next one; a failed chunk is
+ * retried by the engine, with backoff, from where it stopped.
  */
-export async function runBulkAction(organizationId: string, id: string, chunkSize = CHUNK_SIZE): Promise<void> {
-  const action = await claim(organizationId, id);
+export async function runBulkActionJob(job: PgBoss.JobWithMetadata<BulkActionJob>, chunkSize = CHUNK_SIZE): Promise<void> {
+  const { organizationId, id } = job.data;
+  const token = randomUUID();
+  const action = await claim(organizationId, id, token);
   if (!action) return;
   const viewer = await loadViewer(action.status === "running" ? action.actorUserId : action.undoneByUserId!, organizationId);
   if (!viewer || (action.kind === "delete" && !canDeleteContacts(viewer))) {
-    await finish(action, null, { status: "failed", error: "Interrompida: o usuário que a pediu não tem mais acesso." });
+    await getDb().transaction((tx) => finish(tx, action, null, { status: "failed", error: "Interrompida: o usuário que a pediu não tem mais acesso." }));
     return;
   }
+  const started = Date.now();
+  let after: string | null = null;
   try {
-    let after: string | null = null;
     for (;;) {
-      const next: string | null = await getDb().transaction((tx) =>
-        action.status === "running" ? applyChunk(tx, action, viewer, after, chunkSize) : undoChunk(tx, action, viewer, after, chunkSize),
-      );
-      if (next === null) break;
-      after = next;
+      const outcome = await getDb().transaction(async (tx): Promise<"more" | "finished" | "lost"> => {
+        if (!(await stillOwned(tx, action, token))) return "lost";
+        const last = action.status === "running" ? await applyChunk(tx, action, viewer, after, chunkSize) : await undoChunk(tx, action, viewer, after, chunkSize);
+        if (last === null) {
+          await finish(tx, action, viewer, action.status === "running" ? { status: "done", finishedAt: new Date() } : { status: "undone", undoneAt: new Date() });
+          return "finished";
+        }
+        after = last;
+        if (Date.now() - started < RUN_BUDGET_MS) return "more";
+        // Handing over inside the chunk's transaction: the next run exists exactly when this chunk does.
+        await enqueueJob(tx, queues.bulkAction, { organizationId, id });
+        return "finished";
+      });
+      if (outcome !== "more") return;
     }
-    await finish(action, viewer, action.status === "running" ? { status: "done", finishedAt: new Date() } : { status: "undone", undoneAt: new Date() });
   } catch (error) {
-    // The lease runs out and the next look at the action resumes it where it stopped.
-    console.error("Bulk action failed, it will be resumed", error);
+    if (job.retryCount >= job.retryLimit) {
+      await getDb().transaction((tx) => finish(tx, action, null, { status: "failed", error: "Interrompida por erros repetidos. Os contatos já alterados continuam assim." }));
+    }
+    throw error;
   }
 }
 
-/** Bulk actions whose worker died (a restart): resumed by whoever starts up. */
-export async function resumeStalledBulkActions(): Promise<void> {
-  const stalled = await getDb()
-    .select({ organizationId: bulkActions.organizationId, id: bulkActions.id })
-    .from(bulkActions)
-    .where(sql`${bulkActions.status} in ('running', 'undoing') and (${bulkActions.leaseUntil} is null or ${bulkActions.leaseUntil} < now())`);
-  for (const action of stalled) await runBulkAction(action.organizationId, action.id);
-}
-
-async function claim(organizationId: string, id: string): Promise<Action | null> {
+/** Takes the action for this run: the newest run of its job is its owner. Null when there is nothing to do. */
+async function claim(organizationId: string, id: string, token: string): Promise<Action | null> {
   const [action] = await getDb()
     .update(bulkActions)
-    .set({ leaseUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
-    .where(
-      and(
-        eq(bulkActions.organizationId, organizationId),
-        eq(bulkActions.id, id),
-        sql`${bulkActions.status} in ('running', 'undoing') and (${bulkActions.leaseUntil} is null or ${bulkActions.leaseUntil} < now())`,
-      ),
-    )
+    .set({ runToken: token })
+    .where(and(eq(bulkActions.organizationId, organizationId), eq(bulkActions.id, id), sql`${bulkActions.status} in ('running', 'undoing')`))
     .returning({
       organizationId: bulkActions.organizationId,
       id: bulkActions.id,
@@ -83,23 +93,38 @@ async function claim(organizationId: string, id: string): Promise<Action | null>
   return (action as Action | undefined) ?? null;
 }
 
+/**
+ * Locks the action's row for this chunk's transaction (chunks of one action never run side by
+ * side) and says whether this run still owns it. Also bounds how long the chunk waits for
+ * contacts someone else holds: it fails and is retried rather than outliving its run.
+ */
+async function stillOwned(tx: Transaction, action: Action, token: string) {
+  await tx.execute(sql`set local lock_timeout = '10s'`);
+  const [owned] = rowsOf(
+    await tx.execute(sql`
+      select 1 from bulk_actions
+      where organization_id = ${action.organizationId}::uuid and id = ${action.id}::uuid
+        and run_token = ${token} and status = ${action.status}
+      for update`),
+  );
+  return owned !== undefined;
+}
+
 // Setting responsáveis in bulk is an administrative change: the audit log gets one line for it.
-async function finish(action: Action, viewer: Viewer | null, values: Partial<typeof bulkActions.$inferInsert>) {
-  await getDb().transaction(async (tx) => {
-    const [done] = await tx
-      .update(bulkActions)
-      .set({ ...values, leaseUntil: null })
-      .where(and(eq(bulkActions.organizationId, action.organizationId), eq(bulkActions.id, action.id)))
-      .returning({ changed: bulkActions.changed, undone: bulkActions.undone });
-    if (viewer && action.kind === "set_responsible" && values.status === "done" && done.changed > 0) {
-      await recordAudit(tx, viewer, {
-        action: "contacts.bulk_responsible",
-        targetId: action.id,
-        targetLabel: "Ação em massa",
-        details: { contacts: done.changed, to: action.params.userName ?? null },
-      });
-    }
-  });
+async function finish(tx: Transaction, action: Action, viewer: Viewer | null, values: Partial<typeof bulkActions.$inferInsert>) {
+  const [done] = await tx
+    .update(bulkActions)
+    .set({ ...values, runToken: null })
+    .where(and(eq(bulkActions.organizationId, action.organizationId), eq(bulkActions.id, action.id)))
+    .returning({ changed: bulkActions.changed, undone: bulkActions.undone });
+  if (viewer && action.kind === "set_responsible" && values.status === "done" && done.changed > 0) {
+    await recordAudit(tx, viewer, {
+      action: "contacts.bulk_responsible",
+      targetId: action.id,
+      targetLabel: "Ação em massa",
+      details: { contacts: done.changed, to: action.params.userName ?? null },
+    });
+  }
 }
 
 /**
@@ -149,28 +174,20 @@ async function applyChunk(tx: Transaction, action: Action, viewer: Viewer, after
   // Whatever is still pending is gone or out of sight.
   await tx.execute(sql`update bulk_action_items bi set state = 'skipped' where ${items} and bi.state = 'pending'`);
 
+  const ctx: writer.WriteContext = { viewer, source: "bulk", batchId: action.id };
+  const changed = sql`contacts.id = bi.contact_id and ${items} and bi.state = 'changed'`;
   if (action.kind === "delete") {
-    await recordHistory(tx, action, viewer, items, "delete", "changed", sql`'bulk'`,
-      sql`jsonb_build_array(jsonb_build_object('field', 'name', 'from', bi.before->'contact'->'name', 'to', null))`);
-    await tx.execute(sql`
-      delete from contacts using bulk_action_items bi
-      where contacts.organization_id = ${org}::uuid and contacts.id = bi.contact_id and ${items} and bi.state = 'changed'`);
+    await writer.deleteContacts(tx, ctx, { using: sql`bulk_action_items bi`, where: changed });
   } else {
     if (action.kind === "add_segments" || action.kind === "remove_segments") {
       await tx.execute(linkSegments(org, action.kind, action.params.segmentIds ?? [], items));
     }
-    await tx.execute(sql`
-      update contacts set ${operation!.assignments ? sql`${operation!.assignments}, ` : sql``}
-        version = contacts.version + 1, updated_at = now(), updated_by_user_id = ${viewer.userId}::uuid
-      from bulk_action_items bi
-      where contacts.organization_id = ${org}::uuid and contacts.id = bi.contact_id and ${items} and bi.state = 'changed'`);
-    await recordHistory(tx, action, viewer, items, "update", "changed", sql`'bulk'`, operation!.history);
+    await writer.updateContacts(tx, ctx, { from: sql`bulk_action_items bi`, where: changed, set: operation!.assignments ?? undefined, changes: operation!.history });
   }
   await tx.execute(sql`
     update bulk_actions set
       processed = bulk_actions.processed + c.total, changed = bulk_actions.changed + c.changed,
-      unchanged = bulk_actions.unchanged + c.unchanged, skipped = bulk_actions.skipped + c.skipped,
-      lease_until = now() + make_interval(secs => ${LEASE_SECONDS})
+      unchanged = bulk_actions.unchanged + c.unchanged, skipped = bulk_actions.skipped + c.skipped
     from (
       select count(*) as total, count(*) filter (where state = 'changed') as changed,
         count(*) filter (where state = 'unchanged') as unchanged, count(*) filter (where state = 'skipped') as skipped
@@ -185,16 +202,20 @@ async function undoChunk(tx: Transaction, action: Action, viewer: Viewer, after:
   const { items } = chunk;
   const org = action.organizationId;
 
+  const ctx: writer.WriteContext = { viewer, source: "undo", batchId: action.id };
   if (action.kind === "delete") {
     // Back with its id, version and dates; not if its código or document was taken meanwhile.
-    await tx.execute(sql`
-      insert into contacts (organization_id, id, name, document, document_type, customer_code, responsible_user_id,
-        tags, priority, phones, emails, version, created_at, updated_at, updated_by_user_id)
-      select r.organization_id, r.id, r.name, r.document, r.document_type, r.customer_code, r.responsible_user_id,
-        r.tags, r.priority, r.phones, r.emails, r.version + 1, r.created_at, now(), ${viewer.userId}::uuid
-      from bulk_action_items bi, jsonb_populate_record(null::contacts, bi.before->'contact') r
-      where ${items} and bi.state = 'changed' and r.organization_id = ${org}::uuid
-      on conflict do nothing`);
+    await writer.insertContacts(tx, ctx, {
+      action: "restore",
+      columns: sql`organization_id, id, name, document, document_type, customer_code, responsible_user_id,
+        tags, priority, phones, emails, version, created_at, updated_at, updated_by_user_id`,
+      select: sql`select r.organization_id, r.id, r.name, r.document, r.document_type, r.customer_code, r.responsible_user_id,
+          r.tags, r.priority, r.phones, r.emails, r.version + 1, r.created_at, now(), ${viewer.userId}::uuid
+        from bulk_action_items bi, jsonb_populate_record(null::contacts, bi.before->'contact') r
+        where ${items} and bi.state = 'changed' and r.organization_id = ${org}::uuid`,
+      onConflictDoNothing: true,
+      changes: sql`jsonb_build_array(jsonb_build_object('field', 'name', 'from', null, 'to', contacts.name))`,
+    });
     await tx.execute(sql`
       update bulk_action_items bi set state = 'undone' from contacts
       where contacts.organization_id = ${org}::uuid and contacts.id = bi.contact_id and ${items} and bi.state = 'changed'`);
@@ -204,8 +225,6 @@ async function undoChunk(tx: Transaction, action: Action, viewer: Viewer, after:
       join segments s on s.organization_id = ${org}::uuid and (bi.before->'segmentIds' ? s.id::text)
       where ${items} and bi.state = 'undone'
       on conflict do nothing`);
-    await recordHistory(tx, action, viewer, items, "restore", "undone", sql`'undo'`,
-      sql`jsonb_build_array(jsonb_build_object('field', 'name', 'from', null, 'to', bi.before->'contact'->'name'))`);
   } else {
     const operation = operationFor(org, action.kind, action.params);
     // Only contacts nobody changed since (same version) and that the undoer still sees. Joins
@@ -217,47 +236,27 @@ async function undoChunk(tx: Transaction, action: Action, viewer: Viewer, after:
     await tx.execute(sql`
       update bulk_action_items bi set state = 'undone' from contacts
       where ${chunkContacts} and contacts.version = bi.version_after`);
-    await tx.execute(sql`
-      update contacts set ${operation.restore ? sql`${operation.restore}, ` : sql``}
-        version = contacts.version + 1, updated_at = now(), updated_by_user_id = ${viewer.userId}::uuid
-      from bulk_action_items bi
-      where contacts.organization_id = ${org}::uuid and contacts.id = bi.contact_id and ${items} and bi.state = 'undone'`);
+    // The undo's history is the action's own, reversed.
+    await writer.updateContacts(tx, ctx, {
+      from: sql`bulk_action_items bi`,
+      where: sql`contacts.id = bi.contact_id and ${items} and bi.state = 'undone'`,
+      set: operation.restore ?? undefined,
+      changes: sql`(
+        select coalesce(jsonb_agg(jsonb_build_object('field', e->>'field', 'from', e->'to', 'to', e->'from')), '[]'::jsonb)
+        from contact_history h, jsonb_array_elements(h.changes) e
+        where h.organization_id = ${org}::uuid and h.batch_id = ${action.id}::uuid and h.contact_id = bi.contact_id and h.source = 'bulk')`,
+    });
     if (action.kind === "add_segments" || action.kind === "remove_segments") {
       for (const statement of restoreSegmentLinks(org, action.params.segmentIds ?? [], items)) await tx.execute(statement);
     }
-    // The undo's history is the action's own, reversed.
-    await recordHistory(tx, action, viewer, items, "update", "undone", sql`'undo'`, sql`(
-      select coalesce(jsonb_agg(jsonb_build_object('field', e->>'field', 'from', e->'to', 'to', e->'from')), '[]'::jsonb)
-      from contact_history h, jsonb_array_elements(h.changes) e
-      where h.organization_id = ${org}::uuid and h.batch_id = ${action.id}::uuid and h.contact_id = bi.contact_id and h.source = 'bulk')`);
   }
   await tx.execute(sql`update bulk_action_items bi set state = 'kept' where ${items} and bi.state = 'changed'`);
   await tx.execute(sql`
     update bulk_actions set
-      undone = bulk_actions.undone + c.undone, kept_on_undo = bulk_actions.kept_on_undo + c.kept,
-      lease_until = now() + make_interval(secs => ${LEASE_SECONDS})
+      undone = bulk_actions.undone + c.undone, kept_on_undo = bulk_actions.kept_on_undo + c.kept
     from (
       select count(*) filter (where state = 'undone') as undone, count(*) filter (where state = 'kept') as kept
       from bulk_action_items bi where ${items}) c
     where organization_id = ${org}::uuid and id = ${action.id}::uuid`);
   return chunk.last;
-}
-
-/** One history row per item of the chunk in `state`, all under the action's id as batch id. */
-async function recordHistory(
-  tx: Transaction,
-  action: Action,
-  viewer: Viewer,
-  items: SQL,
-  historyAction: "update" | "delete" | "restore",
-  state: "changed" | "undone",
-  source: SQL,
-  changes: SQL,
-) {
-  await tx.execute(sql`
-    insert into contact_history (organization_id, contact_id, actor_user_id, actor_name, source, action, changes, batch_id)
-    select ${action.organizationId}::uuid, bi.contact_id, ${viewer.userId}::uuid, ${viewer.name}, ${source}, ${historyAction}, ${changes}, ${action.id}::uuid
-    from bulk_action_items bi
-    left join contacts on contacts.organization_id = ${action.organizationId}::uuid and contacts.id = bi.contact_id
-    where ${items} and bi.state = ${state}`);
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
-import { contactHistory, contacts, contactSegments, segments, users, type ChangeSource } from "@/db/schema";
+import { contacts, segments, users, type ChangeSource } from "@/db/schema";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
 import { withUniqueFieldErrors, type UniqueFields } from "@/lib/actions/unique-violation";
 import { recordAudit } from "@/lib/audit/audit";
@@ -12,6 +12,9 @@ import type { ContactInput } from "./contact-input";
 import { diffSnapshots, type ContactSnapshot } from "./history";
 import { authorizeContactWrite, canDeleteContacts } from "./permissions";
 import { loadVisibleContact, type LoadedContact } from "./queries";
+import { contactVisibleTo } from "./visibility";
+import * as writer from "./writer";
+import { textArray } from "@/lib/sql/arrays";
 
 const notFound = () => failure("not_found", "Contato não encontrado.");
 
@@ -27,24 +30,12 @@ export async function createContact(
   const authorized = await authorizeContactWrite(viewer, input, null);
   if (!authorized.ok) return failure("forbidden", invalidInputMessage, authorized.fieldErrors);
   const { segmentIds, responsibleUserId } = authorized.value;
-  const organizationId = viewer.organizationId;
 
   return withUniqueFieldErrors(uniqueFields, () =>
     getDb().transaction(async (tx) => {
-      const [created] = await tx
-        .insert(contacts)
-        .values({
-          organizationId,
-          ...storedFields(input, responsibleUserId),
-          updatedByUserId: viewer.userId,
-        })
-        .returning({ id: contacts.id });
-      if (segmentIds.length > 0) {
-        await tx.insert(contactSegments).values(segmentIds.map((segmentId) => ({ organizationId, contactId: created.id, segmentId })));
-      }
       const after = await snapshotOf(tx, viewer, { ...input, responsibleUserId, segmentIds });
-      await recordHistory(tx, viewer, created.id, source, "create", diffSnapshots(null, after));
-      return { ok: true as const, id: created.id };
+      const id = await writer.createContact(tx, { viewer, source }, storedFields(input, responsibleUserId), segmentIds, diffSnapshots(null, after));
+      return { ok: true as const, id };
     }),
   );
 }
@@ -65,7 +56,6 @@ export async function updateContact(
   const authorized = await authorizeContactWrite(viewer, input, current);
   if (!authorized.ok) return failure("forbidden", invalidInputMessage, authorized.fieldErrors);
   const { segmentIds, responsibleUserId } = authorized.value;
-  const organizationId = viewer.organizationId;
 
   return withUniqueFieldErrors(uniqueFields, () =>
     getDb().transaction(async (tx) => {
@@ -74,36 +64,14 @@ export async function updateContact(
       const changes = diffSnapshots(before, after);
       // A save that changes nothing writes nothing: no new version to conflict with others' saves.
       if (changes.length === 0) return { ok: true as const, id };
-      const [updated] = await tx
-        .update(contacts)
-        .set({
-          ...storedFields(input, responsibleUserId),
-          version: expectedVersion + 1,
-          updatedAt: new Date(),
-          updatedByUserId: viewer.userId,
-        })
-        .where(and(eq(contacts.organizationId, organizationId), eq(contacts.id, id), eq(contacts.version, expectedVersion)))
-        .returning({ id: contacts.id });
-      if (!updated) return conflict(tx, viewer, id);
+      const written = await writer.updateContact(tx, { viewer, source }, id, expectedVersion, assignments(input, responsibleUserId), changes);
+      if (!written) return conflict(tx, viewer, id);
 
       const currentIds = current.segments.map((s) => s.id);
-      const removed = currentIds.filter((s) => !segmentIds.includes(s));
-      const added = segmentIds.filter((s) => !currentIds.includes(s));
-      if (removed.length > 0) {
-        await tx
-          .delete(contactSegments)
-          .where(
-            and(
-              eq(contactSegments.organizationId, organizationId),
-              eq(contactSegments.contactId, id),
-              inArray(contactSegments.segmentId, removed),
-            ),
-          );
-      }
-      if (added.length > 0) {
-        await tx.insert(contactSegments).values(added.map((segmentId) => ({ organizationId, contactId: id, segmentId })));
-      }
-      await recordHistory(tx, viewer, id, source, "update", changes);
+      await writer.relinkContact(tx, { viewer, source }, id, {
+        add: segmentIds.filter((s) => !currentIds.includes(s)),
+        remove: currentIds.filter((s) => !segmentIds.includes(s)),
+      });
       // Who is responsável for whom is an administrative decision: it is audited too.
       const responsible = changes.find((c) => c.field === "responsible");
       if (responsible) {
@@ -124,18 +92,16 @@ export async function deleteContact(viewer: Viewer, id: string, source: ChangeSo
   if (!canDeleteContacts(viewer)) return failure("forbidden", "Apenas administradores excluem contatos.");
   const current = await loadVisibleContact(viewer, id);
   if (!current) return notFound();
-  await getDb().transaction(async (tx) => {
-    await tx.delete(contacts).where(and(eq(contacts.organizationId, viewer.organizationId), eq(contacts.id, id)));
-    await recordHistory(tx, viewer, id, source, "delete", [{ field: "name", from: current.name, to: null }]);
-  });
-  return { ok: true };
+  const deleted = await getDb().transaction((tx) => writer.deleteContacts(tx, { viewer, source }, { where: sql`contacts.id = ${id}::uuid` }));
+  return deleted.count === 1 ? { ok: true } : notFound();
 }
 
 /** Shows the full CPF/CNPJ of a visible contact, and records that it was seen. */
 export async function revealContactDocument(viewer: Viewer, id: string): Promise<ActionResult<{ document: string }>> {
   const current = await loadVisibleContact(viewer, id);
   if (!current) return notFound();
-  await recordHistory(getDb(), viewer, id, "form", "reveal_document", []);
+  const recorded = await getDb().transaction((tx) => writer.recordContactAccess(tx, { viewer, source: "form" }, id, "reveal_document"));
+  if (!recorded) return notFound();
   return { ok: true, document: formatDocument(current.document, current.documentType) };
 }
 
@@ -144,7 +110,7 @@ async function conflict(tx: Transaction, viewer: Viewer, id: string) {
     .select({ version: contacts.version, updatedAt: contacts.updatedAt, by: users.name })
     .from(contacts)
     .leftJoin(users, and(eq(users.organizationId, contacts.organizationId), eq(users.id, contacts.updatedByUserId)))
-    .where(and(eq(contacts.organizationId, viewer.organizationId), eq(contacts.id, id)));
+    .where(and(contactVisibleTo(viewer), eq(contacts.id, id)));
   if (!latest) return notFound();
   const who = latest.by ?? "outra pessoa";
   return {
@@ -159,25 +125,11 @@ function storedFields(input: ContactInput, responsibleUserId: string | null) {
   return { name, document, documentType, customerCode, responsibleUserId, tags, priority, phones, emails };
 }
 
-type Executor = Transaction | ReturnType<typeof getDb>;
-
-async function recordHistory(
-  db: Executor,
-  viewer: Viewer,
-  contactId: string,
-  source: ChangeSource,
-  action: "create" | "update" | "reveal_document" | "delete",
-  changes: { field: string; from: unknown; to: unknown }[],
-) {
-  await db.insert(contactHistory).values({
-    organizationId: viewer.organizationId,
-    contactId,
-    actorUserId: viewer.userId,
-    actorName: viewer.name,
-    source,
-    action,
-    changes,
-  });
+/** The same columns as `set` assignments of an update. */
+function assignments(input: ContactInput, responsibleUserId: string | null) {
+  return sql`name = ${input.name}, document = ${input.document}, document_type = ${input.documentType},
+    customer_code = ${input.customerCode}, responsible_user_id = ${responsibleUserId}::uuid, tags = ${textArray(input.tags)},
+    priority = ${input.priority}, phones = ${textArray(input.phones)}, emails = ${textArray(input.emails)}`;
 }
 
 function snapshotOfLoaded(contact: LoadedContact): ContactSnapshot {

@@ -6,6 +6,7 @@ import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/r
 import { withUniqueFieldErrors } from "@/lib/actions/unique-violation";
 import { refuseNonAdmin } from "@/lib/auth/admin";
 import type { Viewer } from "@/lib/auth/viewer";
+import * as writer from "@/lib/contacts/writer";
 import { recordAudit } from "@/lib/audit/audit";
 import type { ArchiveSegmentInput, SegmentInput } from "./segment-input";
 
@@ -139,11 +140,12 @@ export async function archiveSegment(viewer: Viewer, id: string, input: ArchiveS
         select s.name as n from contact_segments x join segments s on s.organization_id = x.organization_id and s.id = x.segment_id
         where x.organization_id = ${org}::uuid and x.contact_id = cs.contact_id ${exclude ? sql`and x.segment_id <> ${id}::uuid` : sql``}
         ${exclude && target ? sql`union select ${target.name}::text` : sql``}) names)`;
-    await tx.execute(sql`
-      insert into contact_history (organization_id, contact_id, actor_user_id, actor_name, source, action, changes)
-      select ${org}::uuid, cs.contact_id, ${viewer.userId}::uuid, ${viewer.name}, 'form', 'update',
-        jsonb_build_array(jsonb_build_object('field', 'segments', 'from', ${namesOf(false)}, 'to', ${namesOf(true)}))
-      from contact_segments cs where ${linked}`);
+    // Written before the links change: the history reads the segments each contact had.
+    await writer.updateContacts(tx, { viewer, source: "segment" }, {
+      from: sql`contact_segments cs`,
+      where: sql`${linked} and contacts.id = cs.contact_id`,
+      changes: sql`jsonb_build_array(jsonb_build_object('field', 'segments', 'from', ${namesOf(false)}, 'to', ${namesOf(true)}))`,
+    });
     if (target) {
       await tx.execute(sql`
         insert into contact_segments (organization_id, contact_id, segment_id)

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import { getDb, rowsOf, type Transaction } from "@/db/client";
 import { segmentMembers, segments, userInvites, users, type Role } from "@/db/schema";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit/audit";
 import { refuseNonAdmin } from "@/lib/auth/admin";
 import { hashPassword } from "@/lib/auth/password";
 import type { Viewer } from "@/lib/auth/viewer";
+import * as writer from "@/lib/contacts/writer";
 import type { NewUserInput, UserAccessInput } from "./user-input";
 
 /** How long an invite link works. */
@@ -179,21 +180,12 @@ export async function deactivateUser(viewer: Viewer, id: string, handoverTo: str
         .from(users)
         .where(and(eq(users.organizationId, org), eq(users.id, handoverTo), eq(users.active, true), ne(users.id, id)));
       if (!target) return failure("invalid", invalidInputMessage, { handoverTo: ["Escolha um usuário ativo, outro que não este."] });
-      const [{ count }] = rowsOf<{ count: number }>(
-        await tx.execute(sql`
-        with moved as (
-          update contacts set responsible_user_id = ${target.id}::uuid, version = contacts.version + 1, updated_at = now(), updated_by_user_id = ${viewer.userId}::uuid
-          where contacts.organization_id = ${org}::uuid and contacts.responsible_user_id = ${id}::uuid
-          returning contacts.id),
-        logged as (
-        insert into contact_history (organization_id, contact_id, actor_user_id, actor_name, source, action, changes)
-        select ${org}::uuid, moved.id, ${viewer.userId}::uuid, ${viewer.name}, 'form', 'update',
-          jsonb_build_array(jsonb_build_object('field', 'responsible', 'from', ${current.name}::text, 'to', ${target.name}::text))
-        from moved
-        returning 1)
-        select count(*)::int as count from logged`),
-      );
-      handedOver = count;
+      const moved = await writer.updateContacts(tx, { viewer, source: "handover" }, {
+        where: sql`contacts.responsible_user_id = ${id}::uuid`,
+        set: sql`responsible_user_id = ${target.id}::uuid`,
+        changes: sql`jsonb_build_array(jsonb_build_object('field', 'responsible', 'from', ${current.name}::text, 'to', ${target.name}::text))`,
+      });
+      handedOver = moved.count;
       await recordAudit(tx, viewer, {
         action: "user.responsibles_handover",
         targetId: id,
@@ -207,6 +199,12 @@ export async function deactivateUser(viewer: Viewer, id: string, handoverTo: str
     await recordAudit(tx, viewer, { action: "user.deactivate", targetId: id, targetLabel: current.name, details: { handedOver } });
     return { ok: true as const, handedOver };
   });
+}
+
+/** Invite links past their expiry are of no use to anyone: a scheduled job deletes them. Returns how many. */
+export async function purgeExpiredInvites(): Promise<number> {
+  const gone = await getDb().delete(userInvites).where(lt(userInvites.expiresAt, sql`now()`)).returning({ id: userInvites.id });
+  return gone.length;
 }
 
 /** Who an invite link is for, while it works: before anyone is signed in. */

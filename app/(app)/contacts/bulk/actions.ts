@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { after } from "next/server";
 import { z } from "zod";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
 import { withViewer } from "@/lib/actions/validated-action";
@@ -14,14 +13,10 @@ import {
   type BulkActionSummary,
   type BulkPreview,
 } from "@/lib/bulk-actions/bulk-actions";
-import { runBulkAction } from "@/lib/bulk-actions/runner";
 import { isUuid } from "@/lib/contacts/queries";
 
-// The work itself runs after the answer is sent; its state is in the database, so the page
-// follows it by polling bulkActionProgressAction, and a restart resumes it.
-function runInBackground(organizationId: string, id: string) {
-  after(() => runBulkAction(organizationId, id));
-}
+// The work itself runs on the job engine (lib/jobs/); its state is in the database, so the page
+// follows it by polling bulkActionProgressAction.
 
 function parse(raw: unknown) {
   const parsed = bulkActionInput.safeParse(raw);
@@ -42,9 +37,7 @@ export async function startBulkActionAction(raw: unknown): Promise<ActionResult<
   return withViewer(async (viewer) => {
     const parsed = parse(raw);
     if (!parsed.ok) return parsed.failure;
-    const started = await startBulkAction(viewer, parsed.input);
-    if (started.ok) runInBackground(viewer.organizationId, started.id);
-    return started;
+    return startBulkAction(viewer, parsed.input);
   });
 }
 
@@ -52,7 +45,6 @@ export async function bulkActionProgressAction(id: string): Promise<ActionResult
   return withViewer(async (viewer) => {
     const action = isUuid(String(id)) ? await getBulkAction(viewer, String(id)) : null;
     if (!action) return failure("not_found", "Ação em massa não encontrada.");
-    if (action.stalled) runInBackground(viewer.organizationId, action.id);
     return { ok: true, action };
   });
 }
@@ -61,10 +53,7 @@ export async function undoBulkActionAction(id: string): Promise<ActionResult> {
   return withViewer(async (viewer) => {
     if (!isUuid(String(id))) return failure("not_found", "Ação em massa não encontrada.");
     const requested = await requestBulkUndo(viewer, String(id));
-    if (requested.ok) {
-      runInBackground(viewer.organizationId, String(id));
-      revalidatePath("/contacts/bulk");
-    }
+    if (requested.ok) revalidatePath("/contacts/bulk");
     return requested;
   });
 }

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { after } from "next/server";
 import { BulkUndoButton, RefreshWhileRunning } from "@/components/contacts/bulk-undo-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableCard } from "@/components/ui/table-card";
 import { requireViewer } from "@/lib/auth/session";
 import { bulkActionLabels, describeBulkAction } from "@/lib/bulk-actions/bulk-action-input";
 import { listBulkActions, UNDO_WINDOW_HOURS, type BulkActionSummary } from "@/lib/bulk-actions/bulk-actions";
-import { runBulkAction } from "@/lib/bulk-actions/runner";
 import { formatDateTime } from "@/lib/format/date";
 import { undoBulkActionAction } from "./actions";
 import { formatNumber } from "@/lib/format/number";
@@ -39,8 +37,6 @@ function Status({ action }: { action: BulkActionSummary }) {
 export default async function BulkActionsPage() {
   const viewer = await requireViewer();
   const actions = await listBulkActions(viewer);
-  // One whose worker died (a restart) is resumed by whoever looks at it.
-  for (const action of actions.filter((a) => a.stalled)) after(() => runBulkAction(viewer.organizationId, action.id));
   return (
     <div className="space-y-5">
       <header>

@@ -1,0 +1,111 @@
+import PgBoss from "pg-boss";
+import { sql, type SQL } from "drizzle-orm";
+import { getDatabaseHandle, type ExecuteSql, type Handle, type Transaction } from "@/db/client";
+
+// THE job engine: every piece of background work (bulk actions now; imports, campaign sends and
+// cleanups next) is a pg-boss job. Its state is in the database (schema `pgboss`), so a job
+// survives a restart, and every app server and `npm run worker` process can take jobs from it.
+// The domain row (a bulk action, an import…) keeps what the user sees: options, counts, progress.
+
+export const jobSchema = "pgboss";
+
+/** The queues. A queue's handler lives with its domain (lib/jobs/handlers.ts maps them). */
+export const queues = {
+  bulkAction: "bulk-action",
+  purge: "purge",
+} as const;
+export type QueueName = (typeof queues)[keyof typeof queues];
+
+/**
+ * How long one run of a job may take before pg-boss hands it to another worker: also how soon a
+ * job cut off by a crash is taken up again. Handlers keep each run far shorter (a time budget
+ * per run, lock and statement timeouts per transaction).
+ */
+export const jobExpireSeconds = Number(process.env.JOB_EXPIRE_SECONDS ?? 30);
+
+/** Retries with exponential backoff (2 s, 4 s, 8 s… about 8 minutes in all) before a job fails for good. */
+const retry = { retryLimit: 8, retryDelay: 2, retryBackoff: true } as const;
+
+type Engine = { boss: PgBoss; working: boolean };
+const globalEngine = globalThis as unknown as { __carteiraJobs?: Engine };
+
+function createBoss(executeSql: ExecuteSql) {
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => executeSql(text, values) as Promise<{ rows: unknown[] }> as never },
+    schema: jobSchema,
+    // Expired runs are moved to retry by the maintenance loop: often, so that a crash costs under a minute.
+    maintenanceIntervalSeconds: 10,
+    expireInSeconds: jobExpireSeconds,
+    ...retry,
+  });
+  boss.on("error", (error) => console.error("Job engine:", error.message));
+  return boss;
+}
+
+/** The process's engine, created on first use; it sends jobs before (or without) working on any. */
+export function jobEngine(): PgBoss {
+  // Through the handle of the moment (tests swap it per file), not the one of the first call.
+  globalEngine.__carteiraJobs ??= { boss: createBoss((text, values) => getDatabaseHandle().executeSql(text, values)), working: false };
+  return globalEngine.__carteiraJobs.boss;
+}
+
+/**
+ * Installs (or upgrades) pg-boss's own tables and creates the queues. Part of migrating the
+ * database, so that the app, the workers and the tests find them ready.
+ */
+export async function installJobSchema(handle: Pick<Handle, "executeSql">) {
+  const boss = createBoss(handle.executeSql);
+  await boss.start();
+  for (const name of Object.values(queues)) {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, expireInSeconds: jobExpireSeconds, ...retry });
+  }
+  await boss.stop({ graceful: false, close: false });
+}
+
+/**
+ * Enqueues a job inside the caller's transaction: the job exists exactly when the domain row that
+ * asked for it does, so nothing is lost between "row created" and "job enqueued".
+ */
+export async function enqueueJob(tx: Transaction, queue: QueueName, data: object): Promise<string> {
+  const id = await jobEngine().send(queue, data, { db: transactionDb(tx), expireInSeconds: jobExpireSeconds, ...retry });
+  if (!id) throw new Error(`The job engine refused a job for ${queue}.`);
+  return id;
+}
+
+/** pg-boss's `db` interface over a drizzle transaction: its $n placeholders become bound parameters. */
+function transactionDb(tx: Transaction) {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => {
+      const parts = text.split(/\$(\d+)/);
+      const query: SQL[] = parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`));
+      return (await tx.execute(sql.join(query))) as unknown as { rows: unknown[] };
+    },
+  };
+}
+
+export type JobHandlers = Record<QueueName, (job: PgBoss.JobWithMetadata<never>) => Promise<void>>;
+export type JobSchedule = { queue: QueueName; cron: string; data: object };
+
+/**
+ * Starts working on every queue in this process, and registers the schedules (pg-boss runs each
+ * cron once across all processes). Called by the app server on start (instrumentation.ts) and by
+ * `npm run worker`.
+ */
+export async function startWorkers(handlers: JobHandlers, schedules: JobSchedule[]) {
+  const boss = jobEngine();
+  const engine = globalEngine.__carteiraJobs!;
+  if (engine.working) return;
+  engine.working = true;
+  await boss.start();
+  for (const [queue, handler] of Object.entries(handlers)) {
+    await boss.work<never>(queue, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => handler(job));
+  }
+  for (const { queue, cron, data } of schedules) await boss.schedule(queue, cron, data, { tz: "America/Sao_Paulo" });
+}
+
+export async function stopWorkers() {
+  const engine = globalEngine.__carteiraJobs;
+  if (!engine) return;
+  await engine.boss.stop({ graceful: true, close: false, wait: true, timeout: 10_000 });
+  globalEngine.__carteiraJobs = undefined;
+}

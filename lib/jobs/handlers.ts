@@ -1,0 +1,17 @@
+import "server-only";
+import { purgeExpiredBulkItems } from "@/lib/bulk-actions/bulk-actions";
+import { runBulkActionJob } from "@/lib/bulk-actions/runner";
+import { purgeExpiredInvites } from "@/lib/users/admin";
+import { queues, type JobHandlers, type JobSchedule } from "./engine";
+
+/** Each queue's handler. A new kind of background work adds its queue in engine.ts and its handler here. */
+export const jobHandlers: JobHandlers = {
+  [queues.bulkAction]: (job) => runBulkActionJob(job),
+  [queues.purge]: async () => {
+    await purgeExpiredBulkItems();
+    await purgeExpiredInvites();
+  },
+};
+
+/** Cleanups, hourly (pg-boss runs a schedule once across all processes). */
+export const jobSchedules: JobSchedule[] = [{ queue: queues.purge, cron: "17 * * * *", data: {} }];
