@@ -8,11 +8,11 @@ const alias = {
   "server-only": path.join(root, "db/testing/server-only-stub.ts"),
 };
 
-const databaseProject = (name: string, globalSetup: string) => ({
+const databaseProject = (name: string, globalSetup: string, include: string[]) => ({
   resolve: { alias },
   test: {
     name,
-    include: ["{app,db,lib}/**/*.db.test.ts"],
+    include,
     environment: "node",
     globalSetup,
     setupFiles: ["db/testing/setup-database.ts"],
@@ -33,8 +33,11 @@ export default defineConfig({
         resolve: { alias },
         test: { name: "components", include: ["components/**/*.test.tsx"], environment: "jsdom" },
       },
-      databaseProject("db:pglite", "db/testing/global-setup-pglite.ts"),
-      ...(process.env.DATABASE_URL ? [databaseProject("db:postgres", "db/testing/global-setup-postgres.ts")] : []),
+      databaseProject("db:pglite", "db/testing/global-setup-pglite.ts", ["{app,db,lib}/**/*.db.test.ts"]),
+      // *.pg.test.ts need several processes on one database, which only PostgreSQL allows.
+      ...(process.env.DATABASE_URL
+        ? [databaseProject("db:postgres", "db/testing/global-setup-postgres.ts", ["{app,db,lib}/**/*.db.test.ts", "{app,db,lib}/**/*.pg.test.ts"])]
+        : []),
     ],
   },
 });

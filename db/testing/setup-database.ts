@@ -34,7 +34,10 @@ if (target.kind === "pglite") {
   const admin = new Client({ connectionString: target.baseUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${target.template}`);
-  const handle = openPostgres(databaseUrlFor(target.baseUrl, name));
+  const url = databaseUrlFor(target.baseUrl, name);
+  // For tests that start other processes (workers) on this file's database.
+  process.env.TEST_DATABASE_URL = url;
+  const handle = openPostgres(url);
   setDatabaseHandle(handle);
   afterAll(async () => {
     await handle.close();

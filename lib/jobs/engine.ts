@@ -34,7 +34,7 @@ function createBoss(executeSql: ExecuteSql) {
     db: { executeSql: (text, values) => executeSql(text, values) as Promise<{ rows: unknown[] }> as never },
     schema: jobSchema,
     // Expired runs are moved to retry by the maintenance loop: often, so that a crash costs under a minute.
-    maintenanceIntervalSeconds: 10,
+    maintenanceIntervalSeconds: Math.min(10, jobExpireSeconds),
     expireInSeconds: jobExpireSeconds,
     ...retry,
   });
