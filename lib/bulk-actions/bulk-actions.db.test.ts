@@ -9,12 +9,11 @@ import { updateContact } from "@/lib/contacts/mutations";
 import { getContactForEdit } from "@/lib/contacts/queries";
 import { bulkActionInput, type RawBulkActionInput } from "./bulk-action-input";
 import { getBulkAction, listBulkActions, offeredBulkActions, previewBulkAction, requestBulkUndo, startBulkAction } from "./bulk-actions";
-import { workQueue } from "@/db/testing/jobs";
-import { queues } from "@/lib/jobs/engine";
+import { queues, workReadyJobs } from "@/lib/jobs/engine";
 import { runBulkActionJob, type BulkActionJob } from "./runner";
 
 /** Works the queued bulk-action jobs as the engine's workers do, in chunks of `chunkSize`. */
-const workBulkActions = (chunkSize?: number) => workQueue<BulkActionJob>(queues.bulkAction, (job) => runBulkActionJob(job, chunkSize));
+const workBulkActions = (chunkSize?: number) => workReadyJobs<BulkActionJob>(queues.bulkAction, (job) => runBulkActionJob(job, chunkSize));
 
 let world: World;
 beforeEach(async () => {

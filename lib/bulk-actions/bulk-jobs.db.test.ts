@@ -2,9 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb, rowsOf } from "@/db/client";
 import { bulkActionItems, bulkActions, contactHistory, contacts } from "@/db/schema";
-import { workQueue } from "@/db/testing/jobs";
 import { createWorld, type World } from "@/db/testing/world";
-import { jobEngine, queues } from "@/lib/jobs/engine";
+import { jobEngine, queues, workReadyJobs } from "@/lib/jobs/engine";
 import { bulkActionInput } from "./bulk-action-input";
 import { getBulkAction, purgeExpiredBulkItems, requestBulkUndo, startBulkAction } from "./bulk-actions";
 import { runBulkActionJob, type BulkActionJob } from "./runner";
@@ -16,7 +15,7 @@ beforeEach(async () => {
   world = await createWorld();
 });
 
-const workBulkActions = (chunkSize?: number) => workQueue<BulkActionJob>(queues.bulkAction, (job) => runBulkActionJob(job, chunkSize));
+const workBulkActions = (chunkSize?: number) => workReadyJobs<BulkActionJob>(queues.bulkAction, (job) => runBulkActionJob(job, chunkSize));
 
 async function jobsFor(id: string) {
   return rowsOf<{ state: string }>(

@@ -109,3 +109,24 @@ export async function stopWorkers() {
   await engine.boss.stop({ graceful: true, close: false, wait: true, timeout: 10_000 });
   globalEngine.__carteiraJobs = undefined;
 }
+
+/**
+ * Works the ready jobs of one queue in this process, as a worker would, until none is left: for
+ * tests and benchmarks, which want a job's whole effect without waiting for polling. A job that
+ * throws is failed (the engine schedules its retry) and its error returned.
+ */
+export async function workReadyJobs<T>(queue: QueueName, handler: (job: PgBoss.JobWithMetadata<T>) => Promise<void>) {
+  const boss = jobEngine();
+  const errors: unknown[] = [];
+  for (;;) {
+    const [job] = await boss.fetch<T>(queue, { includeMetadata: true });
+    if (!job) return errors;
+    try {
+      await handler(job);
+      await boss.complete(queue, job.id);
+    } catch (error) {
+      errors.push(error);
+      await boss.fail(queue, job.id, { message: String(error) });
+    }
+  }
+}

@@ -1,20 +1,24 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createWorld, type World } from "@/db/testing/world";
 import type { Viewer } from "@/lib/auth/viewer";
+import { runBulkActionJob, type BulkActionJob } from "@/lib/bulk-actions/runner";
 import { getContact } from "@/lib/contacts/queries";
+import { queues, workReadyJobs } from "@/lib/jobs/engine";
 
 // The bulk actions are public HTTP endpoints: called here as a forged request would, with the
-// session replaced by whoever the test says is signed in. The background run is done at once.
+// session replaced by whoever the test says is signed in. The queued jobs are worked at once.
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
-const background = vi.hoisted(() => ({ tasks: [] as (() => Promise<unknown>)[] }));
 vi.mock("@/lib/auth/session", () => ({ getViewer: async () => session.viewer }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("next/server", () => ({ after: (task: () => Promise<unknown>) => background.tasks.push(task) }));
 
 const { bulkActionProgressAction, previewBulkActionAction, startBulkActionAction, undoBulkActionAction } = await import("./actions");
 
+/** The jobs the actions enqueued, worked as the engine's workers do; how many there were. */
 async function runBackground() {
-  while (background.tasks.length > 0) await background.tasks.shift()!();
+  let jobs = 0;
+  const errors = await workReadyJobs<BulkActionJob>(queues.bulkAction, (job) => (jobs++, runBulkActionJob(job)));
+  expect(errors).toEqual([]);
+  return jobs;
 }
 
 let world: World;
@@ -23,7 +27,6 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   session.viewer = null;
-  background.tasks = [];
 });
 
 const priorityOf = async (id: string) => (await getContact(world.viewers.admin, id))?.priority;
@@ -33,7 +36,7 @@ describe("bulk server actions", () => {
     const input = { scope: { ids: [world.contacts.inS1] }, operation: { kind: "set_priority", priority: "high" } };
     expect(await previewBulkActionAction(input)).toMatchObject({ ok: false, code: "forbidden" });
     expect(await startBulkActionAction(input)).toMatchObject({ ok: false, code: "forbidden" });
-    expect(background.tasks).toHaveLength(0);
+    expect(await runBackground()).toBe(0);
     expect(await priorityOf(world.contacts.inS1)).toBe("medium");
   });
 
@@ -51,7 +54,7 @@ describe("bulk server actions", () => {
     session.viewer = world.viewers.operator;
     const forged = { scope: { ids: [world.contacts.inS1] }, operation: { kind: "set_responsible", userId: world.viewers.adminB.userId } };
     expect(await startBulkActionAction(forged)).toMatchObject({ ok: false, code: "forbidden" });
-    expect(background.tasks).toHaveLength(0);
+    expect(await runBackground()).toBe(0);
     expect((await getContact(world.viewers.admin, world.contacts.inS1))?.responsible).toBeNull();
   });
 
@@ -59,7 +62,7 @@ describe("bulk server actions", () => {
     session.viewer = world.viewers.supervisor;
     const started = await startBulkActionAction({ scope: { ids: [world.contacts.inS2] }, operation: { kind: "set_priority", priority: "low" } });
     if (!started.ok) throw new Error(started.message);
-    await runBackground();
+    expect(await runBackground()).toBe(1);
     expect(await priorityOf(world.contacts.inS2)).toBe("low");
     expect(await bulkActionProgressAction(started.id)).toMatchObject({ ok: true, action: { status: "done", changed: 1 } });
 
@@ -68,11 +71,11 @@ describe("bulk server actions", () => {
     expect(await undoBulkActionAction(started.id)).toMatchObject({ ok: false, code: "not_found" });
     session.viewer = world.viewers.adminB;
     expect(await undoBulkActionAction(started.id)).toMatchObject({ ok: false, code: "not_found" });
-    expect(background.tasks).toHaveLength(0);
+    expect(await runBackground()).toBe(0);
 
     session.viewer = world.viewers.supervisor;
     expect(await undoBulkActionAction(started.id)).toEqual({ ok: true });
-    await runBackground();
+    expect(await runBackground()).toBe(1);
     expect(await priorityOf(world.contacts.inS2)).toBe("medium");
   });
 });
