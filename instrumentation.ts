@@ -1,5 +1,6 @@
 // Runs once when the server process starts: the embedded database is migrated and seeded by its
-// one owner, this process, never by a second process while the app runs (STACK-NOTES pitfall 4).
+// one owner, this process, never by a second process while the app runs (two processes on one
+// PGlite folder corrupt it silently: docs/ARCHITECTURE.md, "Database").
 // Then this process works background jobs too, unless JOB_WORKERS=off (PostgreSQL deployments
 // that run `npm run worker` processes apart).
 export async function register() {

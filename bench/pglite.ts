@@ -24,7 +24,7 @@ async function main() {
   const handle = { db: drizzle(client, { schema }) as unknown as Database, executeSql: pgliteExecuteSql(client), close: () => client.close(), embedded: true };
   await migrateDatabase(handle);
 
-  // COPY FROM '/dev/blob' is PGlite's COPY FROM STDIN: ~10x a multi-row INSERT (PERF-NOTES).
+  // COPY FROM '/dev/blob' is PGlite's COPY FROM STDIN: ~10x a multi-row INSERT.
   const loadStarted = performance.now();
   const query: RawQuery = async (text, values) => (await client.query<Record<string, unknown>>(text, values)).rows;
   const org = await createOrganization(query, contactCount, seed);

@@ -18,7 +18,7 @@ export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: u
 export type Handle = { db: Database; executeSql: ExecuteSql; close: () => Promise<void>; embedded: boolean };
 
 // Next loads separate module copies for pages and route handlers: one handle per process,
-// kept on globalThis, or the PGlite folder would be opened twice (STACK-NOTES pitfall 3).
+// kept on globalThis, or the PGlite folder would be opened twice.
 const globalHandle = globalThis as unknown as { __carteiraDb?: Handle };
 
 /** The extensions the migrations create, which PGlite must be given up front. */
@@ -78,9 +78,9 @@ export function pgliteExecuteSql(client: PGlite): ExecuteSql {
   };
 }
 
-// PGlite has no lock of its own and two processes on one folder corrupt it silently
-// (STACK-NOTES pitfall 4). A lock file with the owner's pid makes a second opener fail fast;
-// a lock left by a process that no longer runs is taken over.
+// PGlite has no lock of its own and two processes on one folder corrupt it silently (lost writes,
+// duplicate keys). A lock file with the owner's pid makes a second opener fail fast; a lock left by
+// a process that no longer runs is taken over.
 function lockFolder(dir: string) {
   const lockPath = `${dir}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {

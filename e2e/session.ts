@@ -8,7 +8,7 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium()!, args: chromiumArgs });
 }
 
-/** Waits for hydration (networkidle) before typing, or React would drop the input (STACK-NOTES 7). */
+/** Waits for hydration (networkidle) before typing, or React would drop the input. */
 export async function open(page: Page, path: string) {
   await page.goto(baseUrl() + path);
   await page.waitForLoadState("networkidle");
