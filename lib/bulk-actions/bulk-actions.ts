@@ -3,10 +3,10 @@ import { and, desc, eq, inArray, sql, TransactionRollbackError, type SQL } from 
 import { getDb, rowsOf } from "@/db/client";
 import { bulkActions, contacts, type BulkActionParams, type BulkActionStatus } from "@/db/schema";
 import { failure, type ActionResult, type FieldErrors } from "@/lib/actions/result";
+import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { parseContactFilters } from "@/lib/contacts/contact-filters";
 import { matching } from "@/lib/contacts/contact-list";
-import { canDeleteContacts } from "@/lib/contacts/permissions";
 import { contactVisibleTo } from "@/lib/contacts/visibility";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listAssignableResponsibles } from "@/lib/users/queries";
@@ -43,7 +43,7 @@ async function authorize(viewer: Viewer, operation: BulkOperation): Promise<{ ok
       return { ok: true, params: { segmentIds: chosen.map((s) => s.id), segmentNames: chosen.map((s) => s.name) } };
     }
     case "delete":
-      if (!canDeleteContacts(viewer)) return refuse("kind", "Apenas administradores excluem contatos.");
+      if (!can(viewer.role, "contacts.delete")) return refuse("kind", "Apenas administradores excluem contatos.");
       return { ok: true, params: {} };
     case "set_priority":
       return { ok: true, params: { priority: operation.priority } };
@@ -55,12 +55,12 @@ async function authorize(viewer: Viewer, operation: BulkOperation): Promise<{ ok
 
 /**
  * The bulk actions the list offers the viewer, by the same rules authorize() enforces: choosing
- * responsáveis is not an operator's; deleting is an admin's; segment actions need segments to assign.
+ * responsáveis and deleting need their capabilities; segment actions need segments to assign.
  */
 export function offeredBulkActions(viewer: Viewer, assignableSegments: number): BulkActionKind[] {
   return bulkActionKinds.filter((kind) => {
-    if (kind === "set_responsible") return viewer.role !== "operator";
-    if (kind === "delete") return canDeleteContacts(viewer);
+    if (kind === "set_responsible") return can(viewer.role, "contacts.changeResponsible");
+    if (kind === "delete") return can(viewer.role, "contacts.delete");
     if (kind === "add_segments" || kind === "remove_segments") return assignableSegments > 0;
     return true;
   });
@@ -188,12 +188,12 @@ const summaryColumns = {
 function viewerMaySee(viewer: Viewer) {
   return and(
     eq(bulkActions.organizationId, viewer.organizationId),
-    viewer.role === "admin" ? undefined : eq(bulkActions.actorUserId, viewer.userId),
+    can(viewer.role, "bulkActions.viewAll") ? undefined : eq(bulkActions.actorUserId, viewer.userId),
   )!;
 }
 
 function toSummary(viewer: Viewer, { actorUserId: _, undoOpen, ...row }: { actorUserId: string; undoOpen: boolean } & Omit<BulkActionSummary, "canUndo">): BulkActionSummary {
-  const canUndo = row.status === "done" && row.changed > 0 && undoOpen && (row.kind !== "delete" || canDeleteContacts(viewer));
+  const canUndo = row.status === "done" && row.changed > 0 && undoOpen && (row.kind !== "delete" || can(viewer.role, "contacts.delete"));
   return { ...row, canUndo };
 }
 

@@ -2,9 +2,9 @@ import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { getDb, rowsOf, type Transaction } from "@/db/client";
 import { bulkActions, type BulkActionKind, type BulkActionParams } from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/audit";
-import { canDeleteContacts } from "@/lib/contacts/permissions";
 import { contactVisibleTo } from "@/lib/contacts/visibility";
 import { deletedContactBefore, linkSegments, operationFor, permittedFor, restoreSegmentLinks } from "./operations";
 
@@ -31,7 +31,7 @@ export async function runBulkAction(organizationId: string, id: string, chunkSiz
   const action = await claim(organizationId, id);
   if (!action) return;
   const viewer = await loadViewer(action.status === "running" ? action.actorUserId : action.undoneByUserId!, organizationId);
-  if (!viewer || (action.kind === "delete" && !canDeleteContacts(viewer))) {
+  if (!viewer || (action.kind === "delete" && !can(viewer.role, "contacts.delete"))) {
     await finish(action, null, { status: "failed", error: "Interrompida: o usuário que a pediu não tem mais acesso." });
     return;
   }

@@ -5,12 +5,13 @@ import { contactHistory, contacts, contactSegments, segments, users, type Change
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
 import { withUniqueFieldErrors, type UniqueFields } from "@/lib/actions/unique-violation";
 import { recordAudit } from "@/lib/audit/audit";
+import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatDocument } from "@/lib/documents/document";
 import { formatTime } from "@/lib/format/date";
 import type { ContactInput } from "./contact-input";
 import { diffSnapshots, type ContactSnapshot } from "./history";
-import { authorizeContactWrite, canDeleteContacts } from "./permissions";
+import { authorizeContactWrite } from "./permissions";
 import { loadVisibleContact, type LoadedContact } from "./queries";
 
 const notFound = () => failure("not_found", "Contato não encontrado.");
@@ -121,7 +122,7 @@ export async function updateContact(
 
 /** Deletes a contact (admins only); its history stays, ending with the deletion. */
 export async function deleteContact(viewer: Viewer, id: string, source: ChangeSource): Promise<ActionResult> {
-  if (!canDeleteContacts(viewer)) return failure("forbidden", "Apenas administradores excluem contatos.");
+  if (!can(viewer.role, "contacts.delete")) return failure("forbidden", "Apenas administradores excluem contatos.");
   const current = await loadVisibleContact(viewer, id);
   if (!current) return notFound();
   await getDb().transaction(async (tx) => {

@@ -3,15 +3,11 @@ import { and, asc, desc, eq, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { savedFilters, users } from "@/db/schema";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
+import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { filtersToSearchParams, parseContactFilters } from "@/lib/contacts/contact-filters";
 import { isUuid } from "@/lib/contacts/queries";
 import type { SavedFilterInput } from "./saved-filter-input";
-
-/** Sharing a filter with the whole organization — and deleting shared ones — is an admin's call. */
-export function canShareSavedFilters(viewer: Viewer) {
-  return viewer.role === "admin";
-}
 
 export type SavedFilter = { id: string; name: string; query: string; shared: boolean; ownerName: string; mine: boolean };
 
@@ -44,7 +40,7 @@ export async function listSavedFilters(viewer: Viewer): Promise<SavedFilter[]> {
  * holds nothing but filters and sort.
  */
 export async function saveFilter(viewer: Viewer, input: SavedFilterInput): Promise<ActionResult<{ id: string; query: string }>> {
-  if (input.shared && !canShareSavedFilters(viewer)) {
+  if (input.shared && !can(viewer.role, "savedFilters.share")) {
     return failure("forbidden", invalidInputMessage, { shared: ["Apenas administradores compartilham filtros."] });
   }
   const filters = parseContactFilters(new URLSearchParams(input.query));
@@ -60,7 +56,7 @@ export async function saveFilter(viewer: Viewer, input: SavedFilterInput): Promi
 
 /** Deletes a saved filter of the viewer's (an admin may also delete shared ones). */
 export async function deleteSavedFilter(viewer: Viewer, id: string): Promise<ActionResult> {
-  const mayDelete = canShareSavedFilters(viewer)
+  const mayDelete = can(viewer.role, "savedFilters.share")
     ? or(eq(savedFilters.ownerUserId, viewer.userId), eq(savedFilters.shared, true))
     : eq(savedFilters.ownerUserId, viewer.userId);
   const deleted = isUuid(id)

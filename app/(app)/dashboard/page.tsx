@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChartCard } from "@/components/dashboard/chart-card";
+import { capabilitiesOf } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { noResponsible } from "@/lib/contacts/contact-filters";
 import { priorityLabels } from "@/lib/contacts/priority";
@@ -24,10 +25,11 @@ export default async function DashboardPage() {
   const dashboard = await getDashboard(viewer);
   if (!dashboard) notFound();
   const { total } = dashboard;
+  const viewsAll = capabilitiesOf(viewer.role)["contacts.viewAll"];
   const share = (n: number) => (total > 0 ? percent.format(n / total) : "—");
 
   const stats = [
-    { label: "Contatos", value: total, href: "/contacts", note: viewer.role === "admin" ? "na organização" : "na sua carteira" },
+    { label: "Contatos", value: total, href: "/contacts", note: viewsAll ? "na organização" : "na sua carteira" },
     { label: "Sem telefone", value: dashboard.withoutPhone, href: "/contacts?hasPhone=no", note: `${share(dashboard.withoutPhone)}: fora de WhatsApp e SMS` },
     { label: "Sem e-mail", value: dashboard.withoutEmail, href: "/contacts?hasEmail=no", note: `${share(dashboard.withoutEmail)}: fora das campanhas de e-mail` },
   ];
@@ -37,7 +39,7 @@ export default async function DashboardPage() {
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Painel</h1>
         <p className="mt-1 text-sm text-slate-600">
-          {viewer.role === "admin" ? "Todos os contatos da organização" : "Os contatos que você vê"}. Cada número abre a lista com exatamente esses contatos.
+          {viewsAll ? "Todos os contatos da organização" : "Os contatos que você vê"}. Cada número abre a lista com exatamente esses contatos.
         </p>
       </header>
 

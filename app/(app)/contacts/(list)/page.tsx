@@ -9,13 +9,13 @@ import { SavedFilters } from "@/components/contacts/saved-filters";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Toast } from "@/components/ui/toast";
 import { buttonClasses } from "@/components/ui/button";
+import { capabilitiesOf } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { filtersToSearchParams, parseContactFilters, type ContactFilters, type ContactSort } from "@/lib/contacts/contact-filters";
 import { countContacts, findContacts } from "@/lib/contacts/contact-list";
 import { offeredBulkActions } from "@/lib/bulk-actions/bulk-actions";
-import { canExportContacts } from "@/lib/contacts/permissions";
 import { listAssignableSegments } from "@/lib/segments/queries";
-import { canShareSavedFilters, listSavedFilters } from "@/lib/saved-filters/saved-filters";
+import { listSavedFilters } from "@/lib/saved-filters/saved-filters";
 import { listAssignableResponsibles, listResponsibleFilterOptions } from "@/lib/users/queries";
 import { bulkActionProgressAction, previewBulkActionAction, startBulkActionAction, undoBulkActionAction } from "../bulk/actions";
 import { deleteSavedFilterAction, saveFilterAction } from "../saved-filter-actions";
@@ -33,6 +33,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const viewer = await requireViewer();
   const params = await searchParams;
   const filters = parseContactFilters(params);
+  const may = capabilitiesOf(viewer.role);
   const [page, count, segments, responsibles, assignable, saved] = await Promise.all([
     findContacts(viewer, filters),
     countContacts(viewer, filters),
@@ -56,10 +57,11 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Contatos</h1>
           <p className="mt-1 text-sm text-slate-600">
-            {viewer.role === "admin" ? "Todos os contatos da organização." : "Os contatos da sua carteira."}
+            {may["contacts.viewAll"] ? "Todos os contatos da organização." : "Os contatos da sua carteira."}
           </p>
         </div>
-        {viewer.role === "supervisor" && (
+        {/* A carteira of several segments gets a shortcut to each. */}
+        {!may["contacts.viewAll"] && segments.length > 1 && (
           <nav aria-label="Minha carteira" className="flex flex-wrap items-center gap-2 text-sm">
             <Link href="/contacts" className={buttonClasses(filtered ? "secondary" : "primary")}>Minha carteira</Link>
             {segments.map((s) => (
@@ -69,11 +71,11 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
         )}
       </header>
 
-      <ContactListForm filters={filters} chosenSort={filtersToSearchParams(filters).get("sort") as ContactSort | null ?? ""} options={{ segments, responsibles, canFilterWithoutSegment: viewer.role === "admin" }} />
+      <ContactListForm filters={filters} chosenSort={filtersToSearchParams(filters).get("sort") as ContactSort | null ?? ""} options={{ segments, responsibles, canFilterWithoutSegment: may["contacts.viewAll"] }} />
       <SavedFilters
         filters={saved}
         currentQuery={exportParams.toString()}
-        canShare={canShareSavedFilters(viewer)}
+        canShare={may["savedFilters.share"]}
         save={saveFilterAction}
         remove={deleteSavedFilterAction}
       />
@@ -81,7 +83,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm font-medium text-slate-700" aria-live="polite">{countText}</p>
-        {canExportContacts(viewer) && (
+        {may["contacts.export"] && (
           <div className="flex items-center gap-3 text-sm">
             <a href={`/contacts/export?${exportParams}`} className={buttonClasses("secondary")} download>Exportar CSV</a>
             <a href={`/contacts/export?${exportParams}&sep=comma`} className="text-indigo-700 hover:underline" download>separado por vírgula</a>
