@@ -5,6 +5,7 @@ import { ChartCard } from "@/components/dashboard/chart-card";
 import { capabilitiesOf } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { noResponsible } from "@/lib/contacts/contact-filters";
+import { contactListHref } from "@/lib/contacts/list-link";
 import { priorityLabels } from "@/lib/contacts/priority";
 import { DASHBOARD_WEEKS, getDashboard } from "@/lib/dashboard/dashboard";
 import { formatNumber } from "@/lib/format/number";
@@ -13,11 +14,11 @@ export const metadata: Metadata = { title: "Painel" };
 
 const percent = new Intl.NumberFormat("pt-BR", { style: "percent", maximumFractionDigits: 1 });
 
-/** dd/mm of a YYYY-MM-DD day, and the day six days later for the week's filter. */
+/** dd/mm of a YYYY-MM-DD day, and the list of the contacts created in the week it starts. */
 function week(start: string) {
   const [y, m, d] = start.split("-").map(Number);
   const end = new Date(Date.UTC(y, m - 1, d + 6)).toISOString().slice(0, 10);
-  return { label: `${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}`, query: `createdFrom=${start}&createdTo=${end}` };
+  return { label: `${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}`, href: contactListHref({ createdFrom: start, createdTo: end }) };
 }
 
 export default async function DashboardPage() {
@@ -29,9 +30,9 @@ export default async function DashboardPage() {
   const share = (n: number) => (total > 0 ? percent.format(n / total) : "—");
 
   const stats = [
-    { label: "Contatos", value: total, href: "/contacts", note: viewsAll ? "na organização" : "na sua carteira" },
-    { label: "Sem telefone", value: dashboard.withoutPhone, href: "/contacts?hasPhone=no", note: `${share(dashboard.withoutPhone)}: fora de WhatsApp e SMS` },
-    { label: "Sem e-mail", value: dashboard.withoutEmail, href: "/contacts?hasEmail=no", note: `${share(dashboard.withoutEmail)}: fora das campanhas de e-mail` },
+    { label: "Contatos", value: total, href: contactListHref(), note: viewsAll ? "na organização" : "na sua carteira" },
+    { label: "Sem telefone", value: dashboard.withoutPhone, href: contactListHref({ hasPhone: "no" }), note: `${share(dashboard.withoutPhone)}: fora de WhatsApp e SMS` },
+    { label: "Sem e-mail", value: dashboard.withoutEmail, href: contactListHref({ hasEmail: "no" }), note: `${share(dashboard.withoutEmail)}: fora das campanhas de e-mail` },
   ];
 
   return (
@@ -61,27 +62,27 @@ export default async function DashboardPage() {
           data={dashboard.bySegment.map((s) => ({
             label: s.name ?? "Sem segmento",
             value: s.contacts,
-            href: s.segmentId ? `/contacts?segment=${s.segmentId}` : "/contacts?noSegment=1",
+            href: contactListHref(s.segmentId ? { segment: [s.segmentId] } : { noSegment: true }),
           }))}
         />
         <ChartCard
           title="Por prioridade"
-          data={dashboard.byPriority.map((p) => ({ label: priorityLabels[p.priority], value: p.contacts, href: `/contacts?priority=${p.priority}` }))}
+          data={dashboard.byPriority.map((p) => ({ label: priorityLabels[p.priority], value: p.contacts, href: contactListHref({ priority: [p.priority] }) }))}
         />
         <ChartCard
           title="Por responsável (10 maiores)"
           data={dashboard.byResponsible.map((r) => ({
             label: r.name ?? "Sem responsável",
             value: r.contacts,
-            href: `/contacts?responsible=${r.userId ?? noResponsible}`,
+            href: contactListHref({ responsible: [r.userId ?? noResponsible] }),
           }))}
         />
         <ChartCard
           title={`Novos contatos por semana (últimas ${DASHBOARD_WEEKS})`}
           columns
           data={dashboard.newPerWeek.map((w) => {
-            const { label, query } = week(w.weekStart);
-            return { label, value: w.contacts, href: `/contacts?${query}` };
+            const { label, href } = week(w.weekStart);
+            return { label, value: w.contacts, href };
           })}
         />
       </div>

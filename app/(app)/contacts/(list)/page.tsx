@@ -13,6 +13,7 @@ import { capabilitiesOf } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { filtersToSearchParams, parseContactFilters, type ContactFilters, type ContactSort } from "@/lib/contacts/contact-filters";
 import { countContacts, findContacts } from "@/lib/contacts/contact-list";
+import { contactExportHref, contactListHref } from "@/lib/contacts/list-link";
 import { offeredBulkActions } from "@/lib/bulk-actions/bulk-actions";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listSavedFilters } from "@/lib/saved-filters/saved-filters";
@@ -42,9 +43,11 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
     listAssignableResponsibles(viewer),
     listSavedFilters(viewer),
   ]);
-  const href = (change: Partial<ContactFilters>) => `/contacts?${filtersToSearchParams({ ...filters, after: undefined, before: undefined, ...change })}`;
-  const filtered = href({}) !== "/contacts?";
-  const exportParams = filtersToSearchParams({ ...filters, after: undefined, before: undefined });
+  // The list as shown, without its page: what the links, the export, saved filters and bulk actions start from.
+  const current: ContactFilters = { ...filters, after: undefined, before: undefined };
+  const href = (change: Partial<ContactFilters>) => contactListHref({ ...current, ...change });
+  const filtered = href({}) !== contactListHref();
+  const currentQuery = filtersToSearchParams(current).toString();
   const countText = count.exact
     ? plural(count.value, "contato", "contatos")
     : count.approximation === "estimate"
@@ -63,9 +66,9 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
         {/* A carteira of several segments gets a shortcut to each. */}
         {!may["contacts.viewAll"] && segments.length > 1 && (
           <nav aria-label="Minha carteira" className="flex flex-wrap items-center gap-2 text-sm">
-            <Link href="/contacts" className={buttonClasses(filtered ? "secondary" : "primary")}>Minha carteira</Link>
+            <Link href={contactListHref()} className={buttonClasses(filtered ? "secondary" : "primary")}>Minha carteira</Link>
             {segments.map((s) => (
-              <Link key={s.id} href={`/contacts?segment=${s.id}`} className={buttonClasses("ghost")}>{s.name}</Link>
+              <Link key={s.id} href={contactListHref({ segment: [s.id] })} className={buttonClasses("ghost")}>{s.name}</Link>
             ))}
           </nav>
         )}
@@ -74,7 +77,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       <ContactListForm filters={filters} chosenSort={filtersToSearchParams(filters).get("sort") as ContactSort | null ?? ""} options={{ segments, responsibles, canFilterWithoutSegment: may["contacts.viewAll"] }} />
       <SavedFilters
         filters={saved}
-        currentQuery={exportParams.toString()}
+        currentQuery={currentQuery}
         canShare={may["savedFilters.share"]}
         save={saveFilterAction}
         remove={deleteSavedFilterAction}
@@ -85,8 +88,8 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
         <p className="text-sm font-medium text-slate-700" aria-live="polite">{countText}</p>
         {may["contacts.export"] && (
           <div className="flex items-center gap-3 text-sm">
-            <a href={`/contacts/export?${exportParams}`} className={buttonClasses("secondary")} download>Exportar CSV</a>
-            <a href={`/contacts/export?${exportParams}&sep=comma`} className="text-indigo-700 hover:underline" download>separado por vírgula</a>
+            <a href={contactExportHref(current)} className={buttonClasses("secondary")} download>Exportar CSV</a>
+            <a href={contactExportHref(current, { comma: true })} className="text-indigo-700 hover:underline" download>separado por vírgula</a>
           </div>
         )}
       </div>
@@ -96,7 +99,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
           <EmptyState
             title="Nenhum contato encontrado."
             description="Revise a busca ou remova algum filtro."
-            action={<Link href="/contacts" className={buttonClasses("secondary")}>Limpar filtros</Link>}
+            action={<Link href={contactListHref()} className={buttonClasses("secondary")}>Limpar filtros</Link>}
           />
         ) : (
           <EmptyState
@@ -107,7 +110,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       ) : (
         <BulkSelectionProvider pageIds={page.items.map((c) => c.id)}>
           <BulkActionsPanel
-            query={exportParams.toString()}
+            query={currentQuery}
             countText={countText}
             kinds={offeredBulkActions(viewer, segments.length)}
             responsibles={assignable ?? []}
