@@ -244,8 +244,9 @@ export const bulkActions = pgTable(
     actorName: text("actor_name").notNull(),
     kind: text("kind", { enum: bulkActionKinds }).notNull(),
     params: jsonb("params").$type<BulkActionParams>().notNull(),
-    // The list's URL query when applied to "all matching", null for a selection of rows.
-    listQuery: text("list_query"),
+    // The list's filters when applied to "all matching" (lib/contacts/stored-filters.ts), null for
+    // a selection of rows.
+    listFilters: jsonb("list_filters"),
     status: text("status", { enum: bulkActionStatuses }).notNull().default("running"),
     total: integer("total").notNull(),
     processed: integer("processed").notNull().default(0),
@@ -307,9 +308,10 @@ export const savedFilters = pgTable(
     id: uuid("id").notNull().defaultRandom(),
     ownerUserId: uuid("owner_user_id").notNull(),
     name: text("name").notNull(),
-    // The list's URL query (filters and sort, no cursor): applying it is opening that URL, so it
-    // goes through the same visibility predicate and can never show more than the viewer may see.
-    query: text("query").notNull(),
+    // The list's filters and sort as versioned JSON (lib/contacts/stored-filters.ts), not its URL
+    // query, so the URL's parameters can change. Applying it opens the list with them, through the
+    // same visibility predicate: it can never show more than the viewer may see.
+    filters: jsonb("filters").notNull(),
     // Shared with the whole organization (admins only).
     shared: boolean("shared").notNull().default(false),
     createdAt: createdAt(),

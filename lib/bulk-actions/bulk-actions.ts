@@ -5,8 +5,10 @@ import { bulkActions, contacts, type BulkActionParams, type BulkActionStatus } f
 import { failure, type ActionResult, type FieldErrors } from "@/lib/actions/result";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { parseContactFilters } from "@/lib/contacts/contact-filters";
+import { parseContactFilters, type ContactFilters } from "@/lib/contacts/contact-filters";
 import { matching } from "@/lib/contacts/contact-list";
+import { contactListHref } from "@/lib/contacts/list-link";
+import { readStoredFilters, toStoredFilters } from "@/lib/contacts/stored-filters";
 import { contactVisibleTo } from "@/lib/contacts/visibility";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listAssignableResponsibles } from "@/lib/users/queries";
@@ -66,10 +68,15 @@ export function offeredBulkActions(viewer: Viewer, assignableSegments: number): 
   });
 }
 
+/** The list's filters an "all matching" scope names, read as the list reads its URL. */
+function scopeFilters(scope: { query: string }): ContactFilters {
+  return parseContactFilters(new URLSearchParams(scope.query));
+}
+
 /** The visible contacts the action targets: the selected rows, or all those matching the list's filters. */
 function targets(viewer: Viewer, scope: BulkActionInput["scope"]): SQL {
   if ("ids" in scope) return and(contactVisibleTo(viewer), inArray(contacts.id, scope.ids))!;
-  return and(...matching(viewer, parseContactFilters(new URLSearchParams(scope.query))))!;
+  return and(...matching(viewer, scopeFilters(scope)))!;
 }
 
 /** What the confirmation says before anything changes: how many will change, are already so, or are skipped. */
@@ -109,7 +116,7 @@ export async function startBulkAction(viewer: Viewer, input: BulkActionInput): P
         actorName: viewer.name,
         kind: input.operation.kind,
         params: authorized.params,
-        listQuery: "query" in input.scope ? input.scope.query : null,
+        listFilters: "query" in input.scope ? toStoredFilters(scopeFilters(input.scope)) : null,
         total: 0,
       })
       .returning({ id: bulkActions.id });
@@ -141,7 +148,8 @@ export type BulkActionSummary = {
   actorName: string;
   kind: BulkOperation["kind"];
   params: BulkActionParams;
-  listQuery: string | null;
+  /** The list with the filters the action was applied to ("all matching"), null for a selection. */
+  listHref: string | null;
   status: BulkActionStatus;
   total: number;
   processed: number;
@@ -166,7 +174,7 @@ const summaryColumns = {
   actorName: bulkActions.actorName,
   kind: bulkActions.kind,
   params: bulkActions.params,
-  listQuery: bulkActions.listQuery,
+  listFilters: bulkActions.listFilters,
   status: bulkActions.status,
   total: bulkActions.total,
   processed: bulkActions.processed,
@@ -192,9 +200,11 @@ function viewerMaySee(viewer: Viewer) {
   )!;
 }
 
-function toSummary(viewer: Viewer, { actorUserId: _, undoOpen, ...row }: { actorUserId: string; undoOpen: boolean } & Omit<BulkActionSummary, "canUndo">): BulkActionSummary {
+type SummaryRow = { actorUserId: string; undoOpen: boolean; listFilters: unknown } & Omit<BulkActionSummary, "canUndo" | "listHref">;
+
+function toSummary(viewer: Viewer, { actorUserId: _, undoOpen, listFilters, ...row }: SummaryRow): BulkActionSummary {
   const canUndo = row.status === "done" && row.changed > 0 && undoOpen && (row.kind !== "delete" || can(viewer.role, "contacts.delete"));
-  return { ...row, canUndo };
+  return { ...row, listHref: listFilters === null ? null : contactListHref(readStoredFilters(listFilters)), canUndo };
 }
 
 /** The "Ações em massa" log: the latest bulk actions the viewer may see, newest first. */

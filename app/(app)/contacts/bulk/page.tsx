@@ -83,8 +83,8 @@ export default async function BulkActionsPage() {
                   <span className="block text-slate-600">{describeBulkAction(action.kind, action.params)}</span>
                 </td>
                 <td className="px-4 py-3 text-slate-600">
-                  {action.listQuery !== null ? (
-                    <Link href={`/contacts?${action.listQuery}`} className="text-indigo-700 hover:underline">
+                  {action.listHref !== null ? (
+                    <Link href={action.listHref} className="text-indigo-700 hover:underline">
                       {formatNumber(action.total)} do filtro
                     </Link>
                   ) : (
