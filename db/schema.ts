@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import {
   boolean,
   check,
@@ -13,31 +13,35 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { roles } from "../lib/auth/roles";
-import { bulkActionKinds, type BulkActionParams } from "../lib/bulk-actions/kinds";
-import { priorities } from "../lib/contacts/priority";
+import {
+  auditActions,
+  bulkActionItemStates,
+  bulkActionKinds,
+  bulkActionStatuses,
+  changeSources,
+  documentTypes,
+  historyActions,
+  priorities,
+  roles,
+} from "./enums";
 
 // Tenant-first: every table carries organization_id, and it leads every primary and unique key,
 // so the data can later be distributed by organization (Citus) without reshaping it. Composite
 // foreign keys on (organization_id, id) also make it impossible, at the database level, to link
 // rows of two organizations (a contact to another organization's segment or user).
 // Enumerations are text + CHECK rather than PostgreSQL enums: they evolve with a plain migration.
+// Their values live in ./enums, the one list the CHECKs, the zod schemas and the UI all read.
+
+export * from "./enums";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
-export { roles, type Role } from "../lib/auth/roles";
-
-export { priorities, type Priority } from "../lib/contacts/priority";
-
-export const documentTypes = ["cpf", "cnpj"] as const;
-export type DocumentType = (typeof documentTypes)[number];
-
-export const changeSources = ["form", "import", "api", "system", "bulk", "undo", "handover", "segment"] as const;
-export type ChangeSource = (typeof changeSources)[number];
-
-export const historyActions = ["create", "update", "reveal_document", "delete", "restore"] as const;
-export type HistoryAction = (typeof historyActions)[number];
+/** `column in ('a', 'b')` for a CHECK constraint: literal values, as PostgreSQL stores them. */
+function oneOf(column: AnyPgColumn, values: readonly string[]): SQL {
+  return sql`${column} in (${sql.raw(values.map((value) => `'${value.replaceAll("'", "''")}'`).join(", "))})`;
+}
 
 export const organizations = pgTable("organizations", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -67,7 +71,7 @@ export const users = pgTable(
     // Sign-in is by e-mail alone, before anyone knows the organization, so an e-mail names one
     // user across the whole installation: the one unique key without organization_id.
     uniqueIndex("users_email_key").on(t.email),
-    check("users_role_check", sql`${t.role} in ('operator', 'supervisor', 'admin')`),
+    check("users_role_check", oneOf(t.role, roles)),
   ],
 );
 
@@ -164,8 +168,8 @@ export const contacts = pgTable(
       columns: [t.organizationId, t.responsibleUserId],
       foreignColumns: [users.organizationId, users.id],
     }),
-    check("contacts_priority_check", sql`${t.priority} in ('high', 'medium', 'low')`),
-    check("contacts_document_type_check", sql`${t.documentType} in ('cpf', 'cnpj')`),
+    check("contacts_priority_check", oneOf(t.priority, priorities)),
+    check("contacts_document_type_check", oneOf(t.documentType, documentTypes)),
   ],
 );
 
@@ -214,19 +218,20 @@ export const contactHistory = pgTable(
     primaryKey({ columns: [t.organizationId, t.id] }),
     index("contact_history_contact_idx").on(t.organizationId, t.contactId, t.createdAt.desc()),
     index("contact_history_batch_idx").on(t.organizationId, t.batchId, t.contactId).where(sql`${t.batchId} is not null`),
-    check("contact_history_source_check", sql`${t.source} in ('form', 'import', 'api', 'system', 'bulk', 'undo', 'handover', 'segment')`),
-    check(
-      "contact_history_action_check",
-      sql`${t.action} in ('create', 'update', 'reveal_document', 'delete', 'restore')`,
-    ),
+    check("contact_history_source_check", oneOf(t.source, changeSources)),
+    check("contact_history_action_check", oneOf(t.action, historyActions)),
   ],
 );
 
-export { bulkActionKinds, type BulkActionKind, type BulkActionParams } from "../lib/bulk-actions/kinds";
-
-// running → done → undoing → undone; failed when a run cannot go on (its actor was deactivated).
-export const bulkActionStatuses = ["running", "done", "undoing", "undone", "failed"] as const;
-export type BulkActionStatus = (typeof bulkActionStatuses)[number];
+/** What a bulk action sets, with the names it showed, so the log still reads after renames. */
+export type BulkActionParams = {
+  userId?: string | null;
+  userName?: string | null;
+  priority?: string;
+  tags?: string[];
+  segmentIds?: string[];
+  segmentNames?: string[];
+};
 
 // A bulk action is worked by the job engine; what the user sees (options, counts, progress) lives
 // here, so progress survives a reload and a restart.
@@ -239,8 +244,9 @@ export const bulkActions = pgTable(
     actorName: text("actor_name").notNull(),
     kind: text("kind", { enum: bulkActionKinds }).notNull(),
     params: jsonb("params").$type<BulkActionParams>().notNull(),
-    // The list's URL query when applied to "all matching", null for a selection of rows.
-    listQuery: text("list_query"),
+    // The list's filters when applied to "all matching" (lib/contacts/stored-filters.ts), null for
+    // a selection of rows.
+    listFilters: jsonb("list_filters"),
     status: text("status", { enum: bulkActionStatuses }).notNull().default("running"),
     total: integer("total").notNull(),
     processed: integer("processed").notNull().default(0),
@@ -267,17 +273,10 @@ export const bulkActions = pgTable(
       columns: [t.organizationId, t.actorUserId],
       foreignColumns: [users.organizationId, users.id],
     }),
-    check(
-      "bulk_actions_kind_check",
-      sql`${t.kind} in ('set_responsible', 'set_priority', 'add_tags', 'remove_tags', 'add_segments', 'remove_segments', 'delete')`,
-    ),
-    check("bulk_actions_status_check", sql`${t.status} in ('running', 'done', 'undoing', 'undone', 'failed')`),
+    check("bulk_actions_kind_check", oneOf(t.kind, bulkActionKinds)),
+    check("bulk_actions_status_check", oneOf(t.status, bulkActionStatuses)),
   ],
 );
-
-// pending → changed | unchanged | skipped; on undo, changed → undone | kept.
-export const bulkActionItemStates = ["pending", "changed", "unchanged", "skipped", "undone", "kept"] as const;
-export type BulkActionItemState = (typeof bulkActionItemStates)[number];
 
 // The contacts a bulk action targets, frozen when it starts, with what each looked like before
 // (only the fields it changes) and the version it left, so that undo restores exactly those
@@ -299,10 +298,7 @@ export const bulkActionItems = pgTable(
       columns: [t.organizationId, t.bulkActionId],
       foreignColumns: [bulkActions.organizationId, bulkActions.id],
     }).onDelete("cascade"),
-    check(
-      "bulk_action_items_state_check",
-      sql`${t.state} in ('pending', 'changed', 'unchanged', 'skipped', 'undone', 'kept')`,
-    ),
+    check("bulk_action_items_state_check", oneOf(t.state, bulkActionItemStates)),
   ],
 );
 
@@ -313,9 +309,10 @@ export const savedFilters = pgTable(
     id: uuid("id").notNull().defaultRandom(),
     ownerUserId: uuid("owner_user_id").notNull(),
     name: text("name").notNull(),
-    // The list's URL query (filters and sort, no cursor): applying it is opening that URL, so it
-    // goes through the same visibility predicate and can never show more than the viewer may see.
-    query: text("query").notNull(),
+    // The list's filters and sort as versioned JSON (lib/contacts/stored-filters.ts), not its URL
+    // query, so the URL's parameters can change. Applying it opens the list with them, through the
+    // same visibility predicate: it can never show more than the viewer may see.
+    filters: jsonb("filters").notNull(),
     // Shared with the whole organization (admins only).
     shared: boolean("shared").notNull().default(false),
     createdAt: createdAt(),
@@ -329,22 +326,6 @@ export const savedFilters = pgTable(
     }).onDelete("cascade"),
   ],
 );
-
-export const auditActions = [
-  "user.create",
-  "user.role_change",
-  "user.segments_change",
-  "user.deactivate",
-  "user.responsibles_handover",
-  "contact.responsible_change",
-  "contacts.bulk_responsible",
-  "segment.create",
-  "segment.update",
-  "segment.archive",
-  "segment.member_add",
-  "segment.member_remove",
-] as const;
-export type AuditAction = (typeof auditActions)[number];
 
 // Every administrative change, for admins to read at /audit. Names are copied so the log still
 // reads after renames and deactivations.

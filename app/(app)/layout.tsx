@@ -1,8 +1,7 @@
 import { redirect } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
-import { canAdminister } from "@/lib/auth/admin";
+import { capabilitiesOf } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
-import { canSeeDashboard } from "@/lib/dashboard/dashboard";
 import { signOutAction } from "./actions";
 
 // Signed-in area. The redirect here is a convenience for people; every data-access call and
@@ -13,7 +12,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <AppShell
       user={{ name: viewer.name, email: viewer.email, role: viewer.role }}
-      sections={{ dashboard: canSeeDashboard(viewer), administration: canAdminister(viewer) }}
+      capabilities={capabilitiesOf(viewer.role)}
       signOutAction={signOutAction}
     >
       {children}

@@ -23,7 +23,7 @@ beforeAll(() => {
 afterEach(cleanup);
 
 const finished: BulkActionSummary = {
-  id: "a1", actorName: "Lúcia", kind: "set_priority", params: { priority: "high" }, listQuery: null, status: "done",
+  id: "a1", actorName: "Lúcia", kind: "set_priority", params: { priority: "high" }, listHref: null, status: "done",
   total: 2, processed: 2, changed: 1, unchanged: 1, skipped: 0, undone: 0, keptOnUndo: 0, createdAt: new Date(),
   finishedAt: new Date(), undoneByName: null, undoneAt: null, error: null, canUndo: true,
 };

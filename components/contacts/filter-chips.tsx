@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { filtersToSearchParams, noResponsible, type ContactFilters } from "@/lib/contacts/contact-filters";
+import { noResponsible, type ContactFilters } from "@/lib/contacts/contact-filters";
+import { contactListHref } from "@/lib/contacts/list-link";
 import { priorityLabels } from "@/lib/contacts/priority";
 import { formatDate } from "@/lib/format/date";
 
@@ -36,7 +37,7 @@ export function FilterChips({ filters, names }: { filters: ContactFilters; names
         <li key={chip.label} className="inline-flex items-center gap-1 rounded-full bg-indigo-50 py-1 pl-3 pr-1 text-sm text-indigo-800 ring-1 ring-indigo-200">
           {chip.label}
           <Link
-            href={`/contacts?${filtersToSearchParams({ ...filters, after: undefined, before: undefined, ...chip.without })}`}
+            href={contactListHref({ ...filters, after: undefined, before: undefined, ...chip.without })}
             aria-label={`Remover filtro ${chip.label}`}
             className="rounded-full px-1.5 text-indigo-500 hover:bg-indigo-100 hover:text-indigo-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
           >

@@ -3,22 +3,21 @@
 import Link from "next/link";
 import { useActionState, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
+import type { SaveFilterResult, SavedFilter } from "@/lib/saved-filters/saved-filters";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
-type SavedFilter = { id: string; name: string; query: string; shared: boolean; ownerName: string; mine: boolean };
-
 type SavedFiltersProps = {
   filters: SavedFilter[];
-  /** The list's current query, saved as is. */
+  /** The list's current URL query: the server saves the filters it reads in it. */
   currentQuery: string;
   /** May share filters with the organization, and delete shared ones. */
   canShare: boolean;
-  save: (previous: ActionResult<{ id: string; query: string }> | null, formData: FormData) => Promise<ActionResult<{ id: string; query: string }>>;
+  save: (previous: SaveFilterResult | null, formData: FormData) => Promise<SaveFilterResult>;
   remove: (id: string) => Promise<ActionResult>;
 };
 
-/** "Filtros salvos": one click applies one (it is only a URL); the current filters can be saved by name. */
+/** "Filtros salvos": one click applies one (a link to the list with its filters); the current filters can be saved by name. */
 export function SavedFilters({ filters, currentQuery, canShare, save, remove }: SavedFiltersProps) {
   const [state, saveAction, saving] = useActionState(save, null);
   const [name, setName] = useState("");
@@ -34,7 +33,7 @@ export function SavedFilters({ filters, currentQuery, canShare, save, remove }: 
         <ul className="mt-2 flex flex-wrap gap-2">
           {filters.map((filter) => (
             <li key={filter.id} className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-1 pl-3 pr-1 text-sm ring-1 ring-slate-200">
-              <Link href={`/contacts?${filter.query}`} className="text-indigo-700 hover:underline">
+              <Link href={filter.href} className="text-indigo-700 hover:underline">
                 {filter.name}
               </Link>
               {filter.shared && <span className="text-xs text-slate-500">· compartilhado{filter.mine ? "" : ` por ${filter.ownerName}`}</span>}

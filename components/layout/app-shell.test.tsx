@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, test, vi } from "vitest";
+import { capabilitiesOf, type Capabilities } from "@/lib/auth/permissions";
 import { AppShell, type AppShellProps } from "./app-shell";
 
 const navigation = vi.hoisted(() => ({ pathname: "/contacts" }));
@@ -18,10 +19,10 @@ afterEach(() => {
   navigation.pathname = "/contacts";
 });
 
-function renderShell(user: Partial<AppShellProps["user"]> = {}, sections: AppShellProps["sections"] = { dashboard: true, administration: false }) {
+function renderShell(user: Partial<AppShellProps["user"]> = {}, capabilities: Capabilities = capabilitiesOf(user.role ?? "supervisor")) {
   const signOutAction = vi.fn(async () => {});
   render(
-    <AppShell user={{ name: "Ana Souza", email: "ana@exemplo.com.br", role: "supervisor", ...user }} sections={sections} signOutAction={signOutAction}>
+    <AppShell user={{ name: "Ana Souza", email: "ana@exemplo.com.br", role: "supervisor", ...user }} capabilities={capabilities} signOutAction={signOutAction}>
       <h1>Contatos</h1>
     </AppShell>,
   );
@@ -47,15 +48,25 @@ describe("AppShell", () => {
     expect(screen.getByText(label)).toBeDefined();
   });
 
-  test("links only the sections the viewer may open", () => {
-    renderShell({ role: "operator" }, { dashboard: false, administration: false });
+  test.each([
+    ["operator", []],
+    ["supervisor", ["Painel"]],
+    ["admin", ["Painel", "Segmentos", "Usuários", "Auditoria"]],
+  ] as const)("links for a %s only the sections the permission table opens: %j", (role, sections) => {
+    renderShell({ role });
     const nav = screen.getByRole("navigation", { name: "Principal" });
-    expect(within(nav).queryByRole("link", { name: "Painel" })).toBeNull();
-    expect(within(nav).queryByRole("link", { name: "Segmentos" })).toBeNull();
-    cleanup();
-    renderShell({ role: "admin" }, { dashboard: true, administration: true });
-    const adminNav = screen.getByRole("navigation", { name: "Principal" });
-    for (const name of ["Painel", "Segmentos", "Usuários", "Auditoria"]) expect(within(adminNav).getByRole("link", { name })).toBeDefined();
+    for (const name of ["Painel", "Segmentos", "Usuários", "Auditoria"]) {
+      expect(within(nav).queryByRole("link", { name }) !== null).toBe((sections as readonly string[]).includes(name));
+    }
+    expect(screen.queryByText("Administração") !== null).toBe(role === "admin");
+  });
+
+  test("decides by capability, never by role: each link follows its own", () => {
+    renderShell({ role: "operator" }, { ...capabilitiesOf("operator"), "audit.view": true, "contacts.create": false });
+    const nav = screen.getByRole("navigation", { name: "Principal" });
+    expect(within(nav).getByRole("link", { name: "Auditoria" })).toBeDefined();
+    expect(within(nav).queryByRole("link", { name: "Usuários" })).toBeNull();
+    expect(screen.queryByRole("link", { name: "+ Criar contato" })).toBeNull();
   });
 
   test("the skip link targets the main content", () => {

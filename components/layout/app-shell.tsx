@@ -1,20 +1,28 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
+import type { Capabilities } from "@/lib/auth/permissions";
 import { roleLabels, type Role } from "@/lib/auth/roles";
 import { NavLink } from "./nav-link";
 
 
 export type AppShellProps = {
   user: { name: string; email: string; role: Role };
-  /** The parts of the product the viewer may open, decided by the data-access layer's rules. */
-  sections: { dashboard: boolean; administration: boolean };
+  /** What the viewer may do (lib/auth/permissions.ts): the navigation links what they may open. */
+  capabilities: Capabilities;
   signOutAction: () => Promise<void>;
   children: ReactNode;
 };
 
 
-export function AppShell({ user, sections, signOutAction, children }: AppShellProps) {
+const administration = [
+  { href: "/segments", label: "Segmentos", capability: "segments.manage" },
+  { href: "/users", label: "Usuários", capability: "users.manage" },
+  { href: "/audit", label: "Auditoria", capability: "audit.view" },
+] as const;
+
+export function AppShell({ user, capabilities, signOutAction, children }: AppShellProps) {
+  const adminLinks = administration.filter((link) => capabilities[link.capability]);
   return (
     <div className="min-h-screen bg-slate-50 md:flex">
       <a
@@ -36,27 +44,23 @@ export function AppShell({ user, sections, signOutAction, children }: AppShellPr
             <li>
               <NavLink href="/contacts">Contatos</NavLink>
             </li>
-            {sections.dashboard && (
+            {capabilities["dashboard.view"] && (
               <li>
                 <NavLink href="/dashboard">Painel</NavLink>
               </li>
             )}
           </ul>
-          {sections.administration && (
+          {adminLinks.length > 0 && (
             <>
               <p id="nav-admin" className="hidden px-3 pt-4 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase md:block">
                 Administração
               </p>
               <ul aria-labelledby="nav-admin" className="flex gap-1 md:flex-col">
-                <li>
-                  <NavLink href="/segments">Segmentos</NavLink>
-                </li>
-                <li>
-                  <NavLink href="/users">Usuários</NavLink>
-                </li>
-                <li>
-                  <NavLink href="/audit">Auditoria</NavLink>
-                </li>
+                {adminLinks.map((link) => (
+                  <li key={link.href}>
+                    <NavLink href={link.href}>{link.label}</NavLink>
+                  </li>
+                ))}
               </ul>
             </>
           )}
@@ -81,9 +85,11 @@ export function AppShell({ user, sections, signOutAction, children }: AppShellPr
 
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-end border-b border-slate-200 bg-white px-4 py-3 md:px-8">
-          <Link href="/contacts/new" className={buttonClasses("primary")}>
-            + Criar contato
-          </Link>
+          {capabilities["contacts.create"] && (
+            <Link href="/contacts/new" className={buttonClasses("primary")}>
+              + Criar contato
+            </Link>
+          )}
         </header>
         <main id="conteudo" tabIndex={-1} className="flex-1 px-4 py-6 focus:outline-none md:px-8">
           {children}

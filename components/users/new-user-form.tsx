@@ -10,6 +10,7 @@ import { Select } from "@/components/ui/select";
 import { SegmentCheckboxes } from "@/components/segments/segment-checkboxes";
 import type { ActionResult } from "@/lib/actions/result";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { can } from "@/lib/auth/permissions";
 import { roleLabels, roles, type Role } from "@/lib/auth/roles";
 import { InviteLink } from "./invite-link";
 
@@ -59,7 +60,7 @@ export function NewUserForm({ action, segments }: NewUserFormProps) {
           )}
         </Field>
       </div>
-      {values.role !== "admin" && segments.length > 0 && (
+      {!can(values.role, "contacts.viewAll") && segments.length > 0 && (
         <Field label="Segmentos" group errors={errors.segmentIds}>
           {(control) => <SegmentCheckboxes segments={segments} control={control} selected={values.segmentIds} onChange={(segmentIds) => set({ segmentIds })} />}
         </Field>

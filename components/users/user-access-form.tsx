@@ -7,6 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { SegmentCheckboxes } from "@/components/segments/segment-checkboxes";
 import type { ActionResult } from "@/lib/actions/result";
+import { can } from "@/lib/auth/permissions";
 import { roleLabels, roles, type Role } from "@/lib/auth/roles";
 
 export type UserAccessFormProps = {
@@ -31,7 +32,7 @@ export function UserAccessForm({ user, segments, action }: UserAccessFormProps) 
           </Select>
         )}
       </Field>
-      <Field label="Segmentos" group errors={errors.segmentIds} hint={role === "admin" ? "Administradores veem todos os contatos, com ou sem segmentos." : undefined}>
+      <Field label="Segmentos" group errors={errors.segmentIds} hint={can(role, "contacts.viewAll") ? "Administradores veem todos os contatos, com ou sem segmentos." : undefined}>
         {(control) => <SegmentCheckboxes segments={segments} control={control} selected={segmentIds} onChange={setSegmentIds} />}
       </Field>
       {state && !state.ok && Object.keys(errors).length === 0 && <Alert>{state.message}</Alert>}

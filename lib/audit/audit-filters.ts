@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditActions, type AuditAction } from "@/db/schema";
+import { auditActions, type AuditAction } from "@/db/enums";
 
 // Client-safe: the /audit filter form and the data layer read the same URL.
 

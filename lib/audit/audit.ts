@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { auditEvents, type AuditAction } from "@/db/schema";
-import { refuseNonAdmin } from "@/lib/auth/admin";
+import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { startOfDay, startOfNextDay } from "@/lib/sql/brasilia-days";
 import { decodeCursor, encodeCursor } from "@/lib/sql/keyset-cursor";
@@ -45,7 +45,7 @@ const PAGE_SIZE = 50;
  * time), keyset-paginated by `before`. Admins only: null for anyone else.
  */
 export async function listAuditEvents(viewer: Viewer, filters: AuditFilters): Promise<{ events: AuditEvent[]; nextCursor: string | null } | null> {
-  if (refuseNonAdmin(viewer)) return null;
+  if (!can(viewer.role, "audit.view")) return null;
   const cursor = decodeCursor(filters.before, ["timestamptz", "uuid"]);
   const rows = await getDb()
     .select({

@@ -1,6 +1,7 @@
-// Client-safe and import-free: used by the database schema, the zod schemas and the UI alike.
-export const roles = ["operator", "supervisor", "admin"] as const;
-export type Role = (typeof roles)[number];
+import type { Role } from "@/db/enums";
+
+// Client-safe: the roles (db/enums) and how the UI names them.
+export { roles, type Role } from "@/db/enums";
 
 export const roleLabels: Record<Role, string> = {
   operator: "Operador(a)",

@@ -176,7 +176,7 @@ describe("bulk actions: what they write", () => {
     const preview = await previewBulkAction(supervisor, input({ query }, { kind: "add_tags", tags: ["#VIP", "novo"] }));
     expect(preview).toEqual({ ok: true, matched: 2, willChange: 2, unchanged: 0, skipped: 0 });
     const added = await run(supervisor, { query }, { kind: "add_tags", tags: ["#VIP", "novo"] });
-    expect(added).toMatchObject({ changed: 2, unchanged: 0, params: { tags: ["vip", "novo"] }, listQuery: query });
+    expect(added).toMatchObject({ changed: 2, unchanged: 0, params: { tags: ["vip", "novo"] }, listHref: `/contacts?${query}` });
     expect((await stored(inS1)).tags).toEqual(["b", "vip", "novo"]);
     expect((await stored(inS1andS3)).tags).toEqual(["vip", "novo"]);
     expect((await stored(inS1)).version).toBe(2);

@@ -3,10 +3,12 @@ import { and, desc, eq, inArray, sql, TransactionRollbackError, type SQL } from 
 import { getDb, rowsOf } from "@/db/client";
 import { bulkActions, contacts, type BulkActionParams, type BulkActionStatus } from "@/db/schema";
 import { failure, type ActionResult, type FieldErrors } from "@/lib/actions/result";
+import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { parseContactFilters } from "@/lib/contacts/contact-filters";
+import { parseContactFilters, type ContactFilters } from "@/lib/contacts/contact-filters";
 import { matching } from "@/lib/contacts/contact-list";
-import { canDeleteContacts } from "@/lib/contacts/permissions";
+import { contactListHref } from "@/lib/contacts/list-link";
+import { readStoredFilters, toStoredFilters } from "@/lib/contacts/stored-filters";
 import { contactVisibleTo } from "@/lib/contacts/visibility";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listAssignableResponsibles } from "@/lib/users/queries";
@@ -45,7 +47,7 @@ async function authorize(viewer: Viewer, operation: BulkOperation): Promise<{ ok
       return { ok: true, params: { segmentIds: chosen.map((s) => s.id), segmentNames: chosen.map((s) => s.name) } };
     }
     case "delete":
-      if (!canDeleteContacts(viewer)) return refuse("kind", "Apenas administradores excluem contatos.");
+      if (!can(viewer.role, "contacts.delete")) return refuse("kind", "Apenas administradores excluem contatos.");
       return { ok: true, params: {} };
     case "set_priority":
       return { ok: true, params: { priority: operation.priority } };
@@ -57,21 +59,26 @@ async function authorize(viewer: Viewer, operation: BulkOperation): Promise<{ ok
 
 /**
  * The bulk actions the list offers the viewer, by the same rules authorize() enforces: choosing
- * responsáveis is not an operator's; deleting is an admin's; segment actions need segments to assign.
+ * responsáveis and deleting need their capabilities; segment actions need segments to assign.
  */
 export function offeredBulkActions(viewer: Viewer, assignableSegments: number): BulkActionKind[] {
   return bulkActionKinds.filter((kind) => {
-    if (kind === "set_responsible") return viewer.role !== "operator";
-    if (kind === "delete") return canDeleteContacts(viewer);
+    if (kind === "set_responsible") return can(viewer.role, "contacts.changeResponsible");
+    if (kind === "delete") return can(viewer.role, "contacts.delete");
     if (kind === "add_segments" || kind === "remove_segments") return assignableSegments > 0;
     return true;
   });
 }
 
+/** The list's filters an "all matching" scope names, read as the list reads its URL. */
+function scopeFilters(scope: { query: string }): ContactFilters {
+  return parseContactFilters(new URLSearchParams(scope.query));
+}
+
 /** The visible contacts the action targets: the selected rows, or all those matching the list's filters. */
 function targets(viewer: Viewer, scope: BulkActionInput["scope"]): SQL {
   if ("ids" in scope) return and(contactVisibleTo(viewer), inArray(contacts.id, scope.ids))!;
-  return and(...matching(viewer, parseContactFilters(new URLSearchParams(scope.query))))!;
+  return and(...matching(viewer, scopeFilters(scope)))!;
 }
 
 /** What the confirmation says before anything changes: how many will change, are already so, or are skipped. */
@@ -112,7 +119,7 @@ export async function startBulkAction(viewer: Viewer, input: BulkActionInput): P
         actorName: viewer.name,
         kind: input.operation.kind,
         params: authorized.params,
-        listQuery: "query" in input.scope ? input.scope.query : null,
+        listFilters: "query" in input.scope ? toStoredFilters(scopeFilters(input.scope)) : null,
         total: 0,
       })
       .returning({ id: bulkActions.id });
@@ -145,7 +152,8 @@ export type BulkActionSummary = {
   actorName: string;
   kind: BulkOperation["kind"];
   params: BulkActionParams;
-  listQuery: string | null;
+  /** The list with the filters the action was applied to ("all matching"), null for a selection. */
+  listHref: string | null;
   status: BulkActionStatus;
   total: number;
   processed: number;
@@ -168,7 +176,7 @@ const summaryColumns = {
   actorName: bulkActions.actorName,
   kind: bulkActions.kind,
   params: bulkActions.params,
-  listQuery: bulkActions.listQuery,
+  listFilters: bulkActions.listFilters,
   status: bulkActions.status,
   total: bulkActions.total,
   processed: bulkActions.processed,
@@ -189,13 +197,15 @@ const summaryColumns = {
 function viewerMaySee(viewer: Viewer) {
   return and(
     eq(bulkActions.organizationId, viewer.organizationId),
-    viewer.role === "admin" ? undefined : eq(bulkActions.actorUserId, viewer.userId),
+    can(viewer.role, "bulkActions.viewAll") ? undefined : eq(bulkActions.actorUserId, viewer.userId),
   )!;
 }
 
-function toSummary(viewer: Viewer, { actorUserId: _, undoOpen, ...row }: { actorUserId: string; undoOpen: boolean } & Omit<BulkActionSummary, "canUndo">): BulkActionSummary {
-  const canUndo = row.status === "done" && row.changed > 0 && undoOpen && (row.kind !== "delete" || canDeleteContacts(viewer));
-  return { ...row, canUndo };
+type SummaryRow = { actorUserId: string; undoOpen: boolean; listFilters: unknown } & Omit<BulkActionSummary, "canUndo" | "listHref">;
+
+function toSummary(viewer: Viewer, { actorUserId: _, undoOpen, listFilters, ...row }: SummaryRow): BulkActionSummary {
+  const canUndo = row.status === "done" && row.changed > 0 && undoOpen && (row.kind !== "delete" || can(viewer.role, "contacts.delete"));
+  return { ...row, listHref: listFilters === null ? null : contactListHref(readStoredFilters(listFilters)), canUndo };
 }
 
 /** The "Ações em massa" log: the latest bulk actions the viewer may see, newest first. */

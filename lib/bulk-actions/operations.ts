@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { BulkActionKind, BulkActionParams } from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { contactInSegments } from "@/lib/contacts/visibility";
 import { textArray, uuidArray } from "@/lib/sql/arrays";
@@ -96,11 +97,12 @@ export function operationFor(organizationId: string, kind: Exclude<BulkActionKin
 
 /**
  * Which visible contacts the viewer may change this way (DESIGN.md matrix); the others are skipped
- * and counted. A non-admin never makes a contact leave their own carteira: handing a contact they
- * see only as its responsável to someone else, or removing the last of their segments from it.
+ * and counted. Whoever does not see the whole organization never makes a contact leave their
+ * carteira: handing a contact they see only as its responsável to someone else, or removing the
+ * last of their segments from it.
  */
 export function permittedFor(viewer: Viewer, kind: BulkActionKind, params: BulkActionParams): SQL {
-  if (viewer.role === "admin") return sql`true`;
+  if (can(viewer.role, "contacts.viewAll")) return sql`true`;
   const isResponsible = sql`coalesce(contacts.responsible_user_id = ${viewer.userId}::uuid, false)`;
   const inSegments = (ids: string[]) => (ids.length > 0 ? contactInSegments(viewer.organizationId, ids) : sql`false`);
   if (kind === "set_responsible") {

@@ -4,9 +4,9 @@ import type PgBoss from "pg-boss";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, rowsOf, type Transaction } from "@/db/client";
 import { bulkActions, type BulkActionKind, type BulkActionParams } from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/audit";
-import { canDeleteContacts } from "@/lib/contacts/permissions";
 import { contactVisibleTo } from "@/lib/contacts/visibility";
 import * as writer from "@/lib/contacts/writer";
 import { enqueueJob, queues } from "@/lib/jobs/engine";
@@ -44,7 +44,7 @@ export async function runBulkActionJob(job: PgBoss.JobWithMetadata<BulkActionJob
   const action = await claim(organizationId, id, token);
   if (!action) return;
   const viewer = await loadViewer(action.status === "running" ? action.actorUserId : action.undoneByUserId!, organizationId);
-  if (!viewer || (action.kind === "delete" && !canDeleteContacts(viewer))) {
+  if (!viewer || (action.kind === "delete" && !can(viewer.role, "contacts.delete"))) {
     await getDb().transaction((tx) => finish(tx, action, null, { status: "failed", error: "Interrompida: o usuário que a pediu não tem mais acesso." }));
     return;
   }

@@ -3,6 +3,7 @@ import { and, not, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { contacts } from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { maskDocument } from "@/lib/documents/document";
 import { contactFilters, type ContactFilters, type ContactSort } from "./contact-filters";
@@ -130,7 +131,7 @@ export async function countContacts(viewer: Viewer, request: ContactListRequest 
   const capped = db.select({ one: sql`1` }).from(contacts).where(where).limit(exactCountLimit + 1);
   const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(capped.as("capped"));
   if (count <= exactCountLimit) return { value: count, exact: true };
-  const trustworthy = viewer.role === "admin" && filters.segment.length === 0 && !filters.noSegment && !filters.q;
+  const trustworthy = can(viewer.role, "contacts.viewAll") && filters.segment.length === 0 && !filters.noSegment && !filters.q;
   if (!trustworthy) return { value: exactCountLimit, exact: false, approximation: "atLeast" };
   const plan = (await db.execute(sql`explain (format json) ${db.select({ one: sql`1` }).from(contacts).where(where)}`)) as unknown as {
     rows: { "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }[];

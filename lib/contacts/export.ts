@@ -4,11 +4,11 @@ import { stringify } from "csv-stringify/sync";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { contacts } from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatDocument } from "@/lib/documents/document";
 import { formatPhone } from "@/lib/phones/phone";
 import { matching, withDefaults, type ContactListRequest } from "./contact-list";
-import { canExportContacts } from "./permissions";
 import { priorityLabels } from "./priority";
 import { responsibleName, segmentNames } from "./columns";
 
@@ -33,7 +33,7 @@ export function neutralizeFormula(cell: string) {
  * expects. Null when the viewer may not export.
  */
 export function exportContactsCsv(viewer: Viewer, request: ContactListRequest, separator: CsvSeparator = ";"): ReadableStream<Uint8Array> | null {
-  if (!canExportContacts(viewer)) return null;
+  if (!can(viewer.role, "contacts.export")) return null;
   const where = matching(viewer, withDefaults(request));
   const encoder = new TextEncoder();
   const toCsv = (rows: string[][]) => encoder.encode(stringify(rows, { delimiter: separator, record_delimiter: "\r\n" }));

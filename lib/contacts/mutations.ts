@@ -5,12 +5,13 @@ import { contacts, segments, users, type ChangeSource } from "@/db/schema";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
 import { withUniqueFieldErrors, type UniqueFields } from "@/lib/actions/unique-violation";
 import { recordAudit } from "@/lib/audit/audit";
+import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatDocument } from "@/lib/documents/document";
 import { formatTime } from "@/lib/format/date";
 import type { ContactInput } from "./contact-input";
 import { diffSnapshots, type ContactSnapshot } from "./history";
-import { authorizeContactWrite, canDeleteContacts } from "./permissions";
+import { authorizeContactWrite } from "./permissions";
 import { loadVisibleContact, type LoadedContact } from "./queries";
 import { contactVisibleTo } from "./visibility";
 import * as writer from "./writer";
@@ -89,7 +90,7 @@ export async function updateContact(
 
 /** Deletes a contact (admins only); its history stays, ending with the deletion. */
 export async function deleteContact(viewer: Viewer, id: string, source: ChangeSource): Promise<ActionResult> {
-  if (!canDeleteContacts(viewer)) return failure("forbidden", "Apenas administradores excluem contatos.");
+  if (!can(viewer.role, "contacts.delete")) return failure("forbidden", "Apenas administradores excluem contatos.");
   const current = await loadVisibleContact(viewer, id);
   if (!current) return notFound();
   const deleted = await getDb().transaction((tx) => writer.deleteContacts(tx, { viewer, source }, { where: sql`contacts.id = ${id}::uuid` }));

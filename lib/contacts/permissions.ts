@@ -1,33 +1,25 @@
 import "server-only";
 import type { FieldErrors } from "@/lib/actions/result";
+import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listAssignableResponsibles } from "@/lib/users/queries";
 import type { ContactInput } from "./contact-input";
 import type { LoadedContact } from "./queries";
 
-/** Deleting contacts is an admin's job (DESIGN.md matrix). */
-export function canDeleteContacts(viewer: Viewer) {
-  return viewer.role === "admin";
-}
-
-/** Exporting the carteira is for team leads and admins (DESIGN.md matrix). */
-export function canExportContacts(viewer: Viewer) {
-  return viewer.role === "supervisor" || viewer.role === "admin";
-}
-
 export type AuthorizedWrite = { segmentIds: string[]; responsibleUserId: string | null };
 
 /**
- * Applies DESIGN.md's permission matrix to a create (current = null) or an edit: which segments
- * and which responsável the contact ends up with, or the field errors that refuse the write.
- * Segment and user ids are checked against the database, never trusted from the client.
+ * Applies the permission table (lib/auth/permissions.ts) to a create (current = null) or an edit:
+ * which segments and which responsável the contact ends up with, or the field errors that refuse
+ * the write. Segment and user ids are checked against the database, never trusted from the client.
  */
 export async function authorizeContactWrite(
   viewer: Viewer,
   input: ContactInput,
   current: LoadedContact | null,
 ): Promise<{ ok: true; value: AuthorizedWrite } | { ok: false; fieldErrors: FieldErrors }> {
+  if (!can(viewer.role, current ? "contacts.edit" : "contacts.create")) return { ok: false, fieldErrors: {} };
   const fieldErrors: FieldErrors = {};
   const assignable = new Set((await listAssignableSegments(viewer)).map((s) => s.id));
 
@@ -50,7 +42,7 @@ export async function authorizeContactWrite(
     }
   }
 
-  if (viewer.role !== "admin") {
+  if (!can(viewer.role, "contacts.viewAll")) {
     // A contact created with no segment is given to its creator, so it does not vanish from their carteira.
     if (!current && segmentIds.length === 0 && responsibleUserId === null) responsibleUserId = viewer.userId;
     const staysVisible =

@@ -1,6 +1,7 @@
-// Client-safe and import-free: used by the database schema, the zod schema and the UI alike.
-export const priorities = ["high", "medium", "low"] as const;
-export type Priority = (typeof priorities)[number];
+import type { Priority } from "@/db/enums";
+
+// Client-safe: the priorities (db/enums) and how the UI names them.
+export { priorities, type Priority } from "@/db/enums";
 
 export const priorityLabels: Record<Priority, string> = {
   high: "Alta",

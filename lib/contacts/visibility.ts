@@ -1,17 +1,19 @@
 import "server-only";
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import { contacts } from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 
 /**
  * THE visibility rule (DESIGN.md, "Who sees what"): a contact exists for a viewer when the viewer
- * is an admin of its organization, belongs to one of its segments, or is its responsável.
+ * sees all of its organization ("contacts.viewAll", an admin's), belongs to one of its segments,
+ * or is its responsável.
  * Every contact read, write, count, export, import and API query composes this predicate into its
  * SQL; a contact outside it behaves as if it did not exist. Guarded by visibility.db.test.ts.
  */
 export function contactVisibleTo(viewer: Viewer): SQL {
   const sameOrganization = eq(contacts.organizationId, viewer.organizationId);
-  if (viewer.role === "admin") return sameOrganization;
+  if (can(viewer.role, "contacts.viewAll")) return sameOrganization;
   const isResponsible = eq(contacts.responsibleUserId, viewer.userId);
   if (viewer.segmentIds.length === 0) return and(sameOrganization, isResponsible)!;
   return and(sameOrganization, or(isResponsible, contactInSegments(viewer.organizationId, viewer.segmentIds)))!;

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
+import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Priority } from "@/lib/contacts/priority";
 import { contactVisibleTo } from "@/lib/contacts/visibility";
@@ -21,18 +22,13 @@ export type Dashboard = {
   newPerWeek: { weekStart: string; contacts: number }[];
 };
 
-/** Whether the viewer has a dashboard: team leads and admins (DESIGN.md product map). */
-export function canSeeDashboard(viewer: Viewer) {
-  return viewer.role === "supervisor" || viewer.role === "admin";
-}
-
 /**
  * The carteira at a glance, over exactly the contacts the viewer may see (the visibility
  * predicate is in every query): one pass over the contacts for the totals, priorities and
  * responsáveis (grouping sets), one over their segment links, one over the last weeks' creations.
  */
 export async function getDashboard(viewer: Viewer): Promise<Dashboard | null> {
-  if (!canSeeDashboard(viewer)) return null;
+  if (!can(viewer.role, "dashboard.view")) return null;
   const visible = contactVisibleTo(viewer);
   const db = getDb();
   const [groups, segments, weeks] = await Promise.all([

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** "Salvar filtro": a name, the list's current query, and (admins) whether the organization sees it. */
+/** "Salvar filtro": a name, the list's current URL query, and (admins) whether the organization sees it. */
 export const savedFilterInput = z.object({
   name: z
     .string({ error: "Dê um nome ao filtro." })

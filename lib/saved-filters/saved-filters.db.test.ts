@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createWorld, type World } from "@/db/testing/world";
-import { parseContactFilters } from "@/lib/contacts/contact-filters";
 import { findContacts } from "@/lib/contacts/contact-list";
 import { getContact } from "@/lib/contacts/queries";
+import { readStoredFilters } from "@/lib/contacts/stored-filters";
 import { savedFilterInput } from "./saved-filter-input";
 import { deleteSavedFilter, listSavedFilters, saveFilter } from "./saved-filters";
 
@@ -14,6 +14,7 @@ beforeAll(async () => {
 
 const input = (name: string, query: string, shared = false) => savedFilterInput.parse({ name, query, shared: shared ? "on" : "" });
 const names = async (who: keyof World["viewers"]) => (await listSavedFilters(world.viewers[who])).map((f) => f.name);
+const hrefOf = async (who: keyof World["viewers"], id: string) => (await listSavedFilters(world.viewers[who])).find((f) => f.id === id)?.href;
 
 describe("saved filters", () => {
   it("are the owner's own: others of the organization do not see them", async () => {
@@ -41,15 +42,17 @@ describe("saved filters", () => {
   it("never widen visibility: the admin's shared filter, applied by an operator, shows only what the operator sees", async () => {
     const saved = await saveFilter(world.viewers.admin, input(`S3 e S1 ${randomUUID()}`, `segment=${world.segments.s3}&segment=${world.segments.s1}`, true));
     if (!saved.ok) throw new Error(saved.message);
-    const applied = await findContacts(world.viewers.operator, { ...parseContactFilters(new URLSearchParams(saved.query)), limit: 100 });
+    const applied = await findContacts(world.viewers.operator, { ...readStoredFilters(saved.filters), limit: 100 });
     expect(applied.items.length).toBeGreaterThan(0);
     for (const item of applied.items) expect(await getContact(world.viewers.operator, item.id)).not.toBeNull();
     expect(applied.items.map((c) => c.id)).not.toContain(world.contacts.inS3);
   });
 
-  it("keep filters and sort only: page cursors and unknown parameters are dropped", async () => {
-    const result = await saveFilter(world.viewers.operator, input(`Limpo ${randomUUID()}`, "priority=high&after=abc&sort=name&evil=1"));
-    expect(result).toMatchObject({ ok: true, query: "priority=high&sort=name" });
+  it("keep filters and sort only, as versioned JSON: page size, cursors and unknown parameters are dropped", async () => {
+    const result = await saveFilter(world.viewers.operator, input(`Limpo ${randomUUID()}`, "priority=high&size=50&after=abc&sort=name&evil=1"));
+    expect(result).toMatchObject({ ok: true, filters: { v: 1, filters: { priority: ["high"] }, sort: "name" } });
+    if (!result.ok) return;
+    expect(await hrefOf("operator", result.id)).toBe("/contacts?priority=high&sort=name");
   });
 
   it("refuse a second filter with the same name for the same person", async () => {

@@ -3,17 +3,18 @@ import { and, asc, desc, eq, or } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { savedFilters, users } from "@/db/schema";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
+import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { filtersToSearchParams, parseContactFilters } from "@/lib/contacts/contact-filters";
+import { parseContactFilters } from "@/lib/contacts/contact-filters";
+import { contactListHref } from "@/lib/contacts/list-link";
 import { isUuid } from "@/lib/contacts/queries";
+import { readStoredFilters, toStoredFilters, type StoredContactFilters } from "@/lib/contacts/stored-filters";
 import type { SavedFilterInput } from "./saved-filter-input";
 
-/** Sharing a filter with the whole organization — and deleting shared ones — is an admin's call. */
-export function canShareSavedFilters(viewer: Viewer) {
-  return viewer.role === "admin";
-}
+export type SaveFilterResult = ActionResult<{ id: string; filters: StoredContactFilters }>;
 
-export type SavedFilter = { id: string; name: string; query: string; shared: boolean; ownerName: string; mine: boolean };
+/** A saved filter as the list shows it: `href` opens the list with its filters. */
+export type SavedFilter = { id: string; name: string; href: string; shared: boolean; ownerName: string; mine: boolean };
 
 /** The viewer's own saved filters and those shared with their organization. */
 export async function listSavedFilters(viewer: Viewer): Promise<SavedFilter[]> {
@@ -21,7 +22,7 @@ export async function listSavedFilters(viewer: Viewer): Promise<SavedFilter[]> {
     .select({
       id: savedFilters.id,
       name: savedFilters.name,
-      query: savedFilters.query,
+      filters: savedFilters.filters,
       shared: savedFilters.shared,
       ownerUserId: savedFilters.ownerUserId,
       ownerName: users.name,
@@ -35,32 +36,35 @@ export async function listSavedFilters(viewer: Viewer): Promise<SavedFilter[]> {
       ),
     )
     .orderBy(desc(savedFilters.shared), asc(savedFilters.name));
-  return rows.map(({ ownerUserId, ...row }) => ({ ...row, mine: ownerUserId === viewer.userId }));
+  return rows.map(({ ownerUserId, filters, ...row }) => ({
+    ...row,
+    href: contactListHref(readStoredFilters(filters)),
+    mine: ownerUserId === viewer.userId,
+  }));
 }
 
 /**
- * Saves the list's current filters under a name, for the viewer; shared with the organization only
- * by an admin. The query is re-written from parsed filters, without page cursors, so a saved filter
- * holds nothing but filters and sort.
+ * Saves the list's current filters (its URL query, as the form sends it) under a name, for the
+ * viewer; shared with the organization only by an admin. What is stored is the parsed filters and
+ * sort, as versioned JSON: no page, no cursor, nothing the list would not read.
  */
-export async function saveFilter(viewer: Viewer, input: SavedFilterInput): Promise<ActionResult<{ id: string; query: string }>> {
-  if (input.shared && !canShareSavedFilters(viewer)) {
+export async function saveFilter(viewer: Viewer, input: SavedFilterInput): Promise<SaveFilterResult> {
+  if (input.shared && !can(viewer.role, "savedFilters.share")) {
     return failure("forbidden", invalidInputMessage, { shared: ["Apenas administradores compartilham filtros."] });
   }
-  const filters = parseContactFilters(new URLSearchParams(input.query));
-  const query = filtersToSearchParams({ ...filters, after: undefined, before: undefined }).toString();
+  const filters = toStoredFilters(parseContactFilters(new URLSearchParams(input.query)));
   const [saved] = await getDb()
     .insert(savedFilters)
-    .values({ organizationId: viewer.organizationId, ownerUserId: viewer.userId, name: input.name, query, shared: input.shared })
+    .values({ organizationId: viewer.organizationId, ownerUserId: viewer.userId, name: input.name, filters, shared: input.shared })
     .onConflictDoNothing()
     .returning({ id: savedFilters.id });
   if (!saved) return failure("invalid", invalidInputMessage, { name: ["Você já tem um filtro com este nome."] });
-  return { ok: true, id: saved.id, query };
+  return { ok: true, id: saved.id, filters };
 }
 
 /** Deletes a saved filter of the viewer's (an admin may also delete shared ones). */
 export async function deleteSavedFilter(viewer: Viewer, id: string): Promise<ActionResult> {
-  const mayDelete = canShareSavedFilters(viewer)
+  const mayDelete = can(viewer.role, "savedFilters.share")
     ? or(eq(savedFilters.ownerUserId, viewer.userId), eq(savedFilters.shared, true))
     : eq(savedFilters.ownerUserId, viewer.userId);
   const deleted = isUuid(id)

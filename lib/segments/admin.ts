@@ -4,7 +4,8 @@ import { getDb, type Transaction } from "@/db/client";
 import { contacts, contactSegments, segmentMembers, segments, users, type Role } from "@/db/schema";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
 import { withUniqueFieldErrors } from "@/lib/actions/unique-violation";
-import { refuseNonAdmin } from "@/lib/auth/admin";
+import { can, refuseWithout } from "@/lib/auth/permissions";
+import { roles } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
 import * as writer from "@/lib/contacts/writer";
 import { recordAudit } from "@/lib/audit/audit";
@@ -22,11 +23,13 @@ export type SegmentOverview = {
 export type SegmentMember = { id: string; name: string; email: string; role: Role };
 
 const notFound = () => failure("not_found", "Segmento não encontrado.");
+// Membership is how a user sees a segment's contacts: whoever sees them all has no use for it.
+const memberRoles = roles.filter((role) => !can(role, "contacts.viewAll"));
 const nameInUse = { segments_org_name_key: { field: "name", message: "Já existe um segmento com este nome." } };
 
 /** The organization's segments in use, with their contacts, members and contacts without responsável. Admins only. */
 export async function listSegmentsOverview(viewer: Viewer): Promise<SegmentOverview[] | null> {
-  if (refuseNonAdmin(viewer)) return null;
+  if (!can(viewer.role, "segments.manage")) return null;
   return segmentOverviews(viewer, null);
 }
 
@@ -61,7 +64,7 @@ function segmentOverviews(viewer: Viewer, onlyId: string | null): Promise<Segmen
 
 /** One segment in use, its members and who could become one (active operators and supervisors). Admins only. */
 export async function getSegmentAdmin(viewer: Viewer, id: string) {
-  if (refuseNonAdmin(viewer)) return null;
+  if (!can(viewer.role, "segments.manage")) return null;
   const [overview] = await segmentOverviews(viewer, id);
   if (!overview) return null;
   const people = await getDb()
@@ -74,7 +77,7 @@ export async function getSegmentAdmin(viewer: Viewer, id: string) {
       member: sql<boolean>`exists (select 1 from segment_members m where m.organization_id = users.organization_id and m.segment_id = ${id}::uuid and m.user_id = users.id)`,
     })
     .from(users)
-    .where(and(eq(users.organizationId, viewer.organizationId), eq(users.active, true), inArray(users.role, ["operator", "supervisor"])))
+    .where(and(eq(users.organizationId, viewer.organizationId), eq(users.active, true), inArray(users.role, memberRoles)))
     .orderBy(asc(users.name));
   const strip = ({ member: _, ...user }: (typeof people)[number]): SegmentMember => user;
   return {
@@ -85,7 +88,7 @@ export async function getSegmentAdmin(viewer: Viewer, id: string) {
 }
 
 export async function createSegment(viewer: Viewer, input: SegmentInput): Promise<ActionResult<{ id: string }>> {
-  const refused = refuseNonAdmin(viewer);
+  const refused = refuseWithout(viewer, "segments.manage");
   if (refused) return refused;
   return withUniqueFieldErrors(nameInUse, () =>
     getDb().transaction(async (tx) => {
@@ -100,7 +103,7 @@ export async function createSegment(viewer: Viewer, input: SegmentInput): Promis
 }
 
 export async function updateSegment(viewer: Viewer, id: string, input: SegmentInput): Promise<ActionResult> {
-  const refused = refuseNonAdmin(viewer);
+  const refused = refuseWithout(viewer, "segments.manage");
   if (refused) return refused;
   return withUniqueFieldErrors(nameInUse, () =>
     getDb().transaction(async (tx) => {
@@ -124,7 +127,7 @@ export async function updateSegment(viewer: Viewer, id: string, input: SegmentIn
  * history says so), its members leave it (their next request no longer sees that carteira).
  */
 export async function archiveSegment(viewer: Viewer, id: string, input: ArchiveSegmentInput): Promise<ActionResult<{ contacts: number }>> {
-  const refused = refuseNonAdmin(viewer);
+  const refused = refuseWithout(viewer, "segments.manage");
   if (refused) return refused;
   const org = viewer.organizationId;
   return getDb().transaction(async (tx) => {
@@ -170,7 +173,7 @@ export async function archiveSegment(viewer: Viewer, id: string, input: ArchiveS
 
 /** Adds an active operator or supervisor of the organization to a segment in use: their next request sees its contacts. */
 export async function addSegmentMember(viewer: Viewer, segmentId: string, userId: string): Promise<ActionResult> {
-  const refused = refuseNonAdmin(viewer);
+  const refused = refuseWithout(viewer, "segments.manage");
   if (refused) return refused;
   return getDb().transaction(async (tx) => {
     const segment = await activeSegment(tx, viewer, segmentId);
@@ -180,7 +183,7 @@ export async function addSegmentMember(viewer: Viewer, segmentId: string, userId
       .from(users)
       .where(and(eq(users.organizationId, viewer.organizationId), eq(users.id, userId), eq(users.active, true)));
     if (!user) return failure("invalid", invalidInputMessage, { userId: ["Escolha um usuário ativo da lista."] });
-    if (user.role === "admin") return failure("invalid", invalidInputMessage, { userId: ["Administradores já veem todos os contatos."] });
+    if (can(user.role, "contacts.viewAll")) return failure("invalid", invalidInputMessage, { userId: ["Administradores já veem todos os contatos."] });
     const added = await tx
       .insert(segmentMembers)
       .values({ organizationId: viewer.organizationId, segmentId, userId })
@@ -195,7 +198,7 @@ export async function addSegmentMember(viewer: Viewer, segmentId: string, userId
 
 /** Removes a member: from their next request on, that carteira is no longer theirs. */
 export async function removeSegmentMember(viewer: Viewer, segmentId: string, userId: string): Promise<ActionResult> {
-  const refused = refuseNonAdmin(viewer);
+  const refused = refuseWithout(viewer, "segments.manage");
   if (refused) return refused;
   return getDb().transaction(async (tx) => {
     const segment = await activeSegment(tx, viewer, segmentId);

@@ -6,8 +6,8 @@ import { segmentMembers, segments, userInvites, users, type Role } from "@/db/sc
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
 import { withUniqueFieldErrors } from "@/lib/actions/unique-violation";
 import { recordAudit } from "@/lib/audit/audit";
-import { refuseNonAdmin } from "@/lib/auth/admin";
 import { hashPassword } from "@/lib/auth/password";
+import { can, refuseWithout, rolesWith } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import * as writer from "@/lib/contacts/writer";
 import type { NewUserInput, UserAccessInput } from "./user-input";
@@ -34,13 +34,13 @@ const lastAdmin = (field: string, message: string) => failure("conflict", messag
 
 /** The organization's users with their segments and how many contacts each is responsável for. Admins only. */
 export async function listUsersOverview(viewer: Viewer): Promise<UserOverview[] | null> {
-  if (refuseNonAdmin(viewer)) return null;
+  if (!can(viewer.role, "users.manage")) return null;
   return usersOverview(viewer, null);
 }
 
 /** One user of the organization, with the ids of their segments for the access form. Admins only. */
 export async function getUserOverview(viewer: Viewer, id: string): Promise<(UserOverview & { segmentIds: string[] }) | null> {
-  if (refuseNonAdmin(viewer)) return null;
+  if (!can(viewer.role, "users.manage")) return null;
   const [user] = await usersOverview(viewer, id);
   if (!user) return null;
   const memberships = await getDb()
@@ -76,7 +76,7 @@ function usersOverview(viewer: Viewer, onlyId: string | null): Promise<UserOverv
  * once) or with an initial password they must change at first sign-in.
  */
 export async function createUser(viewer: Viewer, input: NewUserInput): Promise<ActionResult<{ id: string; inviteToken: string | null }>> {
-  const refused = refuseNonAdmin(viewer);
+  const refused = refuseWithout(viewer, "users.manage");
   if (refused) return refused;
   const org = viewer.organizationId;
   const passwordHash = input.access === "password" ? await hashPassword(input.password) : NO_PASSWORD;
@@ -103,7 +103,7 @@ export async function createUser(viewer: Viewer, input: NewUserInput): Promise<A
 
 /** A new invite link for a user who has not accepted theirs (the old one stops working). */
 export async function renewInvite(viewer: Viewer, id: string): Promise<ActionResult<{ inviteToken: string }>> {
-  const refused = refuseNonAdmin(viewer);
+  const refused = refuseWithout(viewer, "users.manage");
   if (refused) return refused;
   return getDb().transaction(async (tx) => {
     const [user] = await tx
@@ -121,13 +121,13 @@ export async function renewInvite(viewer: Viewer, id: string): Promise<ActionRes
  * one cannot be demoted, not even by themselves. Visibility follows on the user's next request.
  */
 export async function updateUserAccess(viewer: Viewer, id: string, input: UserAccessInput): Promise<ActionResult> {
-  const refused = refuseNonAdmin(viewer);
+  const refused = refuseWithout(viewer, "users.manage");
   if (refused) return refused;
   const org = viewer.organizationId;
   return getDb().transaction(async (tx) => {
     const current = await lockUser(tx, viewer, id);
     if (!current) return notFound();
-    if (current.role === "admin" && input.role !== "admin" && (await otherActiveAdmins(tx, viewer, id)) === 0) {
+    if (can(current.role, "users.manage") && !can(input.role, "users.manage") && (await otherActiveAdmins(tx, viewer, id)) === 0) {
       return lastAdmin("role", "Esta é a última pessoa administradora ativa: promova outra antes.");
     }
     const chosen = await activeSegments(tx, viewer, input.segmentIds);
@@ -164,13 +164,13 @@ export async function updateUserAccess(viewer: Viewer, id: string, input: UserAc
  * same step; otherwise they keep a responsável nobody can act as. Names stay in every history.
  */
 export async function deactivateUser(viewer: Viewer, id: string, handoverTo: string | null): Promise<ActionResult<{ handedOver: number }>> {
-  const refused = refuseNonAdmin(viewer);
+  const refused = refuseWithout(viewer, "users.manage");
   if (refused) return refused;
   const org = viewer.organizationId;
   return getDb().transaction(async (tx) => {
     const current = await lockUser(tx, viewer, id);
     if (!current || !current.active) return notFound();
-    if (current.role === "admin" && (await otherActiveAdmins(tx, viewer, id)) === 0) {
+    if (can(current.role, "users.manage") && (await otherActiveAdmins(tx, viewer, id)) === 0) {
       return lastAdmin("id", "Esta é a última pessoa administradora ativa: ela não pode ser desativada.");
     }
     let handedOver = 0;
@@ -267,12 +267,12 @@ async function lockUser(tx: Transaction, viewer: Viewer, id: string) {
   return user ?? null;
 }
 
-// Locks the other admins too, so two admins demoting each other at once cannot both succeed.
+// The others who manage users, locked, so two admins demoting each other at once cannot both succeed.
 async function otherActiveAdmins(tx: Transaction, viewer: Viewer, id: string) {
   const admins = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.organizationId, viewer.organizationId), eq(users.role, "admin"), eq(users.active, true), ne(users.id, id)))
+    .where(and(eq(users.organizationId, viewer.organizationId), inArray(users.role, rolesWith("users.manage")), eq(users.active, true), ne(users.id, id)))
     .for("update");
   return admins.length;
 }
@@ -293,7 +293,7 @@ export type ResponsibleBreakdown = {
 
 /** A user's carteira as responsável: how many contacts, by priority and by segment (a contact in two segments counts in both). Admins only. */
 export async function responsibleBreakdown(viewer: Viewer, userId: string): Promise<ResponsibleBreakdown | null> {
-  if (refuseNonAdmin(viewer)) return null;
+  if (!can(viewer.role, "users.manage")) return null;
   const org = viewer.organizationId;
   const byPriority = rowsOf<{ priority: "high" | "medium" | "low"; contacts: number }>(
     await getDb().execute(sql`

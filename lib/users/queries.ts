@@ -2,19 +2,20 @@ import "server-only";
 import { and, asc, eq, exists, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { segmentMembers, users } from "@/db/schema";
-import { refuseNonAdmin } from "@/lib/auth/admin";
+import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 
 export type UserOption = { id: string; name: string };
 
 /**
- * Who the viewer may make responsável for a contact (DESIGN.md matrix): an admin, any active user
- * of the organization; a supervisor, the active members of their segments; an operator, no one
- * (null: the choice is not theirs).
+ * Who the viewer may make responsável for a contact (lib/auth/permissions.ts): any active user of
+ * the organization, or the active members of the viewer's segments; null when the choice is not
+ * the viewer's at all.
  */
 export async function listAssignableResponsibles(viewer: Viewer): Promise<UserOption[] | null> {
-  if (viewer.role === "operator") return null;
-  if (viewer.role === "supervisor" && viewer.segmentIds.length === 0) return [];
+  if (!can(viewer.role, "contacts.changeResponsible")) return null;
+  const anyone = can(viewer.role, "contacts.changeResponsibleToAnyone");
+  if (!anyone && viewer.segmentIds.length === 0) return [];
   const db = getDb();
   const memberOfViewerSegments = exists(
     db
@@ -35,7 +36,7 @@ export async function listAssignableResponsibles(viewer: Viewer): Promise<UserOp
       and(
         eq(users.organizationId, viewer.organizationId),
         eq(users.active, true),
-        viewer.role === "admin" ? undefined : memberOfViewerSegments,
+        anyone ? undefined : memberOfViewerSegments,
       ),
     )
     .orderBy(asc(users.name));
@@ -46,9 +47,9 @@ export async function listResponsibleFilterOptions(viewer: Viewer): Promise<User
   return (await listAssignableResponsibles(viewer)) ?? [{ id: viewer.userId, name: viewer.name }];
 }
 
-/** Everyone of the organization, deactivated users too (the audit log names them). Admins only. */
+/** Everyone of the organization, deactivated users too (the audit log names them). For readers of the audit log. */
 export async function listOrganizationUsers(viewer: Viewer): Promise<UserOption[] | null> {
-  if (refuseNonAdmin(viewer)) return null;
+  if (!can(viewer.role, "audit.view")) return null;
   return getDb()
     .select({ id: users.id, name: users.name })
     .from(users)

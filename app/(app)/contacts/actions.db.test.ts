@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createWorld, type World } from "@/db/testing/world";
 import type { Viewer } from "@/lib/auth/viewer";
-import { getContact } from "@/lib/contacts/queries";
+import { getContact, getContactForEdit } from "@/lib/contacts/queries";
 import { findContacts } from "@/lib/contacts/contact-list";
 import { formatDocument, generateCpf } from "@/lib/documents/document";
 
@@ -85,6 +85,21 @@ describe("contact server actions", () => {
       expect(result).toMatchObject({ ok: false, code: "not_found" });
       expect(await revealDocumentAction(id)).toMatchObject({ ok: false, code: "not_found" });
     }
+  });
+
+  it("keep the responsável when an operator saves the edit form, which has no field for it", async () => {
+    session.viewer = world.viewers.operator;
+    const id = world.contacts.operatorResponsible;
+    const current = (await getContactForEdit(world.viewers.operator, id))!;
+    const form = contactForm({
+      id,
+      version: String(current.version),
+      name: "Renomeado pela operadora",
+      document: formatDocument(current.document, current.documentType),
+      customerCode: current.customerCode,
+    });
+    expect(await redirectTarget(updateContactAction(null, form))).toBe(`/contacts/${id}?toast=updated`);
+    expect(await getContact(world.viewers.admin, id)).toMatchObject({ name: "Renomeado pela operadora", responsible: { id: world.viewers.operator.userId } });
   });
 
   it("let only admins delete", async () => {

@@ -7,6 +7,7 @@ import { failure, type ActionResult } from "@/lib/actions/result";
 import { validatedAction, withViewer } from "@/lib/actions/validated-action";
 import { contactInput } from "@/lib/contacts/contact-input";
 import { readContactForm } from "@/lib/contacts/contact-form-data";
+import { contactListHref } from "@/lib/contacts/list-link";
 import { createContact, deleteContact, revealContactDocument, updateContact } from "@/lib/contacts/mutations";
 
 const contactRef = z.object({ id: z.guid(), version: z.coerce.number().int().positive() });
@@ -36,6 +37,6 @@ export async function deleteContactAction(id: string): Promise<ActionResult> {
     const result = await deleteContact(viewer, String(id), "form");
     if (!result.ok) return result;
     revalidatePath("/contacts");
-    redirect("/contacts?toast=deleted");
+    redirect(contactListHref({}, { toast: "deleted" }));
   });
 }

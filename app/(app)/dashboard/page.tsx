@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChartCard } from "@/components/dashboard/chart-card";
+import { capabilitiesOf } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { noResponsible } from "@/lib/contacts/contact-filters";
+import { contactListHref } from "@/lib/contacts/list-link";
 import { priorityLabels } from "@/lib/contacts/priority";
 import { DASHBOARD_WEEKS, getDashboard } from "@/lib/dashboard/dashboard";
 import { formatNumber } from "@/lib/format/number";
@@ -12,11 +14,11 @@ export const metadata: Metadata = { title: "Painel" };
 
 const percent = new Intl.NumberFormat("pt-BR", { style: "percent", maximumFractionDigits: 1 });
 
-/** dd/mm of a YYYY-MM-DD day, and the day six days later for the week's filter. */
+/** dd/mm of a YYYY-MM-DD day, and the list of the contacts created in the week it starts. */
 function week(start: string) {
   const [y, m, d] = start.split("-").map(Number);
   const end = new Date(Date.UTC(y, m - 1, d + 6)).toISOString().slice(0, 10);
-  return { label: `${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}`, query: `createdFrom=${start}&createdTo=${end}` };
+  return { label: `${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}`, href: contactListHref({ createdFrom: start, createdTo: end }) };
 }
 
 export default async function DashboardPage() {
@@ -24,12 +26,13 @@ export default async function DashboardPage() {
   const dashboard = await getDashboard(viewer);
   if (!dashboard) notFound();
   const { total } = dashboard;
+  const viewsAll = capabilitiesOf(viewer.role)["contacts.viewAll"];
   const share = (n: number) => (total > 0 ? percent.format(n / total) : "—");
 
   const stats = [
-    { label: "Contatos", value: total, href: "/contacts", note: viewer.role === "admin" ? "na organização" : "na sua carteira" },
-    { label: "Sem telefone", value: dashboard.withoutPhone, href: "/contacts?hasPhone=no", note: `${share(dashboard.withoutPhone)}: fora de WhatsApp e SMS` },
-    { label: "Sem e-mail", value: dashboard.withoutEmail, href: "/contacts?hasEmail=no", note: `${share(dashboard.withoutEmail)}: fora das campanhas de e-mail` },
+    { label: "Contatos", value: total, href: contactListHref(), note: viewsAll ? "na organização" : "na sua carteira" },
+    { label: "Sem telefone", value: dashboard.withoutPhone, href: contactListHref({ hasPhone: "no" }), note: `${share(dashboard.withoutPhone)}: fora de WhatsApp e SMS` },
+    { label: "Sem e-mail", value: dashboard.withoutEmail, href: contactListHref({ hasEmail: "no" }), note: `${share(dashboard.withoutEmail)}: fora das campanhas de e-mail` },
   ];
 
   return (
@@ -37,7 +40,7 @@ export default async function DashboardPage() {
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Painel</h1>
         <p className="mt-1 text-sm text-slate-600">
-          {viewer.role === "admin" ? "Todos os contatos da organização" : "Os contatos que você vê"}. Cada número abre a lista com exatamente esses contatos.
+          {viewsAll ? "Todos os contatos da organização" : "Os contatos que você vê"}. Cada número abre a lista com exatamente esses contatos.
         </p>
       </header>
 
@@ -59,27 +62,27 @@ export default async function DashboardPage() {
           data={dashboard.bySegment.map((s) => ({
             label: s.name ?? "Sem segmento",
             value: s.contacts,
-            href: s.segmentId ? `/contacts?segment=${s.segmentId}` : "/contacts?noSegment=1",
+            href: contactListHref(s.segmentId ? { segment: [s.segmentId] } : { noSegment: true }),
           }))}
         />
         <ChartCard
           title="Por prioridade"
-          data={dashboard.byPriority.map((p) => ({ label: priorityLabels[p.priority], value: p.contacts, href: `/contacts?priority=${p.priority}` }))}
+          data={dashboard.byPriority.map((p) => ({ label: priorityLabels[p.priority], value: p.contacts, href: contactListHref({ priority: [p.priority] }) }))}
         />
         <ChartCard
           title="Por responsável (10 maiores)"
           data={dashboard.byResponsible.map((r) => ({
             label: r.name ?? "Sem responsável",
             value: r.contacts,
-            href: `/contacts?responsible=${r.userId ?? noResponsible}`,
+            href: contactListHref({ responsible: [r.userId ?? noResponsible] }),
           }))}
         />
         <ChartCard
           title={`Novos contatos por semana (últimas ${DASHBOARD_WEEKS})`}
           columns
           data={dashboard.newPerWeek.map((w) => {
-            const { label, query } = week(w.weekStart);
-            return { label, value: w.contacts, href: `/contacts?${query}` };
+            const { label, href } = week(w.weekStart);
+            return { label, value: w.contacts, href };
           })}
         />
       </div>

@@ -7,6 +7,7 @@ import { Toast } from "@/components/ui/toast";
 import { TableCard } from "@/components/ui/table-card";
 import { requireViewer } from "@/lib/auth/session";
 import { noResponsible } from "@/lib/contacts/contact-filters";
+import { contactListHref } from "@/lib/contacts/list-link";
 import { listSegmentsOverview } from "@/lib/segments/admin";
 import { createSegmentAction } from "./actions";
 import { formatNumber } from "@/lib/format/number";
@@ -53,14 +54,14 @@ export default async function SegmentsPage({ searchParams }: { searchParams: Pro
               </td>
               <td className="px-4 py-3 text-slate-600">{s.description || "—"}</td>
               <td className="px-4 py-3 text-right tabular-nums">
-                <Link href={`/contacts?segment=${s.id}`} className="text-indigo-700 hover:underline" aria-label={`${formatNumber(s.contacts)} contatos em ${s.name}`}>
+                <Link href={contactListHref({ segment: [s.id] })} className="text-indigo-700 hover:underline" aria-label={`${formatNumber(s.contacts)} contatos em ${s.name}`}>
                   {formatNumber(s.contacts)}
                 </Link>
               </td>
               <td className="px-4 py-3 text-right tabular-nums">{formatNumber(s.members)}</td>
               <td className="px-4 py-3 text-right tabular-nums">
                 <Link
-                  href={`/contacts?segment=${s.id}&responsible=${noResponsible}`}
+                  href={contactListHref({ segment: [s.id], responsible: [noResponsible] })}
                   className="text-indigo-700 hover:underline"
                   aria-label={`${formatNumber(s.withoutResponsible)} contatos sem responsável em ${s.name}`}
                 >

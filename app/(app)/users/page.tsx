@@ -5,7 +5,9 @@ import { NewUserForm } from "@/components/users/new-user-form";
 import { Toast } from "@/components/ui/toast";
 import { TableCard } from "@/components/ui/table-card";
 import { requireViewer } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 import { roleLabels } from "@/lib/auth/roles";
+import { contactListHref } from "@/lib/contacts/list-link";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listUsersOverview } from "@/lib/users/admin";
 import { createUserAction } from "./actions";
@@ -49,9 +51,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <td className="px-4 py-3 font-medium"><Link href={`/users/${u.id}`} className="text-indigo-700 hover:underline">{u.name}</Link></td>
             <td className="px-4 py-3">{u.email}</td>
             <td className="px-4 py-3">{roleLabels[u.role]}</td>
-            <td className="px-4 py-3 text-slate-600">{u.role === "admin" ? "todos" : u.segmentNames.join(", ") || "—"}</td>
+            <td className="px-4 py-3 text-slate-600">{can(u.role, "contacts.viewAll") ? "todos" : u.segmentNames.join(", ") || "—"}</td>
             <td className="px-4 py-3 text-right tabular-nums">
-              <Link href={`/contacts?responsible=${u.id}`} className="text-indigo-700 hover:underline" aria-label={`${formatNumber(u.responsibleFor)} contatos de ${u.name}`}>
+              <Link href={contactListHref({ responsible: [u.id] })} className="text-indigo-700 hover:underline" aria-label={`${formatNumber(u.responsibleFor)} contatos de ${u.name}`}>
                 {formatNumber(u.responsibleFor)}
               </Link>
             </td>

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { validatedAction } from "@/lib/actions/validated-action";
+import { contactListHref } from "@/lib/contacts/list-link";
 import { changeOwnPassword } from "@/lib/users/account";
 import { changePasswordInput } from "@/lib/users/user-input";
 
@@ -10,7 +11,7 @@ export const changePasswordAction = validatedAction<typeof changePasswordInput, 
   (formData) => ({ current: formData.get("current"), next: formData.get("next"), confirm: formData.get("confirm") }),
   async (viewer, input) => {
     const result = await changeOwnPassword(viewer, input.current, input.next);
-    if (result.ok) redirect("/contacts?toast=password");
+    if (result.ok) redirect(contactListHref({}, { toast: "password" }));
     return result;
   },
 );

@@ -9,13 +9,14 @@ import { SavedFilters } from "@/components/contacts/saved-filters";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Toast } from "@/components/ui/toast";
 import { buttonClasses } from "@/components/ui/button";
+import { capabilitiesOf } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { filtersToSearchParams, parseContactFilters, type ContactFilters, type ContactSort } from "@/lib/contacts/contact-filters";
 import { countContacts, findContacts } from "@/lib/contacts/contact-list";
+import { contactExportHref, contactListHref } from "@/lib/contacts/list-link";
 import { offeredBulkActions } from "@/lib/bulk-actions/bulk-actions";
-import { canExportContacts } from "@/lib/contacts/permissions";
 import { listAssignableSegments } from "@/lib/segments/queries";
-import { canShareSavedFilters, listSavedFilters } from "@/lib/saved-filters/saved-filters";
+import { listSavedFilters } from "@/lib/saved-filters/saved-filters";
 import { listAssignableResponsibles, listResponsibleFilterOptions } from "@/lib/users/queries";
 import { bulkActionProgressAction, previewBulkActionAction, startBulkActionAction, undoBulkActionAction } from "../bulk/actions";
 import { deleteSavedFilterAction, saveFilterAction } from "../saved-filter-actions";
@@ -33,6 +34,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const viewer = await requireViewer();
   const params = await searchParams;
   const filters = parseContactFilters(params);
+  const may = capabilitiesOf(viewer.role);
   const [page, count, segments, responsibles, assignable, saved] = await Promise.all([
     findContacts(viewer, filters),
     countContacts(viewer, filters),
@@ -41,9 +43,11 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
     listAssignableResponsibles(viewer),
     listSavedFilters(viewer),
   ]);
-  const href = (change: Partial<ContactFilters>) => `/contacts?${filtersToSearchParams({ ...filters, after: undefined, before: undefined, ...change })}`;
-  const filtered = href({}) !== "/contacts?";
-  const exportParams = filtersToSearchParams({ ...filters, after: undefined, before: undefined });
+  // The list as shown, without its page: what the links, the export, saved filters and bulk actions start from.
+  const current: ContactFilters = { ...filters, after: undefined, before: undefined };
+  const href = (change: Partial<ContactFilters>) => contactListHref({ ...current, ...change });
+  const filtered = href({}) !== contactListHref();
+  const currentQuery = filtersToSearchParams(current).toString();
   const countText = count.exact
     ? plural(count.value, "contato", "contatos")
     : count.approximation === "estimate"
@@ -56,24 +60,25 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Contatos</h1>
           <p className="mt-1 text-sm text-slate-600">
-            {viewer.role === "admin" ? "Todos os contatos da organização." : "Os contatos da sua carteira."}
+            {may["contacts.viewAll"] ? "Todos os contatos da organização." : "Os contatos da sua carteira."}
           </p>
         </div>
-        {viewer.role === "supervisor" && (
+        {/* A carteira of several segments gets a shortcut to each. */}
+        {!may["contacts.viewAll"] && segments.length > 1 && (
           <nav aria-label="Minha carteira" className="flex flex-wrap items-center gap-2 text-sm">
-            <Link href="/contacts" className={buttonClasses(filtered ? "secondary" : "primary")}>Minha carteira</Link>
+            <Link href={contactListHref()} className={buttonClasses(filtered ? "secondary" : "primary")}>Minha carteira</Link>
             {segments.map((s) => (
-              <Link key={s.id} href={`/contacts?segment=${s.id}`} className={buttonClasses("ghost")}>{s.name}</Link>
+              <Link key={s.id} href={contactListHref({ segment: [s.id] })} className={buttonClasses("ghost")}>{s.name}</Link>
             ))}
           </nav>
         )}
       </header>
 
-      <ContactListForm filters={filters} chosenSort={filtersToSearchParams(filters).get("sort") as ContactSort | null ?? ""} options={{ segments, responsibles, canFilterWithoutSegment: viewer.role === "admin" }} />
+      <ContactListForm filters={filters} chosenSort={filtersToSearchParams(filters).get("sort") as ContactSort | null ?? ""} options={{ segments, responsibles, canFilterWithoutSegment: may["contacts.viewAll"] }} />
       <SavedFilters
         filters={saved}
-        currentQuery={exportParams.toString()}
-        canShare={canShareSavedFilters(viewer)}
+        currentQuery={currentQuery}
+        canShare={may["savedFilters.share"]}
         save={saveFilterAction}
         remove={deleteSavedFilterAction}
       />
@@ -81,10 +86,10 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm font-medium text-slate-700" aria-live="polite">{countText}</p>
-        {canExportContacts(viewer) && (
+        {may["contacts.export"] && (
           <div className="flex items-center gap-3 text-sm">
-            <a href={`/contacts/export?${exportParams}`} className={buttonClasses("secondary")} download>Exportar CSV</a>
-            <a href={`/contacts/export?${exportParams}&sep=comma`} className="text-indigo-700 hover:underline" download>separado por vírgula</a>
+            <a href={contactExportHref(current)} className={buttonClasses("secondary")} download>Exportar CSV</a>
+            <a href={contactExportHref(current, { comma: true })} className="text-indigo-700 hover:underline" download>separado por vírgula</a>
           </div>
         )}
       </div>
@@ -94,7 +99,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
           <EmptyState
             title="Nenhum contato encontrado."
             description="Revise a busca ou remova algum filtro."
-            action={<Link href="/contacts" className={buttonClasses("secondary")}>Limpar filtros</Link>}
+            action={<Link href={contactListHref()} className={buttonClasses("secondary")}>Limpar filtros</Link>}
           />
         ) : (
           <EmptyState
@@ -105,7 +110,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       ) : (
         <BulkSelectionProvider pageIds={page.items.map((c) => c.id)}>
           <BulkActionsPanel
-            query={exportParams.toString()}
+            query={currentQuery}
             countText={countText}
             kinds={offeredBulkActions(viewer, segments.length)}
             responsibles={assignable ?? []}

@@ -7,8 +7,8 @@ import { DocumentReveal } from "@/components/contacts/document-reveal";
 import { PriorityBadge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Toast } from "@/components/ui/toast";
+import { capabilitiesOf } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
-import { canDeleteContacts } from "@/lib/contacts/permissions";
 import { getContact, getContactHistory } from "@/lib/contacts/queries";
 import { formatDateTime } from "@/lib/format/date";
 import { formatPhone } from "@/lib/phones/phone";
@@ -42,7 +42,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
         </div>
         <div className="flex items-center gap-2">
           <Link href={`/contacts/${contact.id}/edit`} className={buttonClasses("primary")}>Editar</Link>
-          {canDeleteContacts(viewer) && <DeleteContactButton remove={deleteContactAction.bind(null, contact.id)} />}
+          {capabilitiesOf(viewer.role)["contacts.delete"] && <DeleteContactButton remove={deleteContactAction.bind(null, contact.id)} />}
         </div>
       </header>
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { BulkUndoButton, RefreshWhileRunning } from "@/components/contacts/bulk-undo-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableCard } from "@/components/ui/table-card";
+import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { bulkActionLabels, describeBulkAction } from "@/lib/bulk-actions/bulk-action-input";
 import { listBulkActions, UNDO_WINDOW_HOURS, type BulkActionSummary } from "@/lib/bulk-actions/bulk-actions";
@@ -43,7 +44,7 @@ export default async function BulkActionsPage() {
         <p className="text-sm"><Link href="/contacts" className="text-indigo-700 hover:underline">← Contatos</Link></p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">Ações em massa</h1>
         <p className="mt-1 text-sm text-slate-600">
-          {viewer.role === "admin" ? "As ações em massa da organização" : "As suas ações em massa"}, das mais recentes às mais antigas.
+          {can(viewer.role, "bulkActions.viewAll") ? "As ações em massa da organização" : "As suas ações em massa"}, das mais recentes às mais antigas.
           Cada uma pode ser desfeita por inteiro em até {UNDO_WINDOW_HOURS} horas.
         </p>
       </header>
@@ -78,8 +79,8 @@ export default async function BulkActionsPage() {
                   <span className="block text-slate-600">{describeBulkAction(action.kind, action.params)}</span>
                 </td>
                 <td className="px-4 py-3 text-slate-600">
-                  {action.listQuery !== null ? (
-                    <Link href={`/contacts?${action.listQuery}`} className="text-indigo-700 hover:underline">
+                  {action.listHref !== null ? (
+                    <Link href={action.listHref} className="text-indigo-700 hover:underline">
                       {formatNumber(action.total)} do filtro
                     </Link>
                   ) : (

@@ -6,6 +6,7 @@ import { SegmentForm } from "@/components/segments/segment-form";
 import { SegmentMembers } from "@/components/segments/segment-members";
 import { Toast } from "@/components/ui/toast";
 import { requireViewer } from "@/lib/auth/session";
+import { contactListHref } from "@/lib/contacts/list-link";
 import { isUuid } from "@/lib/contacts/queries";
 import { getSegmentAdmin } from "@/lib/segments/admin";
 import { listAssignableSegments } from "@/lib/segments/queries";
@@ -29,7 +30,7 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
         <p className="text-sm"><Link href="/segments" className="text-indigo-700 hover:underline">← Segmentos</Link></p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{segment.name}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          <Link href={`/contacts?segment=${segment.id}`} className="text-indigo-700 hover:underline">{plural(segment.contacts, "contato", "contatos")}</Link>
+          <Link href={contactListHref({ segment: [segment.id] })} className="text-indigo-700 hover:underline">{plural(segment.contacts, "contato", "contatos")}</Link>
           {" · "}{plural(segment.members, "membro", "membros")}{" · "}
           {formatNumber(segment.withoutResponsible)} sem responsável
         </p>

@@ -6,6 +6,8 @@ import { RenewInvite } from "@/components/users/renew-invite";
 import { UserAccessForm } from "@/components/users/user-access-form";
 import { requireViewer } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/auth/roles";
+import type { ContactFilters } from "@/lib/contacts/contact-filters";
+import { contactListHref } from "@/lib/contacts/list-link";
 import { priorityLabels } from "@/lib/contacts/priority";
 import { isUuid } from "@/lib/contacts/queries";
 import { listAssignableSegments } from "@/lib/segments/queries";
@@ -28,7 +30,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     listAssignableSegments(viewer),
   ]);
   if (!user || !breakdown) notFound();
-  const contactsOf = (extra = "") => `/contacts?responsible=${user.id}${extra}`;
+  const contactsOf = (filters: Partial<ContactFilters> = {}) => contactListHref({ responsible: [user.id], ...filters });
 
   return (
     <div className="max-w-4xl space-y-6">
@@ -53,7 +55,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 {breakdown.byPriority.map((p) => (
                   <tr key={p.priority}>
                     <th scope="row" className="pr-6 text-left font-normal">{priorityLabels[p.priority]}</th>
-                    <td className="text-right tabular-nums"><Link href={contactsOf(`&priority=${p.priority}`)} className="text-indigo-700 hover:underline">{formatNumber(p.contacts)}</Link></td>
+                    <td className="text-right tabular-nums"><Link href={contactsOf({ priority: [p.priority] })} className="text-indigo-700 hover:underline">{formatNumber(p.contacts)}</Link></td>
                   </tr>
                 ))}
               </tbody>
@@ -65,7 +67,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                   <tr key={s.segmentId ?? "none"}>
                     <th scope="row" className="pr-6 text-left font-normal">{s.name ?? "Sem segmento"}</th>
                     <td className="text-right tabular-nums">
-                      <Link href={contactsOf(s.segmentId ? `&segment=${s.segmentId}` : "&noSegment=1")} className="text-indigo-700 hover:underline">{formatNumber(s.contacts)}</Link>
+                      <Link href={contactsOf(s.segmentId ? { segment: [s.segmentId] } : { noSegment: true })} className="text-indigo-700 hover:underline">{formatNumber(s.contacts)}</Link>
                     </td>
                   </tr>
                 ))}

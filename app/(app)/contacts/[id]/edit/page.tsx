@@ -21,9 +21,6 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
     listAssignableResponsibles(viewer),
   ]);
   const editable = new Set(segmentOptions.map((s) => s.id));
-  const hidden: Record<string, string> = { id: contact.id, version: String(contact.version) };
-  // Operators cannot change the responsável: the form sends back the current one.
-  if (responsibleOptions === null) hidden.responsibleUserId = contact.responsibleUserId ?? "";
 
   return (
     <div className="max-w-3xl space-y-6">
@@ -41,7 +38,7 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
           phones: contact.phones.map(formatPhone),
           emails: contact.emails,
         }}
-        hidden={hidden}
+        hidden={{ id: contact.id, version: String(contact.version) }}
         segmentOptions={segmentOptions}
         lockedSegments={contact.segments.filter((s) => !editable.has(s.id))}
         responsibleOptions={responsibleOptions}

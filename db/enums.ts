@@ -1,0 +1,54 @@
+// Every enumeration of the data model, in one module with no imports: the schema builds its CHECK
+// constraints from these arrays, the zod schemas and the UI's labels read the same ones, and the
+// browser can import it without pulling in the database.
+
+export const roles = ["operator", "supervisor", "admin"] as const;
+export type Role = (typeof roles)[number];
+
+export const priorities = ["high", "medium", "low"] as const;
+export type Priority = (typeof priorities)[number];
+
+export const documentTypes = ["cpf", "cnpj"] as const;
+export type DocumentType = (typeof documentTypes)[number];
+
+/** Through what a contact changed, as its history shows it. */
+export const changeSources = ["form", "import", "api", "system", "bulk", "undo", "handover", "segment"] as const;
+export type ChangeSource = (typeof changeSources)[number];
+
+export const historyActions = ["create", "update", "reveal_document", "delete", "restore"] as const;
+export type HistoryAction = (typeof historyActions)[number];
+
+export const bulkActionKinds = [
+  "set_responsible",
+  "set_priority",
+  "add_tags",
+  "remove_tags",
+  "add_segments",
+  "remove_segments",
+  "delete",
+] as const;
+export type BulkActionKind = (typeof bulkActionKinds)[number];
+
+// running → done → undoing → undone; failed when a run cannot go on (its actor was deactivated).
+export const bulkActionStatuses = ["running", "done", "undoing", "undone", "failed"] as const;
+export type BulkActionStatus = (typeof bulkActionStatuses)[number];
+
+// pending → changed | unchanged | skipped; on undo, changed → undone | kept.
+export const bulkActionItemStates = ["pending", "changed", "unchanged", "skipped", "undone", "kept"] as const;
+export type BulkActionItemState = (typeof bulkActionItemStates)[number];
+
+export const auditActions = [
+  "user.create",
+  "user.role_change",
+  "user.segments_change",
+  "user.deactivate",
+  "user.responsibles_handover",
+  "contact.responsible_change",
+  "contacts.bulk_responsible",
+  "segment.create",
+  "segment.update",
+  "segment.archive",
+  "segment.member_add",
+  "segment.member_remove",
+] as const;
+export type AuditAction = (typeof auditActions)[number];
