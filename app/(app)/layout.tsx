@@ -1,15 +1,14 @@
-import { redirect } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
 import { canAdminister } from "@/lib/auth/admin";
 import { requireViewer } from "@/lib/auth/session";
 import { canSeeDashboard } from "@/lib/dashboard/dashboard";
 import { signOutAction } from "./actions";
 
-// Signed-in area. The redirect here is a convenience for people; every data-access call and
-// server action checks the viewer again on its own.
+// Signed-in area. requireViewer's redirects (to /login, or to /account/password for a user who must
+// change an initial password) are a convenience for people; every data-access call, server action
+// and route handler checks the viewer again on its own.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewer();
-  if (viewer.mustChangePassword) redirect("/account/password");
   return (
     <AppShell
       user={{ name: viewer.name, email: viewer.email, role: viewer.role }}
