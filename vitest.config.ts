@@ -8,10 +8,15 @@ const alias = {
   "server-only": path.join(root, "db/testing/server-only-stub.ts"),
 };
 
+// next-auth imports "next/server" without an extension, which Node's own resolution refuses:
+// let Vite resolve it (the session tests run its cookie code).
+const server = { deps: { inline: ["next-auth"] } };
+
 const databaseProject = (name: string, globalSetup: string, include: string[]) => ({
   resolve: { alias },
   test: {
     name,
+    server,
     include,
     environment: "node",
     globalSetup,
@@ -27,7 +32,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["{db,lib}/**/*.test.ts"], exclude: ["**/*.db.test.ts"], environment: "node" },
+        test: { name: "unit", server, include: ["{db,lib}/**/*.test.ts"], exclude: ["**/*.db.test.ts", "**/*.pg.test.ts"], environment: "node" },
       },
       {
         resolve: { alias },

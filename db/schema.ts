@@ -64,6 +64,9 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     // Set when an admin chose the initial password: the user picks their own at first sign-in.
     mustChangePassword: boolean("must_change_password").notNull().default(false),
+    // Carried in the session cookie at sign-in and compared on every request (lib/auth/viewer.ts):
+    // raising it ends every session signed in before (sign-out, password or role change, deactivation).
+    sessionVersion: integer("session_version").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [
@@ -380,14 +383,21 @@ export const userInvites = pgTable(
   ],
 );
 
-// Sign-in throttling lives in the database so that every app server sees the same counts.
-// Keyed by e-mail, before any organization is known.
-export const signInThrottle = pgTable("sign_in_throttle", {
-  email: text("email").primaryKey(),
-  failures: integer("failures").notNull().default(0),
-  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
-  lockedUntil: timestamp("locked_until", { withTimezone: true }),
-});
+// Sign-in throttling (lib/auth/throttle.ts), in the database so that every app server sees the
+// same counts. Keyed by client address and e-mail, before any organization is known; the row with
+// an empty e-mail counts the address's failures across every e-mail.
+export const signInThrottle = pgTable(
+  "sign_in_throttle",
+  {
+    address: text("address").notNull(),
+    email: text("email").notNull(),
+    failures: integer("failures").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    // No attempt of this key is checked before this moment.
+    retryAt: timestamp("retry_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.address, t.email] })],
+);
 
 export type Contact = typeof contacts.$inferSelect;
 export type User = typeof users.$inferSelect;

@@ -79,13 +79,13 @@ describe("seedDemo on a fresh database", () => {
     "%s signs in with the demo password",
     async (email) => {
       const user = await userByEmail(email);
-      expect(await authenticate(email, demoPassword)).toEqual({ ok: true, userId: user.id, organizationId: user.organizationId });
+      expect(await authenticate(email, demoPassword, "192.0.2.1")).toEqual({ ok: true, userId: user.id, organizationId: user.organizationId, sessionVersion: 1 });
     },
   );
 
   it("authenticate('ana@demo.test', 'carteira123') is ok", async () => {
-    expect(await authenticate("ana@demo.test", "carteira123")).toMatchObject({ ok: true, organizationId: await organizationId("Demo") });
-    expect(await authenticate("ana@demo.test", "senha-errada")).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate("ana@demo.test", "carteira123", "192.0.2.1")).toMatchObject({ ok: true, organizationId: await organizationId("Demo") });
+    expect(await authenticate("ana@demo.test", "senha-errada", "192.0.2.1")).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("Demo has 300 contacts, each with its creation in the history", async () => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,7 +20,7 @@ export default async function setup(project: TestProject) {
     env: {
       ...process.env,
       PGLITE_DIR: path.join(dataDir, "pglite"),
-      AUTH_SECRET: "e2e-secret-not-for-production-000000000000",
+      AUTH_SECRET: randomBytes(32).toString("base64"),
       NODE_ENV: "production",
     },
     stdio: ["ignore", "pipe", "pipe"],

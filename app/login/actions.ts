@@ -1,9 +1,9 @@
 "use server";
 
-import { AuthError, CredentialsSignin } from "next-auth";
+import { AuthError } from "next-auth";
 import { z } from "zod";
-import { signIn } from "@/lib/auth/auth";
-import { lockMinutes } from "@/lib/auth/sign-in";
+import { isThrottledSignIn, signIn } from "@/lib/auth/auth";
+import { throttledMessage } from "@/lib/auth/throttle";
 import { failure, type ActionResult } from "@/lib/actions/result";
 
 const credentials = z.object({
@@ -18,9 +18,7 @@ export async function signInAction(_previous: ActionResult | null, formData: For
     await signIn("credentials", { ...parsed.data, redirectTo: "/contacts" });
     return { ok: true };
   } catch (error) {
-    if (error instanceof CredentialsSignin && error.code === "locked") {
-      return failure("forbidden", `Muitas tentativas sem sucesso. Por segurança, tente novamente em ${lockMinutes} minutos.`);
-    }
+    if (isThrottledSignIn(error)) return failure("forbidden", throttledMessage(error.retryAfterSeconds));
     if (error instanceof AuthError) return failure("invalid", "E-mail ou senha inválidos.");
     throw error; // the redirect after a successful sign-in
   }

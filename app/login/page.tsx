@@ -17,8 +17,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <p className="text-2xl font-semibold tracking-tight text-indigo-700">Carteira</p>
           <h1 className="mt-2 text-lg font-medium text-slate-700">Entre na sua conta</h1>
         </div>
-        {toast === "invite" && (
-          <Alert tone="success" className="mb-4">Senha definida. Entre com o seu e-mail e a nova senha.</Alert>
+        {(toast === "invite" || toast === "password") && (
+          <Alert tone="success" className="mb-4">{toast === "invite" ? "Senha definida." : "Senha alterada."} Entre com o seu e-mail e a nova senha.</Alert>
         )}
         <LoginForm action={signInAction} />
       </div>

@@ -1,17 +1,23 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { getViewer } from "@/lib/auth/session";
+import { getSessionViewer, getViewer } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
 import { failure, invalidInputMessage, type ActionResult } from "./result";
+
+/** Only the password change lets in a user who must still change an initial password (lib/auth/session.ts). */
+export type ActionAccess = { pendingPasswordChange?: boolean };
 
 /**
  * Runs a server action for the signed-in viewer. A server action is a public HTTP endpoint, so each
  * call checks the session itself, and any unexpected error becomes a generic message: no stack
  * trace or SQL reaches the page.
  */
-export async function withViewer<T extends object>(handler: (viewer: Viewer) => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
-  const viewer = await getViewer();
+export async function withViewer<T extends object>(
+  handler: (viewer: Viewer) => Promise<ActionResult<T>>,
+  access: ActionAccess = {},
+): Promise<ActionResult<T>> {
+  const viewer = access.pendingPasswordChange ? await getSessionViewer() : await getViewer();
   if (!viewer) return failure("forbidden", "Sua sessão expirou. Entre novamente.");
   try {
     return await handler(viewer);
@@ -27,11 +33,12 @@ export function validatedAction<S extends z.ZodType, T extends object>(
   schema: S,
   readForm: (formData: FormData) => unknown,
   handler: (viewer: Viewer, input: z.output<S>, formData: FormData) => Promise<ActionResult<T>>,
+  access: ActionAccess = {},
 ) {
   return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> =>
     withViewer(async (viewer) => {
       const parsed = schema.safeParse(readForm(formData));
       if (!parsed.success) return failure("invalid", invalidInputMessage, z.flattenError(parsed.error).fieldErrors);
       return handler(viewer, parsed.data, formData);
-    });
+    }, access);
 }

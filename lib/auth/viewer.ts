@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { segmentMembers, users, type Role } from "@/db/schema";
 
@@ -16,10 +16,24 @@ export type Viewer = {
 };
 
 /**
- * Loads the viewer fresh from the database on every request, so a deactivated user, a new role
- * or a removed membership takes effect at once instead of when the session cookie expires.
+ * Loads the viewer fresh from the database, so a deactivated user, a new role or a removed
+ * membership takes effect at once instead of when the session cookie expires. Requests go
+ * through loadSessionViewer; background work acting for a user calls this.
  */
-export async function loadViewer(userId: string, organizationId: string): Promise<Viewer | null> {
+export function loadViewer(userId: string, organizationId: string): Promise<Viewer | null> {
+  return loadActiveUser(userId, organizationId);
+}
+
+/**
+ * The viewer of a session cookie: as loadViewer, and null unless the cookie was signed in with the
+ * user's current session version. Signing out, a password or role change and deactivation raise
+ * it (lib/auth/sessions.ts), so every copy of an older cookie stops working at once.
+ */
+export function loadSessionViewer(userId: string, organizationId: string, sessionVersion: number): Promise<Viewer | null> {
+  return loadActiveUser(userId, organizationId, eq(users.sessionVersion, sessionVersion));
+}
+
+async function loadActiveUser(userId: string, organizationId: string, condition?: SQL): Promise<Viewer | null> {
   const db = getDb();
   const [user] = await db
     .select({
@@ -31,7 +45,7 @@ export async function loadViewer(userId: string, organizationId: string): Promis
       mustChangePassword: users.mustChangePassword,
     })
     .from(users)
-    .where(and(eq(users.organizationId, organizationId), eq(users.id, userId), eq(users.active, true)));
+    .where(and(eq(users.organizationId, organizationId), eq(users.id, userId), eq(users.active, true), condition));
   if (!user) return null;
   const memberships = await db
     .select({ segmentId: segmentMembers.segmentId })

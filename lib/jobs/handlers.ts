@@ -1,4 +1,5 @@
 import "server-only";
+import { purgeSignInThrottle } from "@/lib/auth/throttle";
 import { purgeExpiredBulkItems } from "@/lib/bulk-actions/bulk-actions";
 import { runBulkActionJob } from "@/lib/bulk-actions/runner";
 import { purgeExpiredInvites } from "@/lib/users/admin";
@@ -10,6 +11,7 @@ export const jobHandlers: JobHandlers = {
   [queues.purge]: async () => {
     await purgeExpiredBulkItems();
     await purgeExpiredInvites();
+    await purgeSignInThrottle();
   },
 };
 

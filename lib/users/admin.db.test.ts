@@ -69,12 +69,12 @@ describe("creating users", () => {
     const created = await createUser(world.viewers.admin, input);
     if (!created.ok) throw new Error(created.message);
     const token = created.inviteToken!;
-    expect(await authenticate(input.email, "qualquer-senha-1")).toMatchObject({ ok: false });
+    expect(await authenticate(input.email, "qualquer-senha-1", "192.0.2.1")).toMatchObject({ ok: false });
     expect(await findInvite(token)).toEqual({ name: "Nova Operadora", email: input.email });
     expect(await findInvite("forjado")).toBeNull();
 
     expect(await acceptInvite(token, "minha-senha-nova-1")).toEqual({ ok: true, email: input.email });
-    expect(await authenticate(input.email, "minha-senha-nova-1")).toMatchObject({ ok: true });
+    expect(await authenticate(input.email, "minha-senha-nova-1", "192.0.2.1")).toMatchObject({ ok: true });
     expect(await acceptInvite(token, "outra-senha-123")).toMatchObject({ ok: false, code: "not_found" });
 
     // The new operator sees S2's contacts on their first request.
@@ -134,7 +134,7 @@ describe("changing and deactivating users", () => {
     const result = await deactivateUser(admin, operator.userId, otherOperator.userId);
     expect(result).toEqual({ ok: true, handedOver: 1 });
     expect(await loadViewer(operator.userId, world.orgA)).toBeNull();
-    expect(await authenticate(operator.email, "x")).toMatchObject({ ok: false });
+    expect(await authenticate(operator.email, "x", "192.0.2.1")).toMatchObject({ ok: false });
     const contact = await getContact(admin, world.contacts.operatorResponsible);
     expect(contact?.responsible).toEqual({ id: otherOperator.userId, name: "Other" });
     const [history] = await getDb()
@@ -157,11 +157,11 @@ describe("one's own password", () => {
     if (!created.ok) throw new Error(created.message);
     const viewer = (await loadViewer(created.id, world.orgA))!;
     expect(viewer.mustChangePassword).toBe(true);
-    expect(await changeOwnPassword(viewer, "errada-123456", "Nova-senha-forte-2")).toMatchObject({ ok: false, fieldErrors: { current: ["Senha atual incorreta."] } });
-    expect(await changeOwnPassword(viewer, "Senha-inicial-1", "Senha-inicial-1")).toMatchObject({ ok: false, fieldErrors: { next: ["Escolha uma senha diferente da atual."] } });
-    expect(await changeOwnPassword(viewer, "Senha-inicial-1", "Nova-senha-forte-2")).toEqual({ ok: true });
+    expect(await changeOwnPassword(viewer, "errada-123456", "Nova-senha-forte-2", "192.0.2.1")).toMatchObject({ ok: false, fieldErrors: { current: ["Senha atual incorreta."] } });
+    expect(await changeOwnPassword(viewer, "Senha-inicial-1", "Senha-inicial-1", "192.0.2.1")).toMatchObject({ ok: false, fieldErrors: { next: ["Escolha uma senha diferente da atual."] } });
+    expect(await changeOwnPassword(viewer, "Senha-inicial-1", "Nova-senha-forte-2", "192.0.2.1")).toEqual({ ok: true });
     expect((await loadViewer(created.id, world.orgA))!.mustChangePassword).toBe(false);
-    expect(await authenticate(viewer.email, "Nova-senha-forte-2")).toMatchObject({ ok: true });
+    expect(await authenticate(viewer.email, "Nova-senha-forte-2", "192.0.2.1")).toMatchObject({ ok: true });
   });
 });
 

@@ -8,6 +8,7 @@ import { withUniqueFieldErrors } from "@/lib/actions/unique-violation";
 import { recordAudit } from "@/lib/audit/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { can, refuseWithout, rolesWith } from "@/lib/auth/permissions";
+import { endSessions } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/auth/viewer";
 import * as writer from "@/lib/contacts/writer";
 import type { NewUserInput, UserAccessInput } from "./user-input";
@@ -118,7 +119,8 @@ export async function renewInvite(viewer: Viewer, id: string): Promise<ActionRes
 
 /**
  * Changes a user's role and segments. The organization always keeps an active admin: the last
- * one cannot be demoted, not even by themselves. Visibility follows on the user's next request.
+ * one cannot be demoted, not even by themselves. A new role ends the user's sessions (they sign
+ * in again under it); new segments apply from their next request.
  */
 export async function updateUserAccess(viewer: Viewer, id: string, input: UserAccessInput): Promise<ActionResult> {
   const refused = refuseWithout(viewer, "users.manage");
@@ -134,7 +136,7 @@ export async function updateUserAccess(viewer: Viewer, id: string, input: UserAc
     if (chosen.length !== input.segmentIds.length) return failure("invalid", invalidInputMessage, { segmentIds: ["Escolha segmentos da lista."] });
 
     if (current.role !== input.role) {
-      await tx.update(users).set({ role: input.role }).where(and(eq(users.organizationId, org), eq(users.id, id)));
+      await tx.update(users).set({ role: input.role, ...endSessions }).where(and(eq(users.organizationId, org), eq(users.id, id)));
       await recordAudit(tx, viewer, { action: "user.role_change", targetId: id, targetLabel: current.name, details: { from: current.role, to: input.role } });
     }
     const before = await tx
@@ -193,7 +195,7 @@ export async function deactivateUser(viewer: Viewer, id: string, handoverTo: str
         details: { contacts: handedOver, toUserId: target.id, toName: target.name },
       });
     }
-    await tx.update(users).set({ active: false }).where(and(eq(users.organizationId, org), eq(users.id, id)));
+    await tx.update(users).set({ active: false, ...endSessions }).where(and(eq(users.organizationId, org), eq(users.id, id)));
     await tx.delete(segmentMembers).where(and(eq(segmentMembers.organizationId, org), eq(segmentMembers.userId, id)));
     await tx.delete(userInvites).where(and(eq(userInvites.organizationId, org), eq(userInvites.userId, id)));
     await recordAudit(tx, viewer, { action: "user.deactivate", targetId: id, targetLabel: current.name, details: { handedOver } });
@@ -236,7 +238,7 @@ export async function acceptInvite(token: string, password: string): Promise<Act
     if (!invite) return failure("not_found", "Este convite expirou ou já foi usado. Peça um novo a quem administra a sua conta.");
     const [user] = await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: false })
+      .set({ passwordHash, mustChangePassword: false, ...endSessions })
       .where(and(eq(users.organizationId, invite.organizationId), eq(users.id, invite.userId)))
       .returning({ email: users.email });
     return { ok: true as const, email: user.email };

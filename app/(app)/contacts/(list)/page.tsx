@@ -130,7 +130,6 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
         </nav>
       )}
       {params.toast === "deleted" && <Toast message="Contato excluído." />}
-      {params.toast === "password" && <Toast message="Senha alterada." />}
     </div>
   );
 }
