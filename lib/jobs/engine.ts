@@ -31,7 +31,7 @@ const globalEngine = globalThis as unknown as { __carteiraJobs?: Engine };
 
 function createBoss(executeSql: ExecuteSql) {
   const boss = new PgBoss({
-    db: { executeSql: (text, values) => executeSql(text, values) as Promise<{ rows: unknown[] }> as never },
+    db: { executeSql },
     schema: jobSchema,
     // Expired runs are moved to retry by the maintenance loop: often, so that a crash costs under a minute.
     maintenanceIntervalSeconds: Math.min(10, jobExpireSeconds),
