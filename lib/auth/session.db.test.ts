@@ -10,6 +10,7 @@ import { newUserInput, userAccessInput } from "@/lib/users/user-input";
 import { hashPassword } from "./password";
 import { endAllSessions } from "./sessions";
 import type { Viewer } from "./viewer";
+import { redirectTarget } from "@/db/testing/redirect-target";
 
 // The real session check, from the cookie a browser sends: next/headers answers requestHeaders.
 vi.mock("next/headers", () => ({ headers: async () => requestHeaders }));
@@ -25,15 +26,6 @@ beforeEach(() => {
 });
 
 const hours = (n: number) => n * 60 * 60 * 1000;
-
-async function redirectTarget(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { digest?: string }).digest?.split(";")[2];
-  }
-  return null;
-}
 
 describe("the session cookie", () => {
   it("names its user, who is loaded fresh", async () => {

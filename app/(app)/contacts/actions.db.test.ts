@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { getContact, getContactForEdit } from "@/lib/contacts/queries";
 import { findContacts } from "@/lib/contacts/contact-list";
 import { formatDocument, generateCpf } from "@/lib/documents/document";
+import { redirectTarget } from "@/db/testing/redirect-target";
 
 // The actions are public HTTP endpoints: these tests call them as a forged request would, with the
 // session replaced by whoever the test says is signed in.
@@ -35,15 +36,6 @@ const validContact = () => ({
   document: formatDocument(generateCpf(world.random), "cpf"),
   customerCode: `ACT-${randomUUID().slice(0, 8)}`,
 });
-
-async function redirectTarget(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { digest?: string }).digest?.split(";")[2];
-  }
-  return null;
-}
 
 // Checked through the admin's eyes, who sees every contact of the organization.
 async function codeExists(customerCode: string) {

@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { authenticate } from "@/lib/auth/sign-in";
 import { throttle } from "@/lib/auth/throttle";
 import type { Viewer } from "@/lib/auth/viewer";
+import { redirectTarget } from "@/db/testing/redirect-target";
 
 // Public HTTP endpoints called as a browser would, with the real session check: next/headers
 // answers the cookie and address the test sets in requestHeaders.
@@ -42,15 +43,6 @@ const passwordForm = (current: string, next = "Nova-senha-forte-2", confirm = ne
   form.set("confirm", confirm);
   return form;
 };
-
-async function redirectTarget(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { digest?: string }).digest?.split(";")[2];
-  }
-  return null;
-}
 
 describe("a user who must change an initial password", () => {
   it("cannot export: the export route answers 401", async () => {
