@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { priorities, priorityLabels, responsibleUserIdField, segmentIdsField, tagsField } from "@/lib/contacts/contact-input";
+import { idField } from "@/lib/sql/ids";
 import type { BulkActionKind, BulkActionParams } from "./kinds";
 
 // Shared by the bulk bar (client) and the server actions: client-safe, no server imports.
@@ -27,7 +28,7 @@ const scope = z.union(
   [
     z.object({
       ids: z
-        .array(z.guid({ error: "Seleção inválida." }).transform((id) => id.toLowerCase()), { error: "Seleção inválida." })
+        .array(idField("Seleção inválida."), { error: "Seleção inválida." })
         .min(1, { error: "Selecione ao menos um contato." })
         .max(SELECTION_MAX, { error: `Selecione até ${SELECTION_MAX} contatos, ou todos os do filtro.` }),
     }),

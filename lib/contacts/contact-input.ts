@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseDocument } from "@/lib/documents/document";
 import { parsePhone } from "@/lib/phones/phone";
 import { normalizeTags, tagProblem } from "@/lib/contacts/tags";
+import { idField } from "@/lib/sql/ids";
 import { priorities, type Priority } from "./priority";
 
 // Shared by the contact form, the CSV import and the API: client-safe, no server imports.
@@ -26,9 +27,6 @@ const NAME_MAX_LENGTH = 200;
 const CUSTOMER_CODE_MAX_LENGTH = 64;
 const EMAIL_MAX_LENGTH = 254;
 
-// Any 8-4-4-4-12 hex id, as the PostgreSQL uuid type accepts: z.uuid() would also demand the
-// RFC version and variant bits, which the database does not.
-const id = (message: string) => z.guid({ error: message });
 const emailAddress = z.email().max(EMAIL_MAX_LENGTH);
 
 // Optional list fields arrive missing, null (API) or as arrays (form, import).
@@ -65,11 +63,11 @@ const customerCode = z
   .regex(/^\S*$/, { error: "O código do cliente não pode ter espaços." });
 
 export const responsibleUserIdField = z
-  .union([id("Escolha um responsável válido."), z.literal(""), z.null()], {
+  .union([idField("Escolha um responsável válido."), z.literal(""), z.null()], {
     error: "Escolha um responsável válido.",
   })
   .optional()
-  .transform((value) => (value ? value.toLowerCase() : null));
+  .transform((value) => value || null);
 
 const priority = z
   .union([z.enum(priorities), z.literal(""), z.null()], {
@@ -79,7 +77,7 @@ const priority = z
   .transform((value): Priority => value || "medium");
 
 export const segmentIdsField = z
-  .array(id("Segmento inválido.").transform((value) => value.toLowerCase()), {
+  .array(idField("Segmento inválido."), {
     error: "Escolha segmentos válidos.",
   })
   .nullish()

@@ -5,7 +5,7 @@ import { savedFilters, users } from "@/db/schema";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
 import type { Viewer } from "@/lib/auth/viewer";
 import { filtersToSearchParams, parseContactFilters } from "@/lib/contacts/contact-filters";
-import { isUuid } from "@/lib/contacts/queries";
+import { parseId } from "@/lib/sql/ids";
 import type { SavedFilterInput } from "./saved-filter-input";
 
 /** Sharing a filter with the whole organization — and deleting shared ones — is an admin's call. */
@@ -59,11 +59,12 @@ export async function saveFilter(viewer: Viewer, input: SavedFilterInput): Promi
 }
 
 /** Deletes a saved filter of the viewer's (an admin may also delete shared ones). */
-export async function deleteSavedFilter(viewer: Viewer, id: string): Promise<ActionResult> {
+export async function deleteSavedFilter(viewer: Viewer, rawId: string): Promise<ActionResult> {
+  const id = parseId(rawId);
   const mayDelete = canShareSavedFilters(viewer)
     ? or(eq(savedFilters.ownerUserId, viewer.userId), eq(savedFilters.shared, true))
     : eq(savedFilters.ownerUserId, viewer.userId);
-  const deleted = isUuid(id)
+  const deleted = id
     ? await getDb()
         .delete(savedFilters)
         .where(and(eq(savedFilters.organizationId, viewer.organizationId), eq(savedFilters.id, id), mayDelete))

@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/result";
+import { failure, type ActionResult } from "@/lib/actions/result";
 import { validatedAction, withViewer } from "@/lib/actions/validated-action";
 import { savedFilterInput } from "@/lib/saved-filters/saved-filter-input";
 import { deleteSavedFilter, saveFilter } from "@/lib/saved-filters/saved-filters";
+import { parseId } from "@/lib/sql/ids";
 
 export const saveFilterAction = validatedAction<typeof savedFilterInput, { id: string; query: string }>(
   savedFilterInput,
@@ -16,9 +17,10 @@ export const saveFilterAction = validatedAction<typeof savedFilterInput, { id: s
   },
 );
 
-export async function deleteSavedFilterAction(id: string): Promise<ActionResult> {
+export async function deleteSavedFilterAction(rawId: string): Promise<ActionResult> {
   return withViewer(async (viewer) => {
-    const result = await deleteSavedFilter(viewer, String(id));
+    const id = parseId(rawId);
+    const result = id ? await deleteSavedFilter(viewer, id) : failure("not_found", "Filtro não encontrado.");
     if (result.ok) revalidatePath("/contacts");
     return result;
   });

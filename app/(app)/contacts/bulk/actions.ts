@@ -15,7 +15,7 @@ import {
   type BulkPreview,
 } from "@/lib/bulk-actions/bulk-actions";
 import { runBulkAction } from "@/lib/bulk-actions/runner";
-import { isUuid } from "@/lib/contacts/queries";
+import { parseId } from "@/lib/sql/ids";
 
 // The work itself runs after the answer is sent; its state is in the database, so the page
 // follows it by polling bulkActionProgressAction, and a restart resumes it.
@@ -48,21 +48,25 @@ export async function startBulkActionAction(raw: unknown): Promise<ActionResult<
   });
 }
 
-export async function bulkActionProgressAction(id: string): Promise<ActionResult<{ action: BulkActionSummary }>> {
+const bulkActionNotFound = () => failure("not_found", "Ação em massa não encontrada.");
+
+export async function bulkActionProgressAction(rawId: string): Promise<ActionResult<{ action: BulkActionSummary }>> {
   return withViewer(async (viewer) => {
-    const action = isUuid(String(id)) ? await getBulkAction(viewer, String(id)) : null;
-    if (!action) return failure("not_found", "Ação em massa não encontrada.");
+    const id = parseId(rawId);
+    const action = id ? await getBulkAction(viewer, id) : null;
+    if (!action) return bulkActionNotFound();
     if (action.stalled) runInBackground(viewer.organizationId, action.id);
     return { ok: true, action };
   });
 }
 
-export async function undoBulkActionAction(id: string): Promise<ActionResult> {
+export async function undoBulkActionAction(rawId: string): Promise<ActionResult> {
   return withViewer(async (viewer) => {
-    if (!isUuid(String(id))) return failure("not_found", "Ação em massa não encontrada.");
-    const requested = await requestBulkUndo(viewer, String(id));
+    const id = parseId(rawId);
+    if (!id) return bulkActionNotFound();
+    const requested = await requestBulkUndo(viewer, id);
     if (requested.ok) {
-      runInBackground(viewer.organizationId, String(id));
+      runInBackground(viewer.organizationId, id);
       revalidatePath("/contacts/bulk");
     }
     return requested;

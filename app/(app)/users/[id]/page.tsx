@@ -7,7 +7,7 @@ import { UserAccessForm } from "@/components/users/user-access-form";
 import { requireViewer } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/auth/roles";
 import { priorityLabels } from "@/lib/contacts/priority";
-import { isUuid } from "@/lib/contacts/queries";
+import { parseId } from "@/lib/sql/ids";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { getUserOverview, responsibleBreakdown } from "@/lib/users/admin";
 import { listAssignableResponsibles } from "@/lib/users/queries";
@@ -19,8 +19,8 @@ export const metadata: Metadata = { title: "Usuário" };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewer();
-  const { id } = await params;
-  if (!isUuid(id)) notFound();
+  const id = parseId((await params).id);
+  if (!id) notFound();
   const [user, assignable, breakdown, segments] = await Promise.all([
     getUserOverview(viewer, id),
     listAssignableResponsibles(viewer),
