@@ -87,6 +87,16 @@ describe("contact server actions", () => {
     }
   });
 
+  it.each(["not-a-uuid", "", "' or 1=1 --", "00000000-0000-0000-0000-000000000000\0", "0000000-0000-0000-0000-000000000000"])(
+    "answer not found for the malformed id %j, as for any unknown contact",
+    async (id) => {
+      session.viewer = world.viewers.admin;
+      expect(await updateContactAction(null, contactForm({ ...validContact(), id, version: "1" }))).toMatchObject({ ok: false, code: "not_found" });
+      expect(await revealDocumentAction(id)).toMatchObject({ ok: false, code: "not_found" });
+      expect(await deleteContactAction(id)).toMatchObject({ ok: false, code: "not_found" });
+    },
+  );
+
   it("let only admins delete", async () => {
     session.viewer = world.viewers.supervisor;
     expect(await deleteContactAction(world.contacts.inS1)).toMatchObject({ ok: false, code: "forbidden" });
