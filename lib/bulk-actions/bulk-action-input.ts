@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { priorities, priorityLabels, responsibleUserIdField, segmentIdsField, tagsField } from "@/lib/contacts/contact-input";
+import { TAGS_PER_CONTACT_MAX } from "@/lib/contacts/tags";
 import { idField } from "@/lib/sql/ids";
 import type { BulkActionKind, BulkActionParams } from "./kinds";
 
@@ -54,6 +55,11 @@ export const bulkActionLabels: Record<BulkActionKind, string> = {
   remove_segments: "Remover dos segmentos",
   delete: "Excluir contatos",
 };
+
+/** Why contacts are skipped (see permittedFor): hashtags are open to all, but a contact has a cap. */
+export function skippedReason(kind: BulkActionKind): string {
+  return kind === "add_tags" ? `passariam de ${TAGS_PER_CONTACT_MAX} hashtags` : "fora da sua permissão";
+}
 
 /** "Responsável: Ana Souza", "Hashtags: #vip #novo"… as the confirmation and the log say it. */
 export function describeBulkAction(kind: BulkActionKind, params: BulkActionParams): string {
