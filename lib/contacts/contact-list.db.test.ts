@@ -596,12 +596,22 @@ describe("quick search", () => {
     ["joao silva", ["joao"]],
     ["JOÃO SILVA", ["joao"]],
     ["silva joao", ["joao"]],
-    ["da silv", ["joao"]],
+    ["da silv", ["joao", "silvana"]],
     ["joao", ["joao", "joaozinho"]],
     ["silva", ["joao", "silvana"]],
     ["joaozinho pereira", ["joaozinho"]],
     ["joao costa", []],
   ])("name %j finds %j (words anywhere, accents and case ignored)", async (q, keys) => {
+    expect(sorted(await search(q))).toEqual(sorted(keys.map((k) => byKey(k).id)));
+  });
+
+  // Only distinct words of three letters or more, the first five, are looked for in names.
+  it.each<[string, string, string[]]>([
+    ["words under three letters are not looked for: 'da' alone finds no name", "da", []],
+    ["66 × 'ar' looks in no name", Array(66).fill("ar").join(" "), []],
+    ["repeats count once, so the word after them still narrows", "joao JOÃO joão Joao joao costa", []],
+    ["a sixth distinct word is not looked for", "joão silva oão ilv sil xyz", ["joao"]],
+  ])("%s", async (_, q, keys) => {
     expect(sorted(await search(q))).toEqual(sorted(keys.map((k) => byKey(k).id)));
   });
 
