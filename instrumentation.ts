@@ -8,5 +8,6 @@ export async function register() {
     await prepareEmbeddedDatabase();
   }
   const { resumeStalledBulkActions } = await import("./lib/bulk-actions/runner");
-  resumeStalledBulkActions().catch((error) => console.error("Could not resume bulk actions", error));
+  const { logFailure } = await import("./lib/actions/log-failure");
+  resumeStalledBulkActions().catch((error) => logFailure("Resuming bulk actions", error));
 }

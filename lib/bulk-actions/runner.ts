@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { getDb, rowsOf, type Transaction } from "@/db/client";
+import { logFailure } from "@/lib/actions/log-failure";
 import { bulkActions, type BulkActionKind, type BulkActionParams } from "@/db/schema";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/audit";
@@ -47,7 +48,7 @@ export async function runBulkAction(organizationId: string, id: string, chunkSiz
     await finish(action, viewer, action.status === "running" ? { status: "done", finishedAt: new Date() } : { status: "undone", undoneAt: new Date() });
   } catch (error) {
     // The lease runs out and the next look at the action resumes it where it stopped.
-    console.error("Bulk action failed, it will be resumed", error);
+    logFailure(`Bulk action ${id} (it will be resumed)`, error);
   }
 }
 

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { inspect } from "node:util";
+import { sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db/client";
 import { createWorld, type World } from "@/db/testing/world";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getContact } from "@/lib/contacts/queries";
@@ -96,6 +99,28 @@ describe("contact server actions", () => {
       expect(await deleteContactAction(id)).toMatchObject({ ok: false, code: "not_found" });
     },
   );
+
+  // A failed insert logged the error as the driver built it: the query's parameters, name and CPF included.
+  it("log a failed write by the action's name and the error's code, never the contact's data", async () => {
+    session.viewer = world.viewers.admin;
+    const contact = { ...validContact(), name: "Maria Sigilosa" };
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    await getDb().execute(sql`alter table contacts add constraint refuse_in_test check (name <> 'Maria Sigilosa')`);
+    let calls: unknown[][];
+    try {
+      expect(await createContactAction(null, contactForm(contact))).toMatchObject({ ok: false, code: "unexpected" });
+    } finally {
+      await getDb().execute(sql`alter table contacts drop constraint refuse_in_test`);
+      calls = [...log.mock.calls];
+      log.mockRestore();
+    }
+    const printed = inspect(calls, { depth: 10 });
+    expect(printed).not.toContain("Sigilosa");
+    expect(printed).not.toContain(contact.document.replace(/\D/g, ""));
+    expect(printed).not.toContain(contact.document);
+    expect(printed).not.toContain(contact.customerCode);
+    expect(calls).toEqual([["createContactAction failed", expect.objectContaining({ code: "23514", constraint: "refuse_in_test" })]]);
+  });
 
   it("let only admins delete", async () => {
     session.viewer = world.viewers.supervisor;

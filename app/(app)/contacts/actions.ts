@@ -13,14 +13,14 @@ import { idField, parseId } from "@/lib/sql/ids";
 const contactNotFound = () => failure("not_found", "Contato não encontrado.");
 const contactRef = z.object({ id: idField(), version: z.coerce.number().int().positive() });
 
-export const createContactAction = validatedAction<typeof contactInput, { id: string }>(contactInput, readContactForm, async (viewer, input) => {
+export const createContactAction = validatedAction<typeof contactInput, { id: string }>("createContactAction", contactInput, readContactForm, async (viewer, input) => {
   const result = await createContact(viewer, input, "form");
   if (!result.ok) return result;
   revalidatePath("/contacts");
   redirect(`/contacts/${result.id}?toast=created`);
 });
 
-export const updateContactAction = validatedAction<typeof contactInput, { id: string }>(contactInput, readContactForm, async (viewer, input, formData) => {
+export const updateContactAction = validatedAction<typeof contactInput, { id: string }>("updateContactAction", contactInput, readContactForm, async (viewer, input, formData) => {
   const ref = contactRef.safeParse({ id: formData.get("id"), version: formData.get("version") });
   if (!ref.success) return contactNotFound();
   const result = await updateContact(viewer, ref.data.id, ref.data.version, input, "form");
@@ -30,14 +30,14 @@ export const updateContactAction = validatedAction<typeof contactInput, { id: st
 });
 
 export async function revealDocumentAction(rawId: string): Promise<ActionResult<{ document: string }>> {
-  return withViewer(async (viewer) => {
+  return withViewer("revealDocumentAction", async (viewer) => {
     const id = parseId(rawId);
     return id ? revealContactDocument(viewer, id) : contactNotFound();
   });
 }
 
 export async function deleteContactAction(rawId: string): Promise<ActionResult> {
-  return withViewer(async (viewer) => {
+  return withViewer("deleteContactAction", async (viewer) => {
     const id = parseId(rawId);
     const result = id ? await deleteContact(viewer, id, "form") : contactNotFound();
     if (!result.ok) return result;

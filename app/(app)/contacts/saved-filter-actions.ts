@@ -8,6 +8,7 @@ import { deleteSavedFilter, saveFilter } from "@/lib/saved-filters/saved-filters
 import { parseId } from "@/lib/sql/ids";
 
 export const saveFilterAction = validatedAction<typeof savedFilterInput, { id: string; query: string }>(
+  "saveFilterAction",
   savedFilterInput,
   (formData) => ({ name: formData.get("name"), query: formData.get("query") ?? "", shared: formData.get("shared") }),
   async (viewer, input) => {
@@ -18,7 +19,7 @@ export const saveFilterAction = validatedAction<typeof savedFilterInput, { id: s
 );
 
 export async function deleteSavedFilterAction(rawId: string): Promise<ActionResult> {
-  return withViewer(async (viewer) => {
+  return withViewer("deleteSavedFilterAction", async (viewer) => {
     const id = parseId(rawId);
     const result = id ? await deleteSavedFilter(viewer, id) : failure("not_found", "Filtro não encontrado.");
     if (result.ok) revalidatePath("/contacts");

@@ -14,13 +14,13 @@ import { archiveSegmentInput, segmentInput } from "@/lib/segments/segment-input"
 const segmentNotFound = () => failure("not_found", "Segmento não encontrado.");
 const readSegment = (formData: FormData) => ({ name: formData.get("name"), description: formData.get("description") });
 
-export const createSegmentAction = validatedAction<typeof segmentInput, object>(segmentInput, readSegment, async (viewer, input) => {
+export const createSegmentAction = validatedAction<typeof segmentInput, object>("createSegmentAction", segmentInput, readSegment, async (viewer, input) => {
   const result = await createSegment(viewer, input);
   if (result.ok) redirect(`/segments/${result.id}?toast=created`);
   return result;
 });
 
-export const updateSegmentAction = validatedAction(segmentInput, readSegment, async (viewer, input, formData) => {
+export const updateSegmentAction = validatedAction("updateSegmentAction", segmentInput, readSegment, async (viewer, input, formData) => {
   const id = parseId(formData.get("id"));
   const result = id ? await updateSegment(viewer, id, input) : segmentNotFound();
   if (result.ok) revalidatePath(`/segments/${id}`);
@@ -28,6 +28,7 @@ export const updateSegmentAction = validatedAction(segmentInput, readSegment, as
 });
 
 export const archiveSegmentAction = validatedAction<typeof archiveSegmentInput, object>(
+  "archiveSegmentAction",
   archiveSegmentInput,
   (formData) => ({ contacts: formData.get("contacts"), targetSegmentId: formData.get("targetSegmentId") || undefined }),
   async (viewer, input, formData) => {
@@ -39,7 +40,7 @@ export const archiveSegmentAction = validatedAction<typeof archiveSegmentInput, 
 );
 
 export async function addSegmentMemberAction(rawSegmentId: string, rawUserId: string): Promise<ActionResult> {
-  return withViewer(async (viewer) => {
+  return withViewer("addSegmentMemberAction", async (viewer) => {
     const segmentId = parseId(rawSegmentId);
     const userId = parseId(rawUserId);
     if (!segmentId) return segmentNotFound();
@@ -51,7 +52,7 @@ export async function addSegmentMemberAction(rawSegmentId: string, rawUserId: st
 }
 
 export async function removeSegmentMemberAction(rawSegmentId: string, rawUserId: string): Promise<ActionResult> {
-  return withViewer(async (viewer) => {
+  return withViewer("removeSegmentMemberAction", async (viewer) => {
     const segmentId = parseId(rawSegmentId);
     const userId = parseId(rawUserId);
     if (!segmentId || !userId) return segmentNotFound();

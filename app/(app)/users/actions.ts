@@ -13,6 +13,7 @@ import { deactivateUserInput, newUserInput, userAccessInput } from "@/lib/users/
 const userNotFound = () => failure("not_found", "Usuário não encontrado.");
 
 export const createUserAction = validatedAction<typeof newUserInput, { id: string; inviteToken: string | null }>(
+  "createUserAction",
   newUserInput,
   (formData) => ({
     access: formData.get("access"),
@@ -30,6 +31,7 @@ export const createUserAction = validatedAction<typeof newUserInput, { id: strin
 );
 
 export const updateUserAccessAction = validatedAction(
+  "updateUserAccessAction",
   userAccessInput,
   (formData) => ({ role: formData.get("role"), segmentIds: formData.getAll("segmentIds") }),
   async (viewer, input, formData) => {
@@ -41,6 +43,7 @@ export const updateUserAccessAction = validatedAction(
 );
 
 export const deactivateUserAction = validatedAction<typeof deactivateUserInput, object>(
+  "deactivateUserAction",
   deactivateUserInput,
   (formData) => ({ handoverTo: formData.get("handoverTo") }),
   async (viewer, input, formData) => {
@@ -52,7 +55,7 @@ export const deactivateUserAction = validatedAction<typeof deactivateUserInput, 
 );
 
 export async function renewInviteAction(rawId: string): Promise<ActionResult<{ inviteToken: string }>> {
-  return withViewer(async (viewer) => {
+  return withViewer("renewInviteAction", async (viewer) => {
     const id = parseId(rawId);
     return id ? renewInvite(viewer, id) : userNotFound();
   });

@@ -32,14 +32,14 @@ function parse(raw: unknown) {
 
 /** How many contacts would change, before anything does. */
 export async function previewBulkActionAction(raw: unknown): Promise<ActionResult<BulkPreview>> {
-  return withViewer(async (viewer) => {
+  return withViewer("previewBulkActionAction", async (viewer) => {
     const parsed = parse(raw);
     return parsed.ok ? previewBulkAction(viewer, parsed.input) : parsed.failure;
   });
 }
 
 export async function startBulkActionAction(raw: unknown): Promise<ActionResult<{ id: string }>> {
-  return withViewer(async (viewer) => {
+  return withViewer("startBulkActionAction", async (viewer) => {
     const parsed = parse(raw);
     if (!parsed.ok) return parsed.failure;
     const started = await startBulkAction(viewer, parsed.input);
@@ -51,7 +51,7 @@ export async function startBulkActionAction(raw: unknown): Promise<ActionResult<
 const bulkActionNotFound = () => failure("not_found", "Ação em massa não encontrada.");
 
 export async function bulkActionProgressAction(rawId: string): Promise<ActionResult<{ action: BulkActionSummary }>> {
-  return withViewer(async (viewer) => {
+  return withViewer("bulkActionProgressAction", async (viewer) => {
     const id = parseId(rawId);
     const action = id ? await getBulkAction(viewer, id) : null;
     if (!action) return bulkActionNotFound();
@@ -61,7 +61,7 @@ export async function bulkActionProgressAction(rawId: string): Promise<ActionRes
 }
 
 export async function undoBulkActionAction(rawId: string): Promise<ActionResult> {
-  return withViewer(async (viewer) => {
+  return withViewer("undoBulkActionAction", async (viewer) => {
     const id = parseId(rawId);
     if (!id) return bulkActionNotFound();
     const requested = await requestBulkUndo(viewer, id);
