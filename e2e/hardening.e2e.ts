@@ -79,3 +79,30 @@ describe("malformed URLs", () => {
     await page.close();
   });
 });
+
+describe("the contact form without JavaScript", () => {
+  // Before hydration (a slow network, or a dev server refusing its scripts) the form posts as
+  // plain HTML; the page that comes back must still hold what was typed, next to the errors.
+  it("comes back from a refused submit with the errors and everything typed", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, "ana@demo.test");
+    await page.waitForURL("**/contacts");
+    await page.goto(`${baseUrl()}/contacts/new`);
+    await page.getByLabel("Nome").fill("Marina Sem Script");
+    await page.getByLabel("CPF / CNPJ").fill("123.456.789-00");
+    await page.getByLabel("Código do Cliente").fill("SEM-SCRIPT-1");
+    await page.getByRole("radio", { name: "Alta" }).check();
+    await page.getByRole("checkbox", { name: "Varejo SP" }).check();
+    await page.getByRole("button", { name: "Criar contato" }).click();
+    await page.waitForLoadState("load");
+
+    await expectVisible(page.getByText("CPF inválido: confira os dígitos."));
+    expect(await page.getByLabel("Nome").inputValue()).toBe("Marina Sem Script");
+    expect(await page.getByLabel("CPF / CNPJ").inputValue()).toBe("123.456.789-00");
+    expect(await page.getByLabel("Código do Cliente").inputValue()).toBe("SEM-SCRIPT-1");
+    expect(await page.getByRole("radio", { name: "Alta" }).isChecked()).toBe(true);
+    expect(await page.getByRole("checkbox", { name: "Varejo SP" }).isChecked()).toBe(true);
+    await context.close();
+  });
+});

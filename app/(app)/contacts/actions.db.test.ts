@@ -138,4 +138,15 @@ describe("contact server actions", () => {
     expect(Object.keys(result.fieldErrors).sort()).toEqual(["customerCode", "document", "name"]);
     expect(result.message).toBe("Revise os campos destacados.");
   });
+
+  it("answer a refused submit with what was typed, for a form posted before hydration to show again", async () => {
+    session.viewer = world.viewers.admin;
+    const typed = { name: "Marina", document: "123.456.789-00", customerCode: "M-1", priority: "high", tags: ["vip", "novo"], segmentIds: world.segments.s1, phones: ["(11) 9"], emails: ["m@x"] };
+    expect(await createContactAction(null, contactForm(typed))).toMatchObject({
+      ok: false,
+      values: { ...typed, responsibleUserId: "", segmentIds: [world.segments.s1], phones: ["(11) 9"], emails: ["m@x"] },
+    });
+    const update = await updateContactAction(null, contactForm({ ...typed, id: world.contacts.inS1, version: "1" }));
+    expect(update).toMatchObject({ ok: false, values: { name: "Marina", document: "123.456.789-00" } });
+  });
 });
