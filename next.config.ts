@@ -1,4 +1,5 @@
 import os from "node:os";
+import type { NextConfig } from "next";
 
 const production = process.env.NODE_ENV === "production";
 
@@ -19,12 +20,11 @@ const securityHeaders = [
 // "Network" address it prints, pages would render but never hydrate (no masks, chips or charts).
 // So 127.0.0.1 and every IPv4 address of this machine (the kind it prints) are allowed too.
 const machineAddresses = Object.values(os.networkInterfaces())
-  .flat()
-  .filter((address) => address?.family === "IPv4" && !address.internal)
+  .flatMap((addresses) => addresses ?? [])
+  .filter((address) => address.family === "IPv4" && !address.internal)
   .map((address) => address.address);
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files by path; bundling it breaks that (STACK-NOTES pitfall 1).
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
