@@ -14,5 +14,6 @@ export async function register() {
   if (process.env.JOB_WORKERS === "off") return;
   const { startWorkers } = await import("./lib/jobs/engine");
   const { jobHandlers, jobSchedules } = await import("./lib/jobs/handlers");
-  startWorkers(jobHandlers, jobSchedules).catch((error) => console.error("Could not start the job workers", error));
+  const { logFailure } = await import("./lib/actions/log-failure");
+  startWorkers(jobHandlers, jobSchedules).catch((error) => logFailure("Starting the job workers", error));
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,7 +7,10 @@ export const metadata: Metadata = {
   description: "Contatos do seu atendimento omnichannel",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request, the 404 included: Next puts the request's CSP nonce on its
+  // scripts only then (see proxy.ts), and a page prerendered at build time would have none.
+  await connection();
   return (
     <html lang="pt-BR">
       <body>{children}</body>

@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import type { BulkActionKind } from "@/lib/bulk-actions/kinds";
 import type { ActionResult, FieldErrors } from "@/lib/actions/result";
-import { bulkActionLabels, type RawBulkActionInput } from "@/lib/bulk-actions/bulk-action-input";
+import { bulkActionLabels, skippedReason, type RawBulkActionInput } from "@/lib/bulk-actions/bulk-action-input";
 import type { BulkActionSummary, BulkPreview } from "@/lib/bulk-actions/bulk-actions";
 import { priorities, priorityLabels } from "@/lib/contacts/priority";
 import type { SegmentOption } from "@/lib/segments/queries";
@@ -243,7 +243,7 @@ function ConfirmStep({ headingId, input, preview, pending, onConfirm, onCancel }
       <ul className="mt-2 space-y-1 text-sm text-slate-600">
         <li>{plural(preview.matched, "contato escolhido", "contatos escolhidos")}</li>
         {preview.unchanged > 0 && <li>{plural(preview.unchanged, "já está assim", "já estão assim")} (sem mudança)</li>}
-        {preview.skipped > 0 && <li>{plural(preview.skipped, "será ignorado", "serão ignorados")}: fora da sua permissão</li>}
+        {preview.skipped > 0 && <li>{plural(preview.skipped, "será ignorado", "serão ignorados")}: {skippedReason(kind)}</li>}
       </ul>
       <p className="mt-3 text-xs text-slate-500">Você poderá desfazer a ação inteira por 24 horas em “Histórico de ações em massa”.</p>
       <div className="mt-5 flex justify-end gap-3">
@@ -289,7 +289,7 @@ function ProgressStep({ headingId, action, pending, onUndo, onClose }: {
           <Alert tone="success" title="Pronto.">
             {plural(action.changed, "contato alterado", "contatos alterados")}
             {action.unchanged > 0 && `, ${plural(action.unchanged, "já estava assim", "já estavam assim")}`}
-            {action.skipped > 0 && `, ${plural(action.skipped, "ignorado", "ignorados")} (fora da sua permissão)`}.
+            {action.skipped > 0 && `, ${plural(action.skipped, "ignorado", "ignorados")} (${skippedReason(action.kind)})`}.
           </Alert>
         ) : null}
       </div>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ContactFormResult, ContactFormValues } from "@/lib/contacts/contact-form-data";
 import { priorities, priorityLabels, type Priority } from "@/lib/contacts/contact-input";
 import { formatDocumentAsTyped } from "@/lib/documents/document";
 import { formatPhoneAsTyped } from "@/lib/phones/phone";
@@ -16,18 +16,6 @@ import { SegmentCheckboxes } from "@/components/segments/segment-checkboxes";
 import { TagInput } from "./tag-input";
 
 type Option = { id: string; name: string };
-
-export type ContactFormValues = {
-  name: string;
-  document: string;
-  customerCode: string;
-  responsibleUserId: string;
-  tags: string[];
-  priority: Priority;
-  segmentIds: string[];
-  phones: string[];
-  emails: string[];
-};
 
 /** A new contact, as "Criar contato" opens. */
 export const emptyContactValues: ContactFormValues = {
@@ -43,7 +31,7 @@ export const emptyContactValues: ContactFormValues = {
 };
 
 export type ContactFormProps = {
-  action: (prev: ActionResult<{ id: string }> | null, formData: FormData) => Promise<ActionResult<{ id: string }>>;
+  action: (prev: ContactFormResult | null, formData: FormData) => Promise<ContactFormResult>;
   initialValues: ContactFormValues;
   /**
    * Submitted as hidden inputs, e.g. { id, version } when editing. After a concurrency conflict the
@@ -74,13 +62,15 @@ export function ContactForm({
   cancelHref,
 }: ContactFormProps) {
   const [state, formAction, pending] = useActionState(action, null);
-  // Controlled, so a refused submit keeps everything the user typed on screen.
-  const [name, setName] = useState(initialValues.name);
-  const [documentNumber, setDocumentNumber] = useState(initialValues.document);
-  const [customerCode, setCustomerCode] = useState(initialValues.customerCode);
-  const [responsibleUserId, setResponsibleUserId] = useState(initialValues.responsibleUserId);
-  const [priority, setPriority] = useState<Priority>(initialValues.priority);
-  const [segmentIds, setSegmentIds] = useState(initialValues.segmentIds);
+  // Controlled, so a refused submit keeps everything the user typed on screen. A form posted before
+  // hydration comes back as a new page already holding the refusal: it starts from what was typed.
+  const start = state?.values ?? initialValues;
+  const [name, setName] = useState(start.name);
+  const [documentNumber, setDocumentNumber] = useState(start.document);
+  const [customerCode, setCustomerCode] = useState(start.customerCode);
+  const [responsibleUserId, setResponsibleUserId] = useState(start.responsibleUserId);
+  const [priority, setPriority] = useState<Priority>(start.priority);
+  const [segmentIds, setSegmentIds] = useState(start.segmentIds);
 
   const formRef = useRef<HTMLFormElement>(null);
   const bannerRef = useRef<HTMLDivElement>(null);
@@ -200,7 +190,7 @@ export function ContactForm({
       )}
 
       <Field label="Hashtags" hint="Digite e tecle Enter para adicionar." errors={errors.tags}>
-        {(control) => <TagInput name="tags" initialTags={initialValues.tags} control={control} />}
+        {(control) => <TagInput name="tags" initialTags={start.tags} control={control} />}
       </Field>
 
       <Field label="Prioridade" group hint="Define a ordem na fila de atendimento." errors={errors.priority}>
@@ -246,7 +236,7 @@ export function ContactForm({
             <InputList
               name="phones"
               noun="telefone"
-              initialValues={initialValues.phones}
+              initialValues={start.phones}
               control={control}
               format={formatPhoneAsTyped}
               inputProps={{ type: "tel", inputMode: "tel", autoComplete: "off" }}
@@ -258,7 +248,7 @@ export function ContactForm({
             <InputList
               name="emails"
               noun="e-mail"
-              initialValues={initialValues.emails}
+              initialValues={start.emails}
               control={control}
               inputProps={{ type: "email", inputMode: "email", autoComplete: "off" }}
             />

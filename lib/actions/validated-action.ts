@@ -3,6 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getSessionViewer, getViewer } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
+import { logFailure } from "./log-failure";
 import { failure, invalidInputMessage, type ActionResult } from "./result";
 
 /** Only the password change lets in a user who must still change an initial password (lib/auth/session.ts). */
@@ -11,9 +12,11 @@ export type ActionAccess = { pendingPasswordChange?: boolean };
 /**
  * Runs a server action for the signed-in viewer. A server action is a public HTTP endpoint, so each
  * call checks the session itself, and any unexpected error becomes a generic message: no stack
- * trace or SQL reaches the page.
+ * trace or SQL reaches the page, and the log gets the action's name and the error's code, never
+ * the submitted values (see logFailure).
  */
 export async function withViewer<T extends object>(
+  name: string,
   handler: (viewer: Viewer) => Promise<ActionResult<T>>,
   access: ActionAccess = {},
 ): Promise<ActionResult<T>> {
@@ -23,20 +26,21 @@ export async function withViewer<T extends object>(
     return await handler(viewer);
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() travel as errors
-    console.error("Server action failed", error);
+    logFailure(name, error);
     return failure("unexpected", "Não foi possível concluir agora. Tente novamente em instantes.");
   }
 }
 
 /** A form's server action: the viewer, then its input parsed by the shared zod schema (all field errors at once). */
 export function validatedAction<S extends z.ZodType, T extends object>(
+  name: string,
   schema: S,
   readForm: (formData: FormData) => unknown,
   handler: (viewer: Viewer, input: z.output<S>, formData: FormData) => Promise<ActionResult<T>>,
   access: ActionAccess = {},
 ) {
   return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> =>
-    withViewer(async (viewer) => {
+    withViewer(name, async (viewer) => {
       const parsed = schema.safeParse(readForm(formData));
       if (!parsed.success) return failure("invalid", invalidInputMessage, z.flattenError(parsed.error).fieldErrors);
       return handler(viewer, parsed.data, formData);

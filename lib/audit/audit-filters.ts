@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { auditActions, type AuditAction } from "@/db/enums";
+import { idField } from "@/lib/sql/ids";
+import { isDay } from "@/lib/sql/values";
 
 // Client-safe: the /audit filter form and the data layer read the same URL.
 
@@ -18,13 +20,14 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "segment.member_remove": "Removeu membro do segmento",
 };
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+// A day the database can cast (see lib/sql/values.ts): 2024-13-45 is dropped like any other typo.
+const day = z.string().refine(isDay);
 const one = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (Array.isArray(value) ? value[0] : value || undefined), schema.optional().catch(undefined));
 
 /** The log's filters from the URL; anything malformed is dropped, never an error page. */
 export const auditFilters = z.object({
-  user: one(z.guid()),
+  user: one(idField()),
   action: one(z.enum(auditActions)),
   from: one(day),
   to: one(day),

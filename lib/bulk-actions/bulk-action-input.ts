@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { priorities, priorityLabels, responsibleUserIdField, segmentIdsField, tagsField } from "@/lib/contacts/contact-input";
+import { TAGS_PER_CONTACT_MAX } from "@/lib/contacts/tags";
+import { idField } from "@/lib/sql/ids";
 import type { BulkActionKind, BulkActionParams } from "./kinds";
 
 // Shared by the bulk bar (client) and the server actions: client-safe, no server imports.
@@ -27,7 +29,7 @@ const scope = z.union(
   [
     z.object({
       ids: z
-        .array(z.guid({ error: "Seleção inválida." }).transform((id) => id.toLowerCase()), { error: "Seleção inválida." })
+        .array(idField("Seleção inválida."), { error: "Seleção inválida." })
         .min(1, { error: "Selecione ao menos um contato." })
         .max(SELECTION_MAX, { error: `Selecione até ${SELECTION_MAX} contatos, ou todos os do filtro.` }),
     }),
@@ -53,6 +55,11 @@ export const bulkActionLabels: Record<BulkActionKind, string> = {
   remove_segments: "Remover dos segmentos",
   delete: "Excluir contatos",
 };
+
+/** Why contacts are skipped (see permittedFor): hashtags are open to all, but a contact has a cap. */
+export function skippedReason(kind: BulkActionKind): string {
+  return kind === "add_tags" ? `passariam de ${TAGS_PER_CONTACT_MAX} hashtags` : "fora da sua permissão";
+}
 
 /** "Responsável: Ana Souza", "Hashtags: #vip #novo"… as the confirmation and the log say it. */
 export function describeBulkAction(kind: BulkActionKind, params: BulkActionParams): string {

@@ -7,6 +7,7 @@ import { createWorld, type World } from "@/db/testing/world";
 import type { Viewer } from "@/lib/auth/viewer";
 import { updateContact } from "@/lib/contacts/mutations";
 import { getContactForEdit } from "@/lib/contacts/queries";
+import { TAGS_PER_CONTACT_MAX } from "@/lib/contacts/tags";
 import { bulkActionInput, type RawBulkActionInput } from "./bulk-action-input";
 import { getBulkAction, listBulkActions, offeredBulkActions, previewBulkAction, requestBulkUndo, startBulkAction } from "./bulk-actions";
 import { queues, workReadyJobs } from "@/lib/jobs/engine";
@@ -187,6 +188,29 @@ describe("bulk actions: what they write", () => {
     const removed = await run(supervisor, { query }, { kind: "remove_tags", tags: ["vip"] });
     expect(removed.changed).toBe(2);
     expect((await stored(inS1)).tags).toEqual(["b", "novo"]);
+  });
+
+  it(`never gives a contact more than ${TAGS_PER_CONTACT_MAX} hashtags: a contact with no room is skipped, one that has them all is unchanged`, async () => {
+    const { admin } = world.viewers;
+    const { inS1, inS2, inS3 } = world.contacts;
+    const own = Array.from({ length: TAGS_PER_CONTACT_MAX - 1 }, (_, i) => `t${i}`);
+    await getDb().update(contacts).set({ tags: own }).where(eq(contacts.id, inS1)); // room for one
+    await getDb().update(contacts).set({ tags: [...own, "novo"] }).where(eq(contacts.id, inS2)); // full, but has both
+    await getDb().update(contacts).set({ tags: [...own.slice(1), "vip"] }).where(eq(contacts.id, inS3)); // room for one
+
+    const ids = [inS1, inS2, inS3];
+    expect(await previewBulkAction(admin, input({ ids }, { kind: "add_tags", tags: ["vip", "t0"] }))).toMatchObject({ willChange: 2, unchanged: 0, skipped: 1 });
+    const action = await run(admin, { ids }, { kind: "add_tags", tags: ["novo", "vip"] });
+    expect(action).toMatchObject({ changed: 1, unchanged: 0, skipped: 2 });
+    expect((await stored(inS1)).tags).toHaveLength(TAGS_PER_CONTACT_MAX - 1);
+    expect((await stored(inS3)).tags).toEqual([...own.slice(1), "vip", "novo"]);
+    expect((await stored(inS3)).tags).toHaveLength(TAGS_PER_CONTACT_MAX);
+  });
+
+  it(`refuses more than ${TAGS_PER_CONTACT_MAX} hashtags in one action, in Portuguese`, () => {
+    const parsed = bulkActionInput.safeParse({ scope: { ids: [world.contacts.inS1] }, operation: { kind: "add_tags", tags: Array.from({ length: 5000 }, (_, i) => `t${i}`) } });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual(["Um contato pode ter até 30 hashtags; você informou 5000."]);
   });
 
   it("counts contacts already so as unchanged and leaves them untouched", async () => {

@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { BulkActionKind, BulkActionParams } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
+import { TAGS_PER_CONTACT_MAX } from "@/lib/contacts/tags";
 import { contactInSegments } from "@/lib/contacts/visibility";
 import { textArray, uuidArray } from "@/lib/sql/arrays";
 
@@ -99,9 +100,14 @@ export function operationFor(organizationId: string, kind: Exclude<BulkActionKin
  * Which visible contacts the viewer may change this way (DESIGN.md matrix); the others are skipped
  * and counted. Whoever does not see the whole organization never makes a contact leave their
  * carteira: handing a contact they see only as its responsável to someone else, or removing the
- * last of their segments from it.
+ * last of their segments from it. And no one adds hashtags past the cap of a contact (its form
+ * would refuse to save it): such contacts are skipped too.
  */
 export function permittedFor(viewer: Viewer, kind: BulkActionKind, params: BulkActionParams): SQL {
+  if (kind === "add_tags") {
+    const added = sql`(select count(*) from unnest(${textArray(params.tags ?? [])}) t where not (t = any(contacts.tags)))`;
+    return sql`(cardinality(contacts.tags) + ${added} <= ${TAGS_PER_CONTACT_MAX})`;
+  }
   if (can(viewer.role, "contacts.viewAll")) return sql`true`;
   const isResponsible = sql`coalesce(contacts.responsible_user_id = ${viewer.userId}::uuid, false)`;
   const inSegments = (ids: string[]) => (ids.length > 0 ? contactInSegments(viewer.organizationId, ids) : sql`false`);

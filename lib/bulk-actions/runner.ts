@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type PgBoss from "pg-boss";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, rowsOf, type Transaction } from "@/db/client";
+import { logFailure } from "@/lib/actions/log-failure";
 import { bulkActions, type BulkActionKind, type BulkActionParams } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
@@ -68,10 +69,12 @@ export async function runBulkActionJob(job: PgBoss.JobWithMetadata<BulkActionJob
       if (outcome !== "more") return;
     }
   } catch (error) {
+    logFailure(`Bulk action ${id}`, error);
     if (job.retryCount >= job.retryLimit) {
       await getDb().transaction((tx) => finish(tx, action, null, { status: "failed", error: "Interrompida por erros repetidos. Os contatos já alterados continuam assim." }));
     }
-    throw error;
+    // The engine keeps what is thrown in its table: the error's code, never the query's values.
+    throw new Error(`A chunk of bulk action ${id} failed (${(error as { code?: string }).code ?? "no code"}); the engine retries it.`);
   }
 }
 

@@ -147,6 +147,20 @@ describe("parseContactFilters", () => {
     expect(fromQuery(query)).toEqual({ ...defaults, ...expected });
   });
 
+  // Values the database would refuse with an error: before, each of these made the list an error page.
+  it.each<[string, string[][], Partial<ContactFilters>]>([
+    ["a NUL in the search", [["q", "jo\0ão"]], {}],
+    ["an escape character in the search", [["q", "\u001b[31m"]], {}],
+    ["a NUL in a hashtag", [["tagAll", "vip\0"], ["tagAll", "novo"], ["tagAny", "\0"], ["tagNone", "a\0b"]], { tagAll: ["novo"] }],
+    ["month 13, day 45", [["createdFrom", "2024-13-45"], ["updatedTo", "2024-13-45"]], {}],
+    ["year 0", [["createdFrom", "0000-01-01"], ["createdTo", "0000-01-01"]], {}],
+    ["a year before 1900 or past 9999", [["createdFrom", "1899-12-31"], ["updatedFrom", "10000-01-01"]], {}],
+    ["a NUL after a day", [["createdFrom", "2026-03-05\0"]], {}],
+    ["a NUL in an id", [["segment", `${segA}\0`], ["responsible", `${user}\0`]], {}],
+  ])("drops %s", (_, entries, expected) => {
+    expect(parseContactFilters(new URLSearchParams(entries))).toEqual({ ...defaults, ...expected });
+  });
+
   it("never throws, whatever the URL holds", () => {
     const hostile = new URLSearchParams([
       ["segment", ""],

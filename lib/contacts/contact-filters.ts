@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { normalizeTag } from "./tags";
 import { priorities } from "./priority";
+import { idField } from "@/lib/sql/ids";
+import { hasControlCharacters, isDay } from "@/lib/sql/values";
 
 // The list's state — search, filters, sort, page — lives in the URL, so a filtered list can be
 // shared and the back button works. This schema reads it (forgiving: a bad value is dropped, never
-// an error page) and `filtersToSearchParams` writes it back.
+// an error page) and `filtersToSearchParams` writes it back. Values the database would refuse with an
+// error (NUL in a text, a day that does not exist) are bad values too: see lib/sql/values.ts.
 
 export const contactSorts = ["created", "updated", "name", "priority"] as const;
 export type ContactSort = (typeof contactSorts)[number];
@@ -21,24 +24,25 @@ const list = <T extends z.ZodType>(item: T) =>
       ...new Set(values.flatMap((v) => { const parsed = item.safeParse(v); return parsed.success ? [parsed.data as z.output<T>] : []; })),
     ]),
   );
-const guid = z.guid().transform((id) => id.toLowerCase());
-const tag = z.string().transform(normalizeTag).pipe(z.string().min(1));
+const id = idField();
+const text = z.string().refine((value) => !hasControlCharacters(value));
+const tag = z.string().transform(normalizeTag).pipe(text.min(1));
 // A filter box may hold several hashtags ("#vip #novo" or "vip, novo"): one URL value each.
 const tagList = z.preprocess(
   (value) => (value === undefined ? [] : [value].flat().flatMap((v) => (typeof v === "string" ? v.split(/[\s,]+/) : []))),
   list(tag),
 );
-const day = z.iso.date();
+const day = z.string().refine(isDay);
 const optional = <T extends z.ZodType>(schema: T) => z.unknown().transform((value) => {
   const parsed = schema.safeParse(Array.isArray(value) ? value[0] : value);
   return parsed.success ? (parsed.data as z.output<T>) : undefined;
 });
 
 const shape = {
-  q: optional(z.string().trim().min(1).max(200)),
-  segment: list(guid),
+  q: optional(text.trim().min(1).max(200)),
+  segment: list(id),
   noSegment: optional(z.literal("1")).transform((v) => v === "1"),
-  responsible: list(z.union([guid, z.literal(noResponsible)])),
+  responsible: list(z.union([id, z.literal(noResponsible)])),
   tagAll: tagList,
   tagAny: tagList,
   tagNone: tagList,

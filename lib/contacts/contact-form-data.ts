@@ -1,3 +1,6 @@
+import type { ActionResult } from "@/lib/actions/result";
+import { priorities, type Priority } from "./priority";
+
 /** Reads the contact form's fields (repeated names for lists) into the raw shape contactInput parses. */
 export function readContactForm(formData: FormData) {
   const text = (key: string) => (formData.get(key) as string | null) ?? undefined;
@@ -12,5 +15,37 @@ export function readContactForm(formData: FormData) {
     segmentIds: list("segmentIds"),
     phones: list("phones"),
     emails: list("emails"),
+  };
+}
+
+/** What the contact form shows in its fields. */
+export type ContactFormValues = {
+  name: string;
+  document: string;
+  customerCode: string;
+  responsibleUserId: string;
+  tags: string[];
+  priority: Priority;
+  segmentIds: string[];
+  phones: string[];
+  emails: string[];
+};
+
+/**
+ * A contact action's answer. A refused one carries what was typed: a form posted before hydration
+ * (slow network, scripts blocked) comes back as a new page, which only this can fill again.
+ */
+export type ContactFormResult = ActionResult<{ id: string }> & { values?: ContactFormValues };
+
+/** The form's values as submitted, exactly as typed (nothing here is parsed or checked). */
+export function submittedContactValues(formData: FormData): ContactFormValues {
+  const raw = readContactForm(formData);
+  return {
+    ...raw,
+    name: raw.name ?? "",
+    document: raw.document ?? "",
+    customerCode: raw.customerCode ?? "",
+    responsibleUserId: raw.responsibleUserId ?? "",
+    priority: priorities.find((p) => p === raw.priority) ?? "medium",
   };
 }

@@ -76,6 +76,16 @@ describe("contactInput: valid input", () => {
     expect(contactInput.parse({ ...minimal, priority }).priority).toBe(priority);
   });
 
+  it("accepts 30 hashtags, 10 phones and 10 e-mails, counting hashtags after removing repeats", () => {
+    const parsed = contactInput.parse({
+      ...minimal,
+      tags: [...Array.from({ length: 30 }, (_, i) => `tag${i}`), "#TAG0", "tag1 "],
+      phones: Array.from({ length: 10 }, (_, i) => `(11) 98765-43${10 + i}`),
+      emails: Array.from({ length: 10 }, (_, i) => `m${i}@acme.com.br`),
+    });
+    expect([parsed.tags.length, parsed.phones.length, parsed.emails.length]).toEqual([30, 10, 10]);
+  });
+
   it("accepts a name of exactly 200 characters and a code of 64", () => {
     const parsed = contactInput.parse({ ...minimal, name: "a".repeat(200), customerCode: "c".repeat(64) });
     expect(parsed.name).toHaveLength(200);
@@ -107,6 +117,12 @@ describe("contactInput: one field wrong at a time", () => {
     ["phone without area code", { phones: ["98765-4321"] }, "phones", "Telefone inválido: 98765-4321"],
     ["e-mail without domain", { emails: ["maria@"] }, "emails", "E-mail inválido: maria@"],
     ["e-mail without TLD", { emails: ["maria@acme"] }, "emails", "E-mail inválido: maria@acme"],
+    ["a NUL in the name", { name: "Maria\0 da Silva" }, "name", "O nome tem caracteres de controle: digite-o de novo."],
+    ["an escape in the code", { customerCode: "CLI\u001b001" }, "customerCode", "O código do cliente tem caracteres de controle: digite-o de novo."],
+    ["31 hashtags", { tags: Array.from({ length: 31 }, (_, i) => `tag${i}`) }, "tags", "Um contato pode ter até 30 hashtags; você informou 31."],
+    ["5,000 hashtags, one message", { tags: Array.from({ length: 5000 }, (_, i) => `t${i}!`) }, "tags", "Um contato pode ter até 30 hashtags; você informou 5000."],
+    ["11 phones", { phones: Array.from({ length: 11 }, (_, i) => `(11) 98765-43${10 + i}`) }, "phones", "Um contato pode ter até 10 telefones; você informou 11."],
+    ["11 e-mails", { emails: Array.from({ length: 11 }, (_, i) => `m${i}@acme.com.br`) }, "emails", "Um contato pode ter até 10 e-mails; você informou 11."],
   ])("%s → %s", (_, change, field, message) => {
     const errors = fieldErrors({ ...minimal, ...change });
     expect(errors).toEqual({ [field]: [message] });

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { parseDocument } from "@/lib/documents/document";
 import { parsePhone } from "@/lib/phones/phone";
-import { normalizeTags, tagProblem } from "@/lib/contacts/tags";
+import { normalizeTags, tagProblem, TAGS_PER_CONTACT_MAX } from "@/lib/contacts/tags";
+import { idField } from "@/lib/sql/ids";
+import { hasControlCharacters } from "@/lib/sql/values";
 import { priorities, type Priority } from "./priority";
 
 // Shared by the contact form, the CSV import and the API: client-safe, no server imports.
@@ -25,10 +27,10 @@ export type ContactField = keyof typeof contactFieldLabels;
 const NAME_MAX_LENGTH = 200;
 const CUSTOMER_CODE_MAX_LENGTH = 64;
 const EMAIL_MAX_LENGTH = 254;
+// Caps per contact: every list page, export row and history entry carries these lists whole.
+export const PHONES_PER_CONTACT_MAX = 10;
+export const EMAILS_PER_CONTACT_MAX = 10;
 
-// Any 8-4-4-4-12 hex id, as the PostgreSQL uuid type accepts: z.uuid() would also demand the
-// RFC version and variant bits, which the database does not.
-const id = (message: string) => z.guid({ error: message });
 const emailAddress = z.email().max(EMAIL_MAX_LENGTH);
 
 // Optional list fields arrive missing, null (API) or as arrays (form, import).
@@ -46,7 +48,8 @@ const name = z
   .string({ error: "Informe o nome." })
   .trim()
   .min(1, { error: "Informe o nome." })
-  .max(NAME_MAX_LENGTH, { error: `O nome pode ter até ${NAME_MAX_LENGTH} caracteres.` });
+  .max(NAME_MAX_LENGTH, { error: `O nome pode ter até ${NAME_MAX_LENGTH} caracteres.` })
+  .refine((value) => !hasControlCharacters(value), { error: "O nome tem caracteres de controle: digite-o de novo." });
 
 const documentField = z.string({ error: "Informe o CPF ou CNPJ." }).transform((raw, ctx) => {
   const parsed = parseDocument(raw);
@@ -62,14 +65,15 @@ const customerCode = z
   .max(CUSTOMER_CODE_MAX_LENGTH, {
     error: `O código do cliente pode ter até ${CUSTOMER_CODE_MAX_LENGTH} caracteres.`,
   })
-  .regex(/^\S*$/, { error: "O código do cliente não pode ter espaços." });
+  .regex(/^\S*$/, { error: "O código do cliente não pode ter espaços." })
+  .refine((value) => !hasControlCharacters(value), { error: "O código do cliente tem caracteres de controle: digite-o de novo." });
 
 export const responsibleUserIdField = z
-  .union([id("Escolha um responsável válido."), z.literal(""), z.null()], {
+  .union([idField("Escolha um responsável válido."), z.literal(""), z.null()], {
     error: "Escolha um responsável válido.",
   })
   .optional()
-  .transform((value) => (value ? value.toLowerCase() : null));
+  .transform((value) => value || null);
 
 const priority = z
   .union([z.enum(priorities), z.literal(""), z.null()], {
@@ -79,16 +83,24 @@ const priority = z
   .transform((value): Priority => value || "medium");
 
 export const segmentIdsField = z
-  .array(id("Segmento inválido.").transform((value) => value.toLowerCase()), {
+  .array(idField("Segmento inválido."), {
     error: "Escolha segmentos válidos.",
   })
   .nullish()
   .transform((list) => [...new Set(list ?? [])]);
 
+/** Past the cap, one message with the count (not one per entry) and the entries are not parsed. */
+function overCap(count: number, max: number, noun: string, ctx: z.RefinementCtx) {
+  if (count <= max) return false;
+  ctx.addIssue({ code: "custom", message: `Um contato pode ter até ${max} ${noun}; você informou ${count}.`, input: count });
+  return true;
+}
+
 // Per-entry problems are reported on the field itself (path ["tags"], not ["tags", 2]) and name
 // the entry, so the form shows them next to the field and every bad entry is listed at once.
 export const tagsField = optionalStringList("Informe as hashtags como texto.").transform((list, ctx) => {
   const normalized = normalizeTags(list);
+  if (overCap(normalized.length, TAGS_PER_CONTACT_MAX, "hashtags", ctx)) return z.NEVER;
   for (const tag of normalized) {
     const problem = tagProblem(tag);
     if (problem) ctx.addIssue({ code: "custom", message: problem, input: tag });
@@ -97,8 +109,10 @@ export const tagsField = optionalStringList("Informe as hashtags como texto.").t
 });
 
 const phones = optionalStringList("Informe os telefones como texto.").transform((list, ctx) => {
+  const entries = withoutBlanks(list);
+  if (overCap(entries.length, PHONES_PER_CONTACT_MAX, "telefones", ctx)) return z.NEVER;
   const parsed: string[] = [];
-  for (const entry of withoutBlanks(list)) {
+  for (const entry of entries) {
     const phone = parsePhone(entry);
     if (phone) parsed.push(phone);
     else ctx.addIssue({ code: "custom", message: `Telefone inválido: ${entry}`, input: entry });
@@ -107,8 +121,10 @@ const phones = optionalStringList("Informe os telefones como texto.").transform(
 });
 
 const emails = optionalStringList("Informe os e-mails como texto.").transform((list, ctx) => {
+  const entries = withoutBlanks(list);
+  if (overCap(entries.length, EMAILS_PER_CONTACT_MAX, "e-mails", ctx)) return z.NEVER;
   const parsed: string[] = [];
-  for (const entry of withoutBlanks(list)) {
+  for (const entry of entries) {
     const email = entry.toLowerCase();
     if (emailAddress.safeParse(email).success) parsed.push(email);
     else ctx.addIssue({ code: "custom", message: `E-mail inválido: ${entry}`, input: entry });

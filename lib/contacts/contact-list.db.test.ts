@@ -7,7 +7,7 @@ import { mulberry32 } from "@/db/seed";
 import { createWorld, type World } from "@/db/testing/world";
 import type { Viewer } from "@/lib/auth/viewer";
 import { generateCpf } from "@/lib/documents/document";
-import type { ContactFilters, ContactSort } from "./contact-filters";
+import { parseContactFilters, type ContactFilters, type ContactSort } from "./contact-filters";
 import { countContacts, exactCountLimit, findContacts, type ContactListRequest, type ContactPage } from "./contact-list";
 import type { Priority } from "./priority";
 
@@ -541,9 +541,29 @@ describe("cursors from the URL", () => {
     ["a bad timestamp", "created", ["not-a-date", "00000000-0000-0000-0000-000000000000"]],
     ["a bad uuid", "created", ["2026-03-10 12:00:00+00", "not-a-uuid"]],
     ["a bad rank", "priority", ["alta", "2026-03-10 12:00:00+00", "00000000-0000-0000-0000-000000000000"]],
+    ["a day that does not exist", "created", ["2024-13-45 00:00:00+00", "00000000-0000-0000-0000-000000000000"]],
+    ["year 0", "updated", ["0000-01-01 00:00:00+00", "00000000-0000-0000-0000-000000000000"]],
+    ["a NUL in a name", "name", ["Jo\0ão", "00000000-0000-0000-0000-000000000000"]],
   ])("a well-formed cursor holding %s is ignored like a garbled one", async (_, sort, keys) => {
     const first = ids(await findContacts(viewers.admin, { sort, limit: 3 }));
     expect(ids(await findContacts(viewers.admin, { sort, limit: 3, after: cursor(keys) }))).toEqual(first);
+  });
+});
+
+// What the page does with its URL (parseContactFilters, then the list): values PostgreSQL refuses
+// with an error (NUL in text, a day that cannot be cast) are dropped by the parser, so the list
+// answers as if they were not there. Before, each of these made /contacts an error page.
+describe("malformed values in the URL", () => {
+  it.each([
+    ["a NUL in the search", "q=jo%00ao"],
+    ["a NUL in a hashtag", "tagAll=vip%00&tagAny=%00&tagNone=a%00b"],
+    ["createdFrom=0000-01-01", "createdFrom=0000-01-01"],
+    ["a day 2024-13-45", "createdTo=2024-13-45&updatedFrom=2024-13-45&updatedTo=2024-13-45"],
+    ["a NUL in an id", "segment=00000000-0000-0000-0000-000000000000%00&responsible=%00"],
+  ])("%s: the list and its count answer as without it", async (_, query) => {
+    const filters = parseContactFilters(new URLSearchParams(query));
+    expect(ids(await findContacts(viewers.admin, { ...filters, limit: 5 }))).toEqual(ids(await findContacts(viewers.admin, { limit: 5 })));
+    expect(await countContacts(viewers.admin, filters)).toEqual(await countContacts(viewers.admin, {}));
   });
 });
 
@@ -576,12 +596,22 @@ describe("quick search", () => {
     ["joao silva", ["joao"]],
     ["JOÃO SILVA", ["joao"]],
     ["silva joao", ["joao"]],
-    ["da silv", ["joao"]],
+    ["da silv", ["joao", "silvana"]],
     ["joao", ["joao", "joaozinho"]],
     ["silva", ["joao", "silvana"]],
     ["joaozinho pereira", ["joaozinho"]],
     ["joao costa", []],
   ])("name %j finds %j (words anywhere, accents and case ignored)", async (q, keys) => {
+    expect(sorted(await search(q))).toEqual(sorted(keys.map((k) => byKey(k).id)));
+  });
+
+  // Only distinct words of three letters or more, the first five, are looked for in names.
+  it.each<[string, string, string[]]>([
+    ["words under three letters are not looked for: 'da' alone finds no name", "da", []],
+    ["66 × 'ar' looks in no name", Array(66).fill("ar").join(" "), []],
+    ["repeats count once, so the word after them still narrows", "joao JOÃO joão Joao joao costa", []],
+    ["a sixth distinct word is not looked for", "joão silva oão ilv sil xyz", ["joao"]],
+  ])("%s", async (_, q, keys) => {
     expect(sorted(await search(q))).toEqual(sorted(keys.map((k) => byKey(k).id)));
   });
 

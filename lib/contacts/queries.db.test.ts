@@ -220,12 +220,13 @@ describe("quick search", () => {
   });
 
   it("% and _ in the query are literal", async () => {
-    expect(await search("%")).toEqual([ids_.percent]);
+    // Names are searched by words of three letters or more (nameWords), each taken literally.
     expect(await search("100%")).toEqual([ids_.percent]);
-    expect(await search("_")).toEqual([ids_.underscore]);
     expect(await search("A_B")).toEqual([ids_.underscore]);
+    expect(await search("%%%")).toEqual([]);
+    expect(await search("___")).toEqual([]);
     expect(await search("\\")).toEqual([]);
-    // Without escaping, "%" would match everything and "A_B" would match "AXB".
+    // Without escaping, "%%%" and "___" would match everything and "A_B" would match "AXB".
     expect((await search("Garantida")).sort()).toEqual([ids_.percent, ids_.plain].sort());
   });
 

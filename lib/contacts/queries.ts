@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { maskDocument } from "@/lib/documents/document";
 import { contactColumns } from "./columns";
 import { contactVisibleTo } from "./visibility";
-import { keyFormats } from "@/lib/sql/keyset-cursor";
+import { parseId } from "@/lib/sql/ids";
 
 export type ContactDetail = {
   id: string;
@@ -44,8 +44,10 @@ export async function getContactForEdit(viewer: Viewer, id: string) {
 
 export type LoadedContact = NonNullable<Awaited<ReturnType<typeof loadVisibleContact>>>;
 
-export async function loadVisibleContact(viewer: Viewer, id: string) {
-  if (!isUuid(id)) return null;
+export async function loadVisibleContact(viewer: Viewer, rawId: string) {
+  // The one loader of a contact for reads and writes: it treats a malformed id as not found itself.
+  const id = parseId(rawId);
+  if (!id) return null;
   const db = getDb();
   const [contact] = await db
     .select({
@@ -80,8 +82,9 @@ export type HistoryEntry = {
 };
 
 /** The history of a visible contact, newest first; empty when the contact is not visible. */
-export async function getContactHistory(viewer: Viewer, id: string, limit = 100): Promise<HistoryEntry[]> {
-  if (!isUuid(id)) return [];
+export async function getContactHistory(viewer: Viewer, rawId: string, limit = 100): Promise<HistoryEntry[]> {
+  const id = parseId(rawId);
+  if (!id) return [];
   const visible = getDb()
     .select({ id: contacts.id })
     .from(contacts)
@@ -114,9 +117,5 @@ function maskDocumentChange(change: HistoryChange): HistoryChange {
   const mask = (value: unknown) =>
     typeof value === "string" ? maskDocument(value, value.length === 11 ? "cpf" : "cnpj") : value;
   return { ...change, from: mask(change.from), to: mask(change.to) };
-}
-
-export function isUuid(value: string) {
-  return keyFormats.uuid.test(value);
 }
 

@@ -1,4 +1,6 @@
 export const TAG_MAX_LENGTH = 50;
+/** A contact holds at most this many: more made a list page of 159 contacts weigh 34 MB. */
+export const TAGS_PER_CONTACT_MAX = 30;
 
 const TAG_CHARACTERS = /^[\p{L}\p{N}_-]+$/u;
 

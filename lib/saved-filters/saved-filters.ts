@@ -7,8 +7,8 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { parseContactFilters } from "@/lib/contacts/contact-filters";
 import { contactListHref } from "@/lib/contacts/list-link";
-import { isUuid } from "@/lib/contacts/queries";
 import { readStoredFilters, toStoredFilters, type StoredContactFilters } from "@/lib/contacts/stored-filters";
+import { parseId } from "@/lib/sql/ids";
 import type { SavedFilterInput } from "./saved-filter-input";
 
 export type SaveFilterResult = ActionResult<{ id: string; filters: StoredContactFilters }>;
@@ -63,11 +63,12 @@ export async function saveFilter(viewer: Viewer, input: SavedFilterInput): Promi
 }
 
 /** Deletes a saved filter of the viewer's (an admin may also delete shared ones). */
-export async function deleteSavedFilter(viewer: Viewer, id: string): Promise<ActionResult> {
+export async function deleteSavedFilter(viewer: Viewer, rawId: string): Promise<ActionResult> {
+  const id = parseId(rawId);
   const mayDelete = can(viewer.role, "savedFilters.share")
     ? or(eq(savedFilters.ownerUserId, viewer.userId), eq(savedFilters.shared, true))
     : eq(savedFilters.ownerUserId, viewer.userId);
-  const deleted = isUuid(id)
+  const deleted = id
     ? await getDb()
         .delete(savedFilters)
         .where(and(eq(savedFilters.organizationId, viewer.organizationId), eq(savedFilters.id, id), mayDelete))

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField } from "@/lib/sql/ids";
 
 // Shared by the segment forms and their server actions: client-safe, no server imports.
 
@@ -25,7 +26,7 @@ export const archiveSegmentInput = z.discriminatedUnion(
   "contacts",
   [
     z.object({ contacts: z.literal("unlink") }),
-    z.object({ contacts: z.literal("move"), targetSegmentId: z.guid({ error: "Escolha o segmento de destino." }) }),
+    z.object({ contacts: z.literal("move"), targetSegmentId: idField("Escolha o segmento de destino.") }),
   ],
   { error: "Escolha o que fazer com os contatos." },
 );

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { newPassword } from "@/lib/auth/password-policy";
 import { roles } from "@/lib/auth/roles";
 import { segmentIdsField } from "@/lib/contacts/contact-input";
+import { idField } from "@/lib/sql/ids";
 
 // Shared by the user forms and their server actions: client-safe, no server imports.
 
@@ -33,7 +34,7 @@ export type NewUserInput = z.output<typeof newUserInput>;
 
 /** Deactivation, optionally handing the user's contacts to someone else in the same step. */
 export const deactivateUserInput = z.object({
-  handoverTo: z.union([z.guid({ error: "Escolha um usuário da lista." }), z.literal("")]).nullish().transform((v) => v || null),
+  handoverTo: z.union([idField("Escolha um usuário da lista."), z.literal("")]).nullish().transform((v) => v || null),
 });
 
 export const changePasswordInput = z

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { inspect } from "node:util";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { refuseContactsNamed } from "@/db/testing/failing-writes";
 import { createWorld, type World } from "@/db/testing/world";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getContact, getContactForEdit } from "@/lib/contacts/queries";
@@ -94,6 +96,38 @@ describe("contact server actions", () => {
     expect(await getContact(world.viewers.admin, id)).toMatchObject({ name: "Renomeado pela operadora", responsible: { id: world.viewers.operator.userId } });
   });
 
+  it.each(["not-a-uuid", "", "' or 1=1 --", "00000000-0000-0000-0000-000000000000\0", "0000000-0000-0000-0000-000000000000"])(
+    "answer not found for the malformed id %j, as for any unknown contact",
+    async (id) => {
+      session.viewer = world.viewers.admin;
+      expect(await updateContactAction(null, contactForm({ ...validContact(), id, version: "1" }))).toMatchObject({ ok: false, code: "not_found" });
+      expect(await revealDocumentAction(id)).toMatchObject({ ok: false, code: "not_found" });
+      expect(await deleteContactAction(id)).toMatchObject({ ok: false, code: "not_found" });
+    },
+  );
+
+  // A failed insert logged the error as the driver built it: the query's parameters, name and CPF included.
+  it("log a failed write by the action's name and the error's code, never the contact's data", async () => {
+    session.viewer = world.viewers.admin;
+    const contact = { ...validContact(), name: "Maria Sigilosa" };
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const allowAgain = await refuseContactsNamed("Maria Sigilosa");
+    let calls: unknown[][];
+    try {
+      expect(await createContactAction(null, contactForm(contact))).toMatchObject({ ok: false, code: "unexpected" });
+    } finally {
+      await allowAgain();
+      calls = [...log.mock.calls];
+      log.mockRestore();
+    }
+    const printed = inspect(calls, { depth: 10 });
+    expect(printed).not.toContain("Sigilosa");
+    expect(printed).not.toContain(contact.document.replace(/\D/g, ""));
+    expect(printed).not.toContain(contact.document);
+    expect(printed).not.toContain(contact.customerCode);
+    expect(calls).toEqual([["createContactAction failed", expect.objectContaining({ code: "23514", constraint: "refuse_in_test" })]]);
+  });
+
   it("let only admins delete", async () => {
     session.viewer = world.viewers.supervisor;
     expect(await deleteContactAction(world.contacts.inS1)).toMatchObject({ ok: false, code: "forbidden" });
@@ -109,5 +143,16 @@ describe("contact server actions", () => {
     if (result.ok) return;
     expect(Object.keys(result.fieldErrors).sort()).toEqual(["customerCode", "document", "name"]);
     expect(result.message).toBe("Revise os campos destacados.");
+  });
+
+  it("answer a refused submit with what was typed, for a form posted before hydration to show again", async () => {
+    session.viewer = world.viewers.admin;
+    const typed = { name: "Marina", document: "123.456.789-00", customerCode: "M-1", priority: "high", tags: ["vip", "novo"], segmentIds: world.segments.s1, phones: ["(11) 9"], emails: ["m@x"] };
+    expect(await createContactAction(null, contactForm(typed))).toMatchObject({
+      ok: false,
+      values: { ...typed, responsibleUserId: "", segmentIds: [world.segments.s1], phones: ["(11) 9"], emails: ["m@x"] },
+    });
+    const update = await updateContactAction(null, contactForm({ ...typed, id: world.contacts.inS1, version: "1" }));
+    expect(update).toMatchObject({ ok: false, values: { name: "Marina", document: "123.456.789-00" } });
   });
 });

@@ -6,35 +6,55 @@ import { z } from "zod";
 import { failure, type ActionResult } from "@/lib/actions/result";
 import { validatedAction, withViewer } from "@/lib/actions/validated-action";
 import { contactInput } from "@/lib/contacts/contact-input";
-import { readContactForm } from "@/lib/contacts/contact-form-data";
+import { readContactForm, submittedContactValues, type ContactFormResult } from "@/lib/contacts/contact-form-data";
 import { contactListHref } from "@/lib/contacts/list-link";
 import { createContact, deleteContact, revealContactDocument, updateContact } from "@/lib/contacts/mutations";
+import { idField, parseId } from "@/lib/sql/ids";
 
-const contactRef = z.object({ id: z.guid(), version: z.coerce.number().int().positive() });
+const contactNotFound = () => failure("not_found", "Contato não encontrado.");
+const contactRef = z.object({ id: idField(), version: z.coerce.number().int().positive() });
 
-export const createContactAction = validatedAction<typeof contactInput, { id: string }>(contactInput, readContactForm, async (viewer, input) => {
-  const result = await createContact(viewer, input, "form");
-  if (!result.ok) return result;
-  revalidatePath("/contacts");
-  redirect(`/contacts/${result.id}?toast=created`);
-});
+type ContactFormAction = (previous: ContactFormResult | null, formData: FormData) => Promise<ContactFormResult>;
 
-export const updateContactAction = validatedAction<typeof contactInput, { id: string }>(contactInput, readContactForm, async (viewer, input, formData) => {
-  const ref = contactRef.safeParse({ id: formData.get("id"), version: formData.get("version") });
-  if (!ref.success) return failure("not_found", "Contato não encontrado.");
-  const result = await updateContact(viewer, ref.data.id, ref.data.version, input, "form");
-  if (!result.ok) return result;
-  revalidatePath("/contacts");
-  redirect(`/contacts/${result.id}?toast=updated`);
-});
+/** A refused submit answers with what was typed, for the form to show again (see ContactFormResult). */
+const keepingWhatWasTyped =
+  (action: ContactFormAction): ContactFormAction =>
+  async (previous, formData) => {
+    const result = await action(previous, formData);
+    return result.ok ? result : { ...result, values: submittedContactValues(formData) };
+  };
 
-export async function revealDocumentAction(id: string): Promise<ActionResult<{ document: string }>> {
-  return withViewer((viewer) => revealContactDocument(viewer, String(id)));
+export const createContactAction = keepingWhatWasTyped(
+  validatedAction<typeof contactInput, { id: string }>("createContactAction", contactInput, readContactForm, async (viewer, input) => {
+    const result = await createContact(viewer, input, "form");
+    if (!result.ok) return result;
+    revalidatePath("/contacts");
+    redirect(`/contacts/${result.id}?toast=created`);
+  }),
+);
+
+export const updateContactAction = keepingWhatWasTyped(
+  validatedAction<typeof contactInput, { id: string }>("updateContactAction", contactInput, readContactForm, async (viewer, input, formData) => {
+    const ref = contactRef.safeParse({ id: formData.get("id"), version: formData.get("version") });
+    if (!ref.success) return contactNotFound();
+    const result = await updateContact(viewer, ref.data.id, ref.data.version, input, "form");
+    if (!result.ok) return result;
+    revalidatePath("/contacts");
+    redirect(`/contacts/${result.id}?toast=updated`);
+  }),
+);
+
+export async function revealDocumentAction(rawId: string): Promise<ActionResult<{ document: string }>> {
+  return withViewer("revealDocumentAction", async (viewer) => {
+    const id = parseId(rawId);
+    return id ? revealContactDocument(viewer, id) : contactNotFound();
+  });
 }
 
-export async function deleteContactAction(id: string): Promise<ActionResult> {
-  return withViewer(async (viewer) => {
-    const result = await deleteContact(viewer, String(id), "form");
+export async function deleteContactAction(rawId: string): Promise<ActionResult> {
+  return withViewer("deleteContactAction", async (viewer) => {
+    const id = parseId(rawId);
+    const result = id ? await deleteContact(viewer, id, "form") : contactNotFound();
     if (!result.ok) return result;
     revalidatePath("/contacts");
     redirect(contactListHref({}, { toast: "deleted" }));

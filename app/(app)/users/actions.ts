@@ -4,16 +4,16 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { failure, type ActionResult } from "@/lib/actions/result";
 import { validatedAction, withViewer } from "@/lib/actions/validated-action";
-import { isUuid } from "@/lib/contacts/queries";
+import { parseId } from "@/lib/sql/ids";
 import { createUser, deactivateUser, renewInvite, updateUserAccess } from "@/lib/users/admin";
 import { deactivateUserInput, newUserInput, userAccessInput } from "@/lib/users/user-input";
 
 // Every action checks the session and the data layer refuses anyone but an admin.
 
 const userNotFound = () => failure("not_found", "Usuário não encontrado.");
-const idFrom = (formData: FormData) => String(formData.get("id") ?? "");
 
 export const createUserAction = validatedAction<typeof newUserInput, { id: string; inviteToken: string | null }>(
+  "createUserAction",
   newUserInput,
   (formData) => ({
     access: formData.get("access"),
@@ -31,27 +31,32 @@ export const createUserAction = validatedAction<typeof newUserInput, { id: strin
 );
 
 export const updateUserAccessAction = validatedAction(
+  "updateUserAccessAction",
   userAccessInput,
   (formData) => ({ role: formData.get("role"), segmentIds: formData.getAll("segmentIds") }),
   async (viewer, input, formData) => {
-    const id = idFrom(formData);
-    const result = isUuid(id) ? await updateUserAccess(viewer, id, input) : userNotFound();
+    const id = parseId(formData.get("id"));
+    const result = id ? await updateUserAccess(viewer, id, input) : userNotFound();
     if (result.ok) revalidatePath(`/users/${id}`);
     return result;
   },
 );
 
 export const deactivateUserAction = validatedAction<typeof deactivateUserInput, object>(
+  "deactivateUserAction",
   deactivateUserInput,
   (formData) => ({ handoverTo: formData.get("handoverTo") }),
   async (viewer, input, formData) => {
-    const id = idFrom(formData);
-    const result = isUuid(id) ? await deactivateUser(viewer, id, input.handoverTo) : userNotFound();
+    const id = parseId(formData.get("id"));
+    const result = id ? await deactivateUser(viewer, id, input.handoverTo) : userNotFound();
     if (result.ok) redirect("/users?toast=deactivated");
     return result;
   },
 );
 
-export async function renewInviteAction(id: string): Promise<ActionResult<{ inviteToken: string }>> {
-  return withViewer(async (viewer) => (isUuid(String(id)) ? renewInvite(viewer, String(id)) : userNotFound()));
+export async function renewInviteAction(rawId: string): Promise<ActionResult<{ inviteToken: string }>> {
+  return withViewer("renewInviteAction", async (viewer) => {
+    const id = parseId(rawId);
+    return id ? renewInvite(viewer, id) : userNotFound();
+  });
 }

@@ -8,6 +8,7 @@ import { changeOwnPassword } from "@/lib/users/account";
 import { changePasswordInput } from "@/lib/users/user-input";
 
 export const changePasswordAction = validatedAction<typeof changePasswordInput, object>(
+  "changePasswordAction",
   changePasswordInput,
   (formData) => ({ current: formData.get("current"), next: formData.get("next"), confirm: formData.get("confirm") }),
   async (viewer, input) => {

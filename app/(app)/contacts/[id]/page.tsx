@@ -12,6 +12,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { getContact, getContactHistory } from "@/lib/contacts/queries";
 import { formatDateTime } from "@/lib/format/date";
 import { formatPhone } from "@/lib/phones/phone";
+import { parseId } from "@/lib/sql/ids";
 import { deleteContactAction, revealDocumentAction } from "../actions";
 
 export const metadata: Metadata = { title: "Contato" };
@@ -22,7 +23,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ toast?: 
 
 export default async function ContactPage({ params, searchParams }: Props) {
   const viewer = await requireViewer();
-  const { id } = await params;
+  const id = parseId((await params).id);
+  if (!id) notFound();
   const { toast } = await searchParams;
   const [contact, history] = await Promise.all([getContact(viewer, id), getContactHistory(viewer, id)]);
   if (!contact) notFound();

@@ -40,6 +40,12 @@ describe("bulk server actions", () => {
     expect(await priorityOf(world.contacts.inS1)).toBe("medium");
   });
 
+  it.each(["not-a-uuid", "", "00000000-0000-0000-0000-000000000000\0"])("answer not found for the malformed bulk action id %j", async (id) => {
+    session.viewer = world.viewers.admin;
+    expect(await bulkActionProgressAction(id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await undoBulkActionAction(id)).toMatchObject({ ok: false, code: "not_found" });
+  });
+
   it("answer malformed input with field errors in Portuguese", async () => {
     session.viewer = world.viewers.supervisor;
     const result = await startBulkActionAction({ scope: { ids: ["not-a-uuid"] }, operation: { kind: "add_tags", tags: [] } });

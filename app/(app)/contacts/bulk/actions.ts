@@ -13,7 +13,7 @@ import {
   type BulkActionSummary,
   type BulkPreview,
 } from "@/lib/bulk-actions/bulk-actions";
-import { isUuid } from "@/lib/contacts/queries";
+import { parseId } from "@/lib/sql/ids";
 
 // The work itself runs on the job engine (lib/jobs/); its state is in the database, so the page
 // follows it by polling bulkActionProgressAction.
@@ -27,32 +27,36 @@ function parse(raw: unknown) {
 
 /** How many contacts would change, before anything does. */
 export async function previewBulkActionAction(raw: unknown): Promise<ActionResult<BulkPreview>> {
-  return withViewer(async (viewer) => {
+  return withViewer("previewBulkActionAction", async (viewer) => {
     const parsed = parse(raw);
     return parsed.ok ? previewBulkAction(viewer, parsed.input) : parsed.failure;
   });
 }
 
 export async function startBulkActionAction(raw: unknown): Promise<ActionResult<{ id: string }>> {
-  return withViewer(async (viewer) => {
+  return withViewer("startBulkActionAction", async (viewer) => {
     const parsed = parse(raw);
     if (!parsed.ok) return parsed.failure;
     return startBulkAction(viewer, parsed.input);
   });
 }
 
-export async function bulkActionProgressAction(id: string): Promise<ActionResult<{ action: BulkActionSummary }>> {
-  return withViewer(async (viewer) => {
-    const action = isUuid(String(id)) ? await getBulkAction(viewer, String(id)) : null;
-    if (!action) return failure("not_found", "Ação em massa não encontrada.");
+const bulkActionNotFound = () => failure("not_found", "Ação em massa não encontrada.");
+
+export async function bulkActionProgressAction(rawId: string): Promise<ActionResult<{ action: BulkActionSummary }>> {
+  return withViewer("bulkActionProgressAction", async (viewer) => {
+    const id = parseId(rawId);
+    const action = id ? await getBulkAction(viewer, id) : null;
+    if (!action) return bulkActionNotFound();
     return { ok: true, action };
   });
 }
 
-export async function undoBulkActionAction(id: string): Promise<ActionResult> {
-  return withViewer(async (viewer) => {
-    if (!isUuid(String(id))) return failure("not_found", "Ação em massa não encontrada.");
-    const requested = await requestBulkUndo(viewer, String(id));
+export async function undoBulkActionAction(rawId: string): Promise<ActionResult> {
+  return withViewer("undoBulkActionAction", async (viewer) => {
+    const id = parseId(rawId);
+    if (!id) return bulkActionNotFound();
+    const requested = await requestBulkUndo(viewer, id);
     if (requested.ok) revalidatePath("/contacts/bulk");
     return requested;
   });

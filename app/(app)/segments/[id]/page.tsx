@@ -7,7 +7,7 @@ import { SegmentMembers } from "@/components/segments/segment-members";
 import { Toast } from "@/components/ui/toast";
 import { requireViewer } from "@/lib/auth/session";
 import { contactListHref } from "@/lib/contacts/list-link";
-import { isUuid } from "@/lib/contacts/queries";
+import { parseId } from "@/lib/sql/ids";
 import { getSegmentAdmin } from "@/lib/segments/admin";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { addSegmentMemberAction, archiveSegmentAction, removeSegmentMemberAction, updateSegmentAction } from "../actions";
@@ -18,8 +18,9 @@ export const metadata: Metadata = { title: "Segmento" };
 
 export default async function SegmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ toast?: string }> }) {
   const viewer = await requireViewer();
-  const { id } = await params;
-  const [detail, all] = isUuid(id) ? await Promise.all([getSegmentAdmin(viewer, id), listAssignableSegments(viewer)]) : [null, []];
+  const id = parseId((await params).id);
+  if (!id) notFound();
+  const [detail, all] = await Promise.all([getSegmentAdmin(viewer, id), listAssignableSegments(viewer)]);
   if (!detail) notFound();
   const { segment, members, candidates } = detail;
   const { toast } = await searchParams;

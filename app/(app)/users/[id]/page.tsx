@@ -9,7 +9,7 @@ import { roleLabels } from "@/lib/auth/roles";
 import type { ContactFilters } from "@/lib/contacts/contact-filters";
 import { contactListHref } from "@/lib/contacts/list-link";
 import { priorityLabels } from "@/lib/contacts/priority";
-import { isUuid } from "@/lib/contacts/queries";
+import { parseId } from "@/lib/sql/ids";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { getUserOverview, responsibleBreakdown } from "@/lib/users/admin";
 import { listAssignableResponsibles } from "@/lib/users/queries";
@@ -21,8 +21,8 @@ export const metadata: Metadata = { title: "Usuário" };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewer();
-  const { id } = await params;
-  if (!isUuid(id)) notFound();
+  const id = parseId((await params).id);
+  if (!id) notFound();
   const [user, assignable, breakdown, segments] = await Promise.all([
     getUserOverview(viewer, id),
     listAssignableResponsibles(viewer),

@@ -5,6 +5,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { getContactForEdit } from "@/lib/contacts/queries";
 import { formatDocument } from "@/lib/documents/document";
 import { formatPhone } from "@/lib/phones/phone";
+import { parseId } from "@/lib/sql/ids";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listAssignableResponsibles } from "@/lib/users/queries";
 import { updateContactAction } from "../../actions";
@@ -13,7 +14,8 @@ export const metadata: Metadata = { title: "Editar contato" };
 
 export default async function EditContactPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewer();
-  const { id } = await params;
+  const id = parseId((await params).id);
+  if (!id) notFound();
   const contact = await getContactForEdit(viewer, id);
   if (!contact) notFound();
   const [segmentOptions, responsibleOptions] = await Promise.all([
