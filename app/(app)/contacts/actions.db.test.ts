@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createWorld, type World } from "@/db/testing/world";
 import type { Viewer } from "@/lib/auth/viewer";
-import { getContact } from "@/lib/contacts/queries";
+import { getContact, getContactForEdit, getContactHistory, loadVisibleContact } from "@/lib/contacts/queries";
 import { findContacts } from "@/lib/contacts/contact-list";
 import { formatDocument, generateCpf } from "@/lib/documents/document";
 
@@ -102,5 +102,32 @@ describe("contact server actions", () => {
     if (result.ok) return;
     expect(Object.keys(result.fieldErrors).sort()).toEqual(["customerCode", "document", "name"]);
     expect(result.message).toBe("Revise os campos destacados.");
+  });
+
+  it("edit: the page gets the document masked; saving without it keeps it; revealing it on the form is recorded", async () => {
+    const { supervisor, admin } = world.viewers;
+    session.viewer = supervisor;
+    const id = world.contacts.inS1;
+    const stored = (await loadVisibleContact(admin, id))!;
+    const edit = (await getContactForEdit(supervisor, id))!;
+    expect(edit.documentMasked).toContain("*");
+    expect(JSON.stringify(edit)).not.toContain(stored.document);
+
+    const form = { id, version: String(edit.version), name: "Renomeado sem ver o documento", customerCode: edit.customerCode, segmentIds: world.segments.s1 };
+    expect(await redirectTarget(updateContactAction(null, contactForm(form)))).toBe(`/contacts/${id}?toast=updated`);
+    const saved = (await loadVisibleContact(admin, id))!;
+    expect([saved.name, saved.document, saved.documentType]).toEqual([form.name, stored.document, stored.documentType]);
+    const [update] = await getContactHistory(admin, id);
+    expect(update.changes.map((c) => c.field)).toEqual(["name"]);
+
+    expect(await revealDocumentAction(id)).toEqual({ ok: true, document: formatDocument(stored.document, stored.documentType) });
+    const [reveal] = await getContactHistory(admin, id);
+    expect(reveal).toMatchObject({ action: "reveal_document", actorName: supervisor.name, source: "form", changes: [] });
+
+    // Replaced (or revealed), the document is sent and saved like any field.
+    const replacement = generateCpf(world.random);
+    const replaced = { ...form, version: String(saved.version), document: formatDocument(replacement, "cpf") };
+    expect(await redirectTarget(updateContactAction(null, contactForm(replaced)))).toBe(`/contacts/${id}?toast=updated`);
+    expect((await loadVisibleContact(admin, id))!.document).toBe(replacement);
   });
 });

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { failure, type ActionResult } from "@/lib/actions/result";
 import { validatedAction, withViewer } from "@/lib/actions/validated-action";
-import { contactInput } from "@/lib/contacts/contact-input";
+import { contactInput, contactUpdateInput } from "@/lib/contacts/contact-input";
 import { readContactForm } from "@/lib/contacts/contact-form-data";
 import { createContact, deleteContact, revealContactDocument, updateContact } from "@/lib/contacts/mutations";
 
@@ -18,7 +18,7 @@ export const createContactAction = validatedAction<typeof contactInput, { id: st
   redirect(`/contacts/${result.id}?toast=created`);
 });
 
-export const updateContactAction = validatedAction<typeof contactInput, { id: string }>(contactInput, readContactForm, async (viewer, input, formData) => {
+export const updateContactAction = validatedAction<typeof contactUpdateInput, { id: string }>(contactUpdateInput, readContactForm, async (viewer, input, formData) => {
   const ref = contactRef.safeParse({ id: formData.get("id"), version: formData.get("version") });
   if (!ref.success) return failure("not_found", "Contato não encontrado.");
   const result = await updateContact(viewer, ref.data.id, ref.data.version, input, "form");

@@ -3,11 +3,10 @@ import { notFound } from "next/navigation";
 import { ContactForm } from "@/components/contacts/contact-form";
 import { requireViewer } from "@/lib/auth/session";
 import { getContactForEdit } from "@/lib/contacts/queries";
-import { formatDocument } from "@/lib/documents/document";
 import { formatPhone } from "@/lib/phones/phone";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listAssignableResponsibles } from "@/lib/users/queries";
-import { updateContactAction } from "../../actions";
+import { revealDocumentAction, updateContactAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Editar contato" };
 
@@ -32,7 +31,7 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
         action={updateContactAction}
         initialValues={{
           name: contact.name,
-          document: formatDocument(contact.document, contact.documentType),
+          document: "",
           customerCode: contact.customerCode,
           responsibleUserId: contact.responsibleUserId ?? "",
           tags: contact.tags,
@@ -44,6 +43,7 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
         hidden={hidden}
         segmentOptions={segmentOptions}
         lockedSegments={contact.segments.filter((s) => !editable.has(s.id))}
+        storedDocument={{ masked: contact.documentMasked, reveal: revealDocumentAction.bind(null, contact.id) }}
         responsibleOptions={responsibleOptions}
         responsibleName={contact.responsibleName}
         submitLabel="Salvar alterações"
