@@ -22,7 +22,7 @@ export function auditDetails({ action, details }: Pick<AuditEvent, "action" | "d
     case "contacts.export": {
       const separator = details.separator === "," ? "vírgula" : "ponto e vírgula";
       const interrupted = details.completed === false ? " — download interrompido" : "";
-      return `${plural(Number(details.rows ?? 0), "contato", "contatos")}, separados por ${separator}${interrupted}`;
+      return `${plural(Number(details.rows ?? 0), "contato", "contatos")}; separador: ${separator}${interrupted}`;
     }
     case "user.responsibles_handover":
       return `${formatNumber(Number(details.contacts ?? 0))} contatos passados para ${details.toName}`;

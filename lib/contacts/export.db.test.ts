@@ -3,6 +3,8 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, getPool } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
+import { listAuditEvents } from "@/lib/audit/audit";
+import { auditFilters } from "@/lib/audit/audit-filters";
 import { createWorld, type World } from "@/db/testing/world";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatDocument } from "@/lib/documents/document";
@@ -24,7 +26,7 @@ beforeAll(async () => {
   await db.execute(sql`update contacts set name = ${'Silva; "Zé", Ltda\nfilial'}, tags = array['vip', 'novo'], priority = 'high',
     phones = array['+5511987654321', '+551133334444', '+16502530000'], emails = array['a@x.com.br', 'b@x.com.br']
     where id = ${c.inS2}::uuid`);
-  await db.execute(sql`update contacts set name = '+55 golpe', customer_code = ${`@${c.inS3}`}, phones = array['+16502530000'] where id = ${c.inS3}::uuid`);
+  await db.execute(sql`update contacts set name = '+55 golpe', customer_code = ${`@${c.inS3}`}, phones = array['+16502530000', '+4915112345678'] where id = ${c.inS3}::uuid`);
   await db.execute(sql`update contacts set name = ${"\tTab"}, responsible_user_id = ${world.viewers.supervisor.userId}::uuid where id = ${c.inS1andS3}::uuid`);
   await db.execute(sql`update contacts set name = '-1' where id = ${c.noSegment}::uuid`);
   await db.execute(sql`update users set name = 'Supervisor "Chefe"; SP' where id = ${world.viewers.supervisor.userId}::uuid`);
@@ -115,6 +117,9 @@ describe("CSV export: who and what", () => {
       targetLabel: "Busca: o; Segmento: S3; Sem #vip",
       details: { query: `q=o&segment=${world.segments.s3}&tagNone=vip`, filters: ["Busca: o", "Segmento: S3", "Sem #vip"], rows: codes.length, separator: ",", completed: true },
     });
+    // Admins read it at /audit, filtered by its action.
+    const [event] = (await listAuditEvents(admin, auditFilters.parse({ action: "contacts.export" })))!.events;
+    expect(event).toMatchObject({ actorName: admin.name, targetLabel: "Busca: o; Segmento: S3; Sem #vip" });
   });
 });
 
@@ -153,7 +158,8 @@ describe("CSV export: cells", () => {
     expect(names).toEqual(expect.arrayContaining([`'=HYPERLINK("http://x")`, "'+55 golpe", "'\tTab", "'-1"]));
     expect(rows.find((row) => row[0].startsWith("'=HYPERLINK"))![9]).toBe("'@evil.com.br");
     const golpe = rows.find((row) => row[0] === "'+55 golpe")!;
-    expect([golpe[3], golpe[8]]).toEqual([`'@${world.contacts.inS3}`, "'+16502530000"]);
+    // Foreign numbers stay in E.164, also one as long as a Brazilian mobile.
+    expect([golpe[3], golpe[8]]).toEqual([`'@${world.contacts.inS3}`, "'+16502530000, +4915112345678"]);
   });
 
   it("dates are Brasília time, dd/mm/aaaa, hh:mm; keyset batches neither skip nor repeat rows sharing a creation instant", async () => {

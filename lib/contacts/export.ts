@@ -14,7 +14,6 @@ import { matching, withDefaults, type ContactListRequest } from "./contact-list"
 import { activeFilters } from "./filter-labels";
 import { canExportContacts } from "./permissions";
 import { priorityLabels } from "./priority";
-import { responsibleName, segmentNames } from "./columns";
 
 export type CsvSeparator = ";" | ",";
 
@@ -47,7 +46,7 @@ export function exportContactsCsv(
   if (!canExportContacts(viewer)) return null;
   const filters = withDefaults(request);
   const where = matching(viewer, filters);
-  const rows = path === "copy" ? copyRows(where, separator) : batchedRows(where, separator);
+  const rows = (path === "copy" ? copyRows : batchedRows)(viewer.organizationId, where, separator);
   const encoder = new TextEncoder();
   // Rows handed to the response so far, for an export that ends early. Lines, in fact: a cell
   // holding a line break would count twice.
@@ -122,65 +121,79 @@ function countLines(bytes: Uint8Array) {
 }
 
 // The export's columns, formatted by PostgreSQL for both paths, so that they cannot differ.
-// The inner query reads each contact once (responsável and segments are subqueries); the outer one
-// formats, referring to the inner columns by name so no subquery runs twice.
-
-const brasiliaTime = (column: SQL) => sql`to_char(${column} at time zone 'America/Sao_Paulo', 'DD/MM/YYYY, HH24:MI')`;
 
 /**
  * A spreadsheet runs a cell that begins with one of these as a formula (CSV injection): a leading
  * apostrophe makes it text, as OWASP recommends. Empty cells become NULL, which COPY writes as
- * nothing (an empty string it would write as "").
+ * nothing (an empty string it would write as ""). `ascii` is the code of the first character.
  */
-const cell = (text: SQL) =>
-  sql`case when left(${text}, 1) in ('=', '+', '-', '@', chr(9), chr(13)) then '''' || ${text} else nullif(${text}, '') end`;
+const formulaStarts = sql.raw(["=", "+", "-", "@", "\t", "\r"].map((c) => c.charCodeAt(0)).join(", "));
+const cell = (text: SQL) => sql`case when ascii(${text}) in (${formulaStarts}) then '''' || ${text} else nullif(${text}, '') end`;
 
 const formattedDocument = sql`case r.document_type
-  when 'cpf' then substr(r.document, 1, 3) || '.' || substr(r.document, 4, 3) || '.' || substr(r.document, 7, 3) || '-' || substr(r.document, 10, 2)
-  else substr(r.document, 1, 2) || '.' || substr(r.document, 3, 3) || '.' || substr(r.document, 6, 3) || '/' || substr(r.document, 9, 4) || '-' || substr(r.document, 13, 2)
+  when 'cpf' then concat(substr(r.document, 1, 3), '.', substr(r.document, 4, 3), '.', substr(r.document, 7, 3), '-', substr(r.document, 10, 2))
+  else concat(substr(r.document, 1, 2), '.', substr(r.document, 3, 3), '.', substr(r.document, 6, 3), '/', substr(r.document, 9, 4), '-', substr(r.document, 13, 2))
   end`;
+
+// Stored phones are E.164: a Brazilian one is +55, 2 digits of area code and 8 or 9 digits, written
+// "(11) 98765-4321" as formatPhone writes it. Others stay in E.164 (formatting them takes
+// libphonenumber's metadata). String functions, not a regular expression: 5× cheaper here.
+const formattedPhones = sql`array_to_string(array(select case
+    when left(p, 3) <> '+55' then p
+    when length(p) = 13 then concat('(', substr(p, 4, 2), ') ', substr(p, 6, 4), '-', substr(p, 10, 4))
+    when length(p) = 14 then concat('(', substr(p, 4, 2), ') ', substr(p, 6, 5), '-', substr(p, 11, 4))
+    else p end
+  from unnest(r.phones) p), ', ')`;
 
 const priorityLabel = sql`case r.priority ${sql.join(
   Object.entries(priorityLabels).map(([priority, label]) => sql`when ${priority} then ${label}`),
   sql` `,
 )} end`;
 
-// Brazilian numbers as "(11) 98765-4321", like formatPhone; others stay in E.164. One regular
-// expression over the joined list instead of one per phone; given as values, so their backslashes
-// are never read as string escapes.
-const formattedPhones = sql`regexp_replace(array_to_string(contacts.phones, ', '), ${String.raw`\+55(\d{2})(\d{4,5})(\d{4})(?=,|$)`}, ${String.raw`(\1) \2-\3`}, 'g')`;
+const brasiliaTime = (column: SQL) => sql`to_char(${column} at time zone 'America/Sao_Paulo', 'DD/MM/YYYY, HH24:MI')`;
 
 type Cursor = { createdAt: string; id: string };
 
-/** The export's rows, newest first; a page of them (with their keyset) when `page` is given. */
-function exportQuery(where: SQL[], page?: { after: Cursor | null }): SQL {
+/**
+ * The export's rows, newest first; a page of them (with their keyset) when `page` is given. The
+ * matching contacts are read once, in order, then joined to their responsável and to their segment
+ * names, aggregated in one pass: per-row subqueries made it 2-3× slower at 100k rows.
+ */
+function exportQuery(organizationId: string, where: SQL[], page?: { after: Cursor | null }): SQL {
   const after = page?.after
     ? sql`(contacts.created_at, contacts.id) < (${page.after.createdAt}::timestamptz, ${page.after.id}::uuid)`
     : undefined;
-  return sql`select
-      ${cell(sql`r.name`)} as c1,
-      ${formattedDocument} as c2,
-      upper(r.document_type) as c3,
-      ${cell(sql`r.customer_code`)} as c4,
-      ${cell(sql`r.responsible`)} as c5,
-      case when cardinality(r.tags) > 0 then '#' || array_to_string(r.tags, ' #') end as c6,
-      ${priorityLabel} as c7,
-      ${cell(sql`r.segments`)} as c8,
-      ${cell(sql`r.phones`)} as c9,
-      ${cell(sql`r.emails`)} as c10,
-      ${brasiliaTime(sql`r.created_at`)} as c11,
-      ${brasiliaTime(sql`r.updated_at`)} as c12
-      ${page ? sql`, r.created_at::text as key, r.id` : sql``}
-    from (
+  return sql`with matched as materialized (
       select contacts.id, contacts.created_at, contacts.updated_at, contacts.name, contacts.document, contacts.document_type,
-        contacts.customer_code, ${responsibleName} as responsible, contacts.tags, contacts.priority,
-        array_to_string(${segmentNames}, ', ') as segments, ${formattedPhones} as phones,
-        array_to_string(contacts.emails, ', ') as emails
+        contacts.customer_code, contacts.responsible_user_id, contacts.tags, contacts.priority, contacts.phones, contacts.emails
       from contacts
       where ${and(...where, after)}
       order by contacts.created_at desc, contacts.id desc
       ${page ? sql`limit ${batchSize}` : sql``}
-    ) r
+    )
+    select
+      ${cell(sql`r.name`)} as c1,
+      ${formattedDocument} as c2,
+      upper(r.document_type) as c3,
+      ${cell(sql`r.customer_code`)} as c4,
+      ${cell(sql`responsible.name`)} as c5,
+      case when cardinality(r.tags) > 0 then '#' || array_to_string(r.tags, ' #') end as c6,
+      ${priorityLabel} as c7,
+      ${cell(sql`segment_names.names`)} as c8,
+      ${cell(formattedPhones)} as c9,
+      ${cell(sql`array_to_string(r.emails, ', ')`)} as c10,
+      ${brasiliaTime(sql`r.created_at`)} as c11,
+      ${brasiliaTime(sql`r.updated_at`)} as c12
+      ${page ? sql`, r.created_at::text as key, r.id` : sql``}
+    from matched r
+    left join users responsible on responsible.organization_id = ${organizationId}::uuid and responsible.id = r.responsible_user_id
+    left join (
+      select cs.contact_id, string_agg(s.name, ', ' order by s.name) as names
+      from contact_segments cs
+      join segments s on s.organization_id = cs.organization_id and s.id = cs.segment_id
+      where cs.organization_id = ${organizationId}::uuid and cs.contact_id in (select id from matched)
+      group by cs.contact_id
+    ) segment_names on segment_names.contact_id = r.id
     order by r.created_at desc, r.id desc`;
 }
 
@@ -188,12 +201,12 @@ type ExportRow = Record<`c${number}`, string | null> & { key: string; id: string
 const cellNames = header.map((_, i) => `c${i + 1}` as const);
 
 /** Keyset pages of the export query, each written as CSV here; returns the number of rows. */
-async function* batchedRows(where: SQL[], separator: CsvSeparator): AsyncGenerator<Uint8Array, number> {
+async function* batchedRows(organizationId: string, where: SQL[], separator: CsvSeparator): AsyncGenerator<Uint8Array, number> {
   const encoder = new TextEncoder();
   let count = 0;
   let after: Cursor | null = null;
   for (;;) {
-    const rows: ExportRow[] = rowsOf<ExportRow>(await getDb().execute(exportQuery(where, { after })));
+    const rows: ExportRow[] = rowsOf<ExportRow>(await getDb().execute(exportQuery(organizationId, where, { after })));
     count += rows.length;
     if (rows.length > 0) yield encoder.encode(csv(rows.map((row) => cellNames.map((name) => row[name])), separator));
     const last = rows.at(-1);
@@ -212,18 +225,20 @@ class InlineLiteralsDialect extends PgDialect {
 const inlineLiterals = new InlineLiteralsDialect();
 
 /** The export query through `COPY … TO STDOUT` on a pool client of its own; returns the number of rows. */
-async function* copyRows(where: SQL[], separator: CsvSeparator): AsyncGenerator<Uint8Array, number> {
+async function* copyRows(organizationId: string, where: SQL[], separator: CsvSeparator): AsyncGenerator<Uint8Array, number> {
   const pool = getPool();
   if (!pool) throw new Error("COPY … TO STDOUT needs PostgreSQL: PGlite exports in batches.");
-  const query = inlineLiterals.sqlToQuery(exportQuery(where).inlineParams()).sql;
+  const query = inlineLiterals.sqlToQuery(exportQuery(organizationId, where).inlineParams()).sql;
   const client = await pool.connect();
   let finished = false;
   try {
-    // The row count arrives with the server's "COPY n", after the data: "drain" says the query is over.
-    const over = new Promise<void>((resolve) => client.once("drain", resolve));
+    // JIT compiling this query's many expressions costs more than it saves (measured at 100k rows:
+    // 1.8 s of 4.9 s); off for this transaction only.
+    await client.query("begin read only; set local jit = off");
     const copy = client.query(copyTo(`copy (${query}) to stdout with (format csv, delimiter ${escapeLiteral(separator)})`));
     for await (const chunk of copy) yield chunk as Uint8Array;
-    await over;
+    // Queries run in turn: once the commit is answered, the server's "COPY n" has set rowCount.
+    await client.query("commit");
     finished = true;
     return copy.rowCount;
   } finally {
