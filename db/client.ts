@@ -78,6 +78,12 @@ export function pgliteExecuteSql(client: PGlite): ExecuteSql {
   };
 }
 
+/** The `pg` pool behind getDb(), for work that needs a connection of its own (COPY … TO STDOUT); null on PGlite. */
+export function getPool(): Pool | null {
+  const handle = getDatabaseHandle();
+  return handle.embedded ? null : (handle.db as unknown as { $client: Pool }).$client;
+}
+
 // PGlite has no lock of its own and two processes on one folder corrupt it silently (lost writes,
 // duplicate keys). A lock file with the owner's pid makes a second opener fail fast; a lock left by
 // a process that no longer runs is taken over.

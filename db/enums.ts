@@ -45,6 +45,7 @@ export const auditActions = [
   "user.responsibles_handover",
   "contact.responsible_change",
   "contacts.bulk_responsible",
+  "contacts.export",
   "segment.create",
   "segment.update",
   "segment.archive",

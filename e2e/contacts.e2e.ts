@@ -14,6 +14,7 @@ afterAll(async () => {
 describe("an operator's day with a contact", () => {
   const code = `E2E-${Date.now()}`;
   const name = "Marina Teste de Ponta a Ponta";
+  const cpf = formatDocument(generateCpf(), "cpf");
   let contactUrl = "";
 
   it("ana creates a contact, fixing an invalid CPF first", async () => {
@@ -36,7 +37,7 @@ describe("an operator's day with a contact", () => {
     expect(await page.getByLabel("Nome").inputValue()).toBe(name);
     expect(await page.getByLabel("Código do Cliente").inputValue()).toBe(code);
 
-    await page.getByLabel("CPF / CNPJ").fill(formatDocument(generateCpf(), "cpf"));
+    await page.getByLabel("CPF / CNPJ").fill(cpf);
     await page.getByRole("button", { name: "Criar contato" }).click();
     await page.waitForURL(/\/contacts\/[0-9a-f-]{36}/);
     await expectVisible(page.getByRole("heading", { level: 1, name }));
@@ -45,7 +46,7 @@ describe("an operator's day with a contact", () => {
     await page.close();
   });
 
-  it("ana finds it by código in the quick search, raises its priority and sees it in the history", async () => {
+  it("ana finds it by código in the quick search, raises its priority, reveals its CPF, and sees both in the history", async () => {
     const page = await browser.newPage();
     await signIn(page, "ana@demo.test");
     await page.waitForURL("**/contacts");
@@ -61,6 +62,11 @@ describe("an operator's day with a contact", () => {
     await page.getByRole("link", { name: "Editar" }).click();
     await page.waitForURL("**/edit");
     await page.waitForLoadState("networkidle");
+    // The edit page never holds the whole CPF until "mostrar", which is recorded.
+    expect(await page.getByLabel("CPF / CNPJ").inputValue()).toMatch(/^\*{3}\.\d{3}\.\d{3}-\*{2}$/);
+    expect(await page.content()).not.toContain(cpf);
+    await page.getByRole("button", { name: "mostrar" }).click();
+    await expect.poll(() => page.getByLabel("CPF / CNPJ").inputValue()).toBe(cpf);
     await page.getByRole("radio", { name: "Alta" }).check();
     await page.getByRole("button", { name: "Salvar alterações" }).click();
     await page.waitForURL(`**${contactUrl}?toast=updated`);
@@ -69,6 +75,7 @@ describe("an operator's day with a contact", () => {
     const change = history.locator("li", { hasText: "Ana Souza alterou" }).first();
     await expectVisible(change);
     expect((await change.textContent())?.replace(/\s+/g, " ")).toContain("Prioridade: de Média para Alta");
+    await expectVisible(history.getByText("visualizou o CPF/CNPJ completo"));
     await page.close();
   });
 

@@ -19,6 +19,11 @@ export function auditDetails({ action, details }: Pick<AuditEvent, "action" | "d
       return `${details.from ?? "sem responsável"} → ${details.to ?? "sem responsável"}`;
     case "contacts.bulk_responsible":
       return `${formatNumber(Number(details.contacts ?? 0))} contatos → ${details.to ?? "sem responsável"}`;
+    case "contacts.export": {
+      const separator = details.separator === "," ? "vírgula" : "ponto e vírgula";
+      const interrupted = details.completed === false ? " — download interrompido" : "";
+      return `${plural(Number(details.rows ?? 0), "contato", "contatos")}; separador: ${separator}${interrupted}`;
+    }
     case "user.responsibles_handover":
       return `${formatNumber(Number(details.contacts ?? 0))} contatos passados para ${details.toName}`;
     case "segment.create":

@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import type { ActionResult } from "@/lib/actions/result";
 import { ContactForm, emptyContactValues, type ContactFormProps } from "./contact-form";
+import type { RevealDocument } from "./document-reveal";
 
 // next/link needs the App Router context; a plain anchor is all these tests look at.
 vi.mock("next/link", () => ({
@@ -254,5 +255,75 @@ describe("ContactForm", () => {
     const select = screen.getByRole("combobox", { name: "Responsável" }) as HTMLSelectElement;
     expect(select.value).toBe("u9");
     expect(select.selectedOptions[0].textContent).toBe("Carla Dias");
+  });
+
+  describe("editing: the stored document", () => {
+    const sentDocument = (action: ReturnType<typeof renderForm>["action"], call: number) => action.mock.calls[call][1].getAll("document");
+    function renderEdit(reveal = vi.fn<RevealDocument>(async () => ({ ok: true, document: "123.456.789-09" }))) {
+      const rendered = renderForm({
+        initialValues: { ...emptyValues, name: "Maria", customerCode: "C-1" },
+        hidden: { id: "c1", version: "3" },
+        storedDocument: { masked: "***.456.789-**", reveal },
+        submitLabel: "Salvar alterações",
+      });
+      return { ...rendered, reveal };
+    }
+
+    test("is masked until mostrar: saving before sends no document, mostrar reveals it and then it is sent", async () => {
+      const { user, action, reveal } = renderEdit();
+      const masked = screen.getByLabelText(/^CPF \/ CNPJ/) as HTMLInputElement;
+      expect(masked.value).toBe("***.456.789-**");
+      expect(masked.readOnly).toBe(true);
+      expect(masked.name).toBe("");
+      expect(description(masked)).toContain("registrado no histórico");
+
+      await user.click(screen.getByRole("button", { name: "Salvar alterações" }));
+      await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+      expect(sentDocument(action, 0)).toEqual([]);
+      expect(reveal).not.toHaveBeenCalled();
+
+      await user.click(screen.getByRole("button", { name: "mostrar" }));
+      await waitFor(() => expect((screen.getByLabelText(/^CPF \/ CNPJ/) as HTMLInputElement).value).toBe("123.456.789-09"));
+      expect(reveal).toHaveBeenCalledTimes(1);
+      const revealed = screen.getByLabelText(/^CPF \/ CNPJ/) as HTMLInputElement;
+      expect(revealed.readOnly).toBe(false);
+      expect(document.activeElement).toBe(revealed);
+
+      await user.click(screen.getByRole("button", { name: "Salvar alterações" }));
+      await waitFor(() => expect(action).toHaveBeenCalledTimes(2));
+      expect(sentDocument(action, 1)).toEqual(["123.456.789-09"]);
+    });
+
+    test("substituir empties the field without revealing; a field error is shown on it", async () => {
+      const { user, action, reveal } = renderEdit();
+      action.mockResolvedValue({ ok: false, code: "invalid", message: "Revise os campos destacados.", fieldErrors: { document: ["CPF inválido: confira os dígitos."] } });
+      await user.click(screen.getByRole("button", { name: "substituir" }));
+      const input = screen.getByLabelText(/^CPF \/ CNPJ/) as HTMLInputElement;
+      expect(input.value).toBe("");
+      expect(document.activeElement).toBe(input);
+      await user.type(input, "12345678900");
+      await user.click(screen.getByRole("button", { name: "Salvar alterações" }));
+
+      await within(document.querySelector("form")!).findByRole("alert");
+      expect(reveal).not.toHaveBeenCalled();
+      expect(sentDocument(action, 0)).toEqual(["123.456.789-00"]);
+      expect(input.getAttribute("aria-invalid")).toBe("true");
+      expect(description(input)).toContain("CPF inválido: confira os dígitos.");
+      expect(input.value).toBe("123.456.789-00");
+    });
+
+    test("while masked, a field error is still shown, and a refused reveal says why and keeps the mask", async () => {
+      const { user, action } = renderEdit(vi.fn<RevealDocument>(async () => ({ ok: false, code: "not_found", message: "Contato não encontrado.", fieldErrors: {} })));
+      action.mockResolvedValue({ ok: false, code: "invalid", message: "Revise os campos destacados.", fieldErrors: { document: ["Este CPF/CNPJ já está em uso."] } });
+      await user.click(screen.getByRole("button", { name: "Salvar alterações" }));
+      await within(document.querySelector("form")!).findByRole("alert");
+      const masked = screen.getByLabelText(/^CPF \/ CNPJ/) as HTMLInputElement;
+      expect(masked.getAttribute("aria-invalid")).toBe("true");
+      expect(description(masked)).toContain("Este CPF/CNPJ já está em uso.");
+
+      await user.click(screen.getByRole("button", { name: "mostrar" }));
+      expect(await screen.findByText("Contato não encontrado.")).toBeDefined();
+      expect((screen.getByLabelText(/^CPF \/ CNPJ/) as HTMLInputElement).value).toBe("***.456.789-**");
+    });
   });
 });

@@ -8,9 +8,10 @@ import { formatDocumentAsTyped } from "@/lib/documents/document";
 import { formatPhoneAsTyped } from "@/lib/phones/phone";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, type ControlProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { revealButtonClasses, useDocumentReveal, type RevealDocument } from "./document-reveal";
 import { InputList } from "./input-list";
 import { SegmentCheckboxes } from "@/components/segments/segment-checkboxes";
 import { TagInput } from "./tag-input";
@@ -46,6 +47,11 @@ export type ContactFormProps = {
   segmentOptions: Option[];
   /** The contact's other segments, which the viewer cannot change. */
   lockedSegments?: Option[];
+  /**
+   * When editing: the stored CPF/CNPJ, masked. The field shows the mask until "mostrar" (a recorded
+   * reveal) or "substituir"; until then it sends nothing and the server keeps the stored document.
+   */
+  storedDocument?: { masked: string; reveal: RevealDocument };
   submitLabel: string;
   cancelHref: string;
 };
@@ -58,6 +64,7 @@ export function ContactForm({
   responsibleName,
   segmentOptions,
   lockedSegments = [],
+  storedDocument,
   submitLabel,
   cancelHref,
 }: ContactFormProps) {
@@ -66,7 +73,6 @@ export function ContactForm({
   // hydration comes back as a new page already holding the refusal: it starts from what was typed.
   const start = state?.values ?? initialValues;
   const [name, setName] = useState(start.name);
-  const [documentNumber, setDocumentNumber] = useState(start.document);
   const [customerCode, setCustomerCode] = useState(start.customerCode);
   const [responsibleUserId, setResponsibleUserId] = useState(start.responsibleUserId);
   const [priority, setPriority] = useState<Priority>(start.priority);
@@ -121,25 +127,7 @@ export function ContactForm({
       </Field>
 
       <div className="grid gap-6 sm:grid-cols-2">
-        <Field
-          label="CPF / CNPJ"
-          required
-          hint="CPF ou CNPJ, com ou sem pontuação. Aceita o CNPJ alfanumérico."
-          errors={errors.document}
-        >
-          {(control) => (
-            <Input
-              {...control}
-              name="document"
-              value={documentNumber}
-              onChange={(e) => setDocumentNumber(formatDocumentAsTyped(e.target.value))}
-              required
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-            />
-          )}
-        </Field>
+        <DocumentField initialValue={start.document} stored={storedDocument} errors={errors.document} />
         <Field
           label="Código do Cliente"
           required
@@ -265,5 +253,75 @@ export function ContactForm({
         </Button>
       </div>
     </form>
+  );
+}
+
+const documentHint = "CPF ou CNPJ, com ou sem pontuação. Aceita o CNPJ alfanumérico.";
+
+function DocumentField({ initialValue, stored, errors }: { initialValue: string; stored?: ContactFormProps["storedDocument"]; errors?: string[] }) {
+  const [value, setValue] = useState(initialValue);
+  // Open: the input holds what is sent. Closed (editing, until revealed or replaced, or a refused
+  // submit brought back a document typed in it): the mask only.
+  const [open, setOpen] = useState(!stored || initialValue !== "");
+  return (
+    <Field
+      label="CPF / CNPJ"
+      required
+      hint={open ? documentHint : "Oculto por segurança: ver o documento completo fica registrado no histórico do contato. Sem mostrar nem substituir, o atual é mantido."}
+      errors={errors}
+    >
+      {(control) =>
+        stored && !open ? (
+          <MaskedDocument
+            control={control}
+            stored={stored}
+            onReveal={(document) => {
+              setValue(document);
+              setOpen(true);
+            }}
+            onReplace={() => setOpen(true)}
+          />
+        ) : (
+          <Input
+            {...control}
+            name="document"
+            value={value}
+            onChange={(e) => setValue(formatDocumentAsTyped(e.target.value))}
+            required
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            // Opened by "mostrar" or "substituir": the user is about to edit it.
+            autoFocus={!!stored}
+          />
+        )
+      }
+    </Field>
+  );
+}
+
+type MaskedDocumentProps = {
+  control: ControlProps;
+  stored: NonNullable<ContactFormProps["storedDocument"]>;
+  onReveal: (document: string) => void;
+  onReplace: () => void;
+};
+
+// No `name`: a form saved without revealing or replacing sends no document at all.
+function MaskedDocument({ control, stored, onReveal, onReplace }: MaskedDocumentProps) {
+  const { run, pending, error } = useDocumentReveal(stored.reveal);
+  return (
+    <>
+      <Input {...control} value={stored.masked} readOnly className="font-mono" />
+      <div className="mt-1.5 flex flex-wrap items-center gap-3">
+        <button type="button" onClick={() => run(onReveal)} disabled={pending} className={revealButtonClasses}>
+          {pending ? "mostrando…" : "mostrar"}
+        </button>
+        <button type="button" onClick={onReplace} className={revealButtonClasses}>
+          substituir
+        </button>
+        {error && <span role="alert" className="text-xs text-red-700">{error}</span>}
+      </div>
+    </>
   );
 }

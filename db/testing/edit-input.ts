@@ -1,11 +1,15 @@
-import { contactInput, type RawContactInput } from "@/lib/contacts/contact-input";
-import type { LoadedContact } from "@/lib/contacts/queries";
+import { contactUpdateInput, type RawContactInput } from "@/lib/contacts/contact-input";
+import type { getContactForEdit } from "@/lib/contacts/queries";
 
-/** What the edit form sends for a stored contact: its values, the segments the viewer may edit, and overrides. */
-export function editInput(current: LoadedContact, editable: (segmentId: string) => boolean, overrides: Partial<RawContactInput> = {}) {
-  return contactInput.parse({
+type EditedContact = NonNullable<Awaited<ReturnType<typeof getContactForEdit>>>;
+
+/**
+ * What the edit form sends for a stored contact: its values, the segments the viewer may edit, and
+ * overrides. Like the form, it leaves the (masked) document out unless an override replaces it.
+ */
+export function editInput(current: EditedContact, editable: (segmentId: string) => boolean, overrides: Partial<RawContactInput> = {}) {
+  return contactUpdateInput.parse({
     name: current.name,
-    document: current.document,
     customerCode: current.customerCode,
     responsibleUserId: current.responsibleUserId,
     tags: current.tags,

@@ -13,6 +13,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "user.responsibles_handover": "Passou os contatos de um responsável",
   "contact.responsible_change": "Mudou o responsável de um contato",
   "contacts.bulk_responsible": "Definiu o responsável em massa",
+  "contacts.export": "Exportou contatos (CSV)",
   "segment.create": "Criou segmento",
   "segment.update": "Alterou segmento",
   "segment.archive": "Arquivou segmento",

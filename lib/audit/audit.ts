@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
-import { getDb, type Transaction } from "@/db/client";
+import { getDb, type Database, type Transaction } from "@/db/client";
 import { auditEvents, type AuditAction } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -16,8 +16,11 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-/** Records an administrative change, in the transaction that makes it: both happen or neither. */
-export async function recordAudit(tx: Transaction, viewer: Viewer, entry: AuditEntry) {
+/**
+ * Records an administrative change, in the transaction that makes it: both happen or neither.
+ * What changes nothing (an export) is recorded on its own, on the database itself.
+ */
+export async function recordAudit(tx: Transaction | Database, viewer: Viewer, entry: AuditEntry) {
   await tx.insert(auditEvents).values({
     organizationId: viewer.organizationId,
     actorUserId: viewer.userId,

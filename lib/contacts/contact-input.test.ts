@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { contactFieldLabels, contactInput, priorityLabels, type ContactInput } from "./contact-input";
+import { contactFieldLabels, contactInput, contactUpdateInput, priorityLabels, type ContactInput } from "./contact-input";
 
 const SEGMENT_A = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
 const SEGMENT_B = "9b2d9a4e-6c1f-4e7a-8d3b-2a1c0e5f7b64";
@@ -178,6 +178,26 @@ describe("contactInput: everything wrong at once", () => {
     ["segmentIds", { segmentIds: SEGMENT_A }, "Escolha segmentos válidos."],
   ])("refuses %s of the wrong type in pt-BR", (field, change, message) => {
     expect(fieldErrors({ ...minimal, ...change })).toEqual({ [field]: [message] });
+  });
+});
+
+describe("contactUpdateInput: the edit form's document is optional", () => {
+  const { document: _, ...withoutDocument } = minimal;
+
+  it("without a document, parses the other fields and carries no document (the stored one is kept)", () => {
+    const parsed = contactUpdateInput.parse(withoutDocument);
+    expect(parsed).not.toHaveProperty("document");
+    expect(parsed).not.toHaveProperty("documentType");
+    expect(parsed.name).toBe("Maria da Silva");
+  });
+
+  it("with one, parses it as contactInput does; a blank or invalid one is an error, never a silent keep", () => {
+    expect(contactUpdateInput.parse(minimal)).toEqual(contactInput.parse(minimal));
+    for (const document of ["", "111.111.111-11"]) {
+      const result = contactUpdateInput.safeParse({ ...minimal, document });
+      expect(result.success).toBe(false);
+      if (!result.success) expect(z.flattenError(result.error).fieldErrors).toHaveProperty("document");
+    }
   });
 });
 

@@ -132,22 +132,23 @@ const emails = optionalStringList("Informe os e-mails como texto.").transform((l
   return [...new Set(parsed)];
 });
 
+const contactFields = z.object(
+  {
+    name,
+    document: documentField,
+    customerCode,
+    responsibleUserId: responsibleUserIdField,
+    tags: tagsField,
+    priority,
+    segmentIds: segmentIdsField,
+    phones,
+    emails,
+  },
+  { error: "Envie os dados do contato." },
+);
+
 /** The one contact input schema: raw form/CSV/API values in, a normalized contact out. */
-export const contactInput = z
-  .object(
-    {
-      name,
-      document: documentField,
-      customerCode,
-      responsibleUserId: responsibleUserIdField,
-      tags: tagsField,
-      priority,
-      segmentIds: segmentIdsField,
-      phones,
-      emails,
-    },
-    { error: "Envie os dados do contato." },
-  )
+export const contactInput = contactFields
   // The document travels as one parsed value so that its type cannot drift from it.
   .transform(({ document: { document, type }, ...contact }) => ({
     ...contact,
@@ -155,5 +156,17 @@ export const contactInput = z
     documentType: type,
   }));
 
+/**
+ * The same fields for an edit, where the document may be left out: the edit form shows it masked
+ * and sends it only once revealed or replaced, and an edit without it keeps the stored one.
+ */
+export const contactUpdateInput = contactFields
+  .partial({ document: true })
+  .transform(({ document, ...contact }) => ({
+    ...contact,
+    ...(document && { document: document.document, documentType: document.type }),
+  }));
+
 export type ContactInput = z.output<typeof contactInput>;
+export type ContactUpdateInput = z.output<typeof contactUpdateInput>;
 export type RawContactInput = z.input<typeof contactInput>;

@@ -9,7 +9,7 @@ import { formatDocument, generateCnpj, generateCpf, maskDocument } from "@/lib/d
 import { editInput } from "@/db/testing/edit-input";
 import { contactInput, type RawContactInput } from "./contact-input";
 import { createContact, revealContactDocument, updateContact } from "./mutations";
-import { getContact, getContactForEdit, getContactHistory } from "./queries";
+import { getContact, getContactForEdit, getContactHistory, loadVisibleContact } from "./queries";
 import { findContacts } from "./contact-list";
 
 let world: World;
@@ -233,7 +233,7 @@ describe("uniqueness", () => {
     const { supervisor } = world.viewers;
     // codeInA is in S3: the supervisor cannot see it.
     expect(await getContact(supervisor, world.contacts.codeInA)).toBeNull();
-    const existing = (await getContactForEdit(world.viewers.admin, world.contacts.codeInA))!;
+    const existing = (await loadVisibleContact(world.viewers.admin, world.contacts.codeInA))!;
 
     const result = await createContact(supervisor, input({ customerCode: world.sharedCode, segmentIds: [world.segments.s1] }), "form");
 
@@ -247,7 +247,7 @@ describe("uniqueness", () => {
   });
 
   it("the same document (typed with a mask) is refused", async () => {
-    const existing = (await getContactForEdit(world.viewers.admin, world.contacts.inS2))!;
+    const existing = (await loadVisibleContact(world.viewers.admin, world.contacts.inS2))!;
     const data = input({ document: formatDocument(existing.document, existing.documentType).toLowerCase(), segmentIds: [world.segments.s1] });
     expect(data.document).toBe(existing.document);
 
@@ -288,7 +288,7 @@ describe("uniqueness", () => {
   });
 
   it("the same document in another organization is accepted", async () => {
-    const existing = (await getContactForEdit(world.viewers.admin, world.contacts.inS3))!;
+    const existing = (await loadVisibleContact(world.viewers.admin, world.contacts.inS3))!;
     const created = await createContact(world.viewers.adminB, input({ document: existing.document }), "form");
     expect(created).toMatchObject({ ok: true });
   });
@@ -524,7 +524,7 @@ describe("history", () => {
   it("revealContactDocument returns the formatted document and records action reveal_document", async () => {
     const w = await createWorld();
     for (const id of [w.contacts.inS1, w.contacts.inS2]) {
-      const stored = (await getContactForEdit(w.viewers.admin, id))!;
+      const stored = (await loadVisibleContact(w.viewers.admin, id))!;
       const result = await revealContactDocument(w.viewers.supervisor, id);
       expect(result).toEqual({ ok: true, document: formatDocument(stored.document, stored.documentType) });
       if (!result.ok) continue;

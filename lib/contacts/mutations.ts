@@ -9,7 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatDocument } from "@/lib/documents/document";
 import { formatTime } from "@/lib/format/date";
-import type { ContactInput } from "./contact-input";
+import type { ContactInput, ContactUpdateInput } from "./contact-input";
 import { diffSnapshots, type ContactSnapshot } from "./history";
 import { authorizeContactWrite } from "./permissions";
 import { loadVisibleContact, type LoadedContact } from "./queries";
@@ -49,11 +49,13 @@ export async function updateContact(
   viewer: Viewer,
   id: string,
   expectedVersion: number,
-  input: ContactInput,
+  edit: ContactUpdateInput,
   source: ChangeSource,
 ): Promise<ActionResult<{ id: string }>> {
   const current = await loadVisibleContact(viewer, id);
   if (!current) return notFound();
+  // An edit without the document keeps the stored one (the form sends it only once revealed or replaced).
+  const input: ContactInput = { document: current.document, documentType: current.documentType, ...edit };
   const authorized = await authorizeContactWrite(viewer, input, current);
   if (!authorized.ok) return failure("forbidden", invalidInputMessage, authorized.fieldErrors);
   const { segmentIds, responsibleUserId } = authorized.value;

@@ -37,9 +37,15 @@ export async function getContact(viewer: Viewer, id: string): Promise<ContactDet
   };
 }
 
-/** What the edit form needs: the full document included (editing it means seeing it). */
+/**
+ * What the edit form needs. The document only masked: the page is sent to the browser, and seeing
+ * the whole document is a recorded reveal (revealContactDocument), on this form as on the contact.
+ */
 export async function getContactForEdit(viewer: Viewer, id: string) {
-  return loadVisibleContact(viewer, id);
+  const contact = await loadVisibleContact(viewer, id);
+  if (!contact) return null;
+  const { document, ...rest } = contact;
+  return { ...rest, documentMasked: maskDocument(document, contact.documentType) };
 }
 
 export type LoadedContact = NonNullable<Awaited<ReturnType<typeof loadVisibleContact>>>;

@@ -9,7 +9,7 @@ import { formatDocument } from "@/lib/documents/document";
 import { editInput } from "@/db/testing/edit-input";
 import { contactInput } from "./contact-input";
 import { deleteContact, revealContactDocument, updateContact } from "./mutations";
-import { getContact, getContactForEdit, getContactHistory } from "./queries";
+import { getContact, getContactForEdit, getContactHistory, loadVisibleContact } from "./queries";
 import { findContacts } from "./contact-list";
 
 // THE visibility matrix (DESIGN.md, "Who sees what"): every viewer of the test world against every
@@ -135,7 +135,7 @@ describe("visibility matrix: reads", () => {
     const before = await historyCount(id);
     const result = await revealContactDocument(world.viewers[viewer], id);
     if (visible) {
-      const stored = (await getContactForEdit(ownerAdmin(world, contact), id))!;
+      const stored = (await loadVisibleContact(ownerAdmin(world, contact), id))!;
       expect(result).toEqual({ ok: true, document: formatDocument(stored.document, stored.documentType) });
       expect(await historyCount(id)).toBe(before + 1);
     } else {

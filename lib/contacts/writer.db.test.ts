@@ -7,7 +7,7 @@ import { createWorld, type World } from "@/db/testing/world";
 import { archiveSegment } from "@/lib/segments/admin";
 import { deactivateUser } from "@/lib/users/admin";
 import { updateContact } from "./mutations";
-import { loadVisibleContact } from "./queries";
+import { getContactForEdit } from "./queries";
 import * as writer from "./writer";
 
 // The one contact writer: visibility inside the write, version and history on every path.
@@ -62,7 +62,7 @@ describe("the contact writer", () => {
 
   it("archiving a segment writes its contacts through the writer: an edit form opened before it cannot overwrite it", async () => {
     const { admin } = world.viewers;
-    const opened = (await loadVisibleContact(admin, world.contacts.inS1))!;
+    const opened = (await getContactForEdit(admin, world.contacts.inS1))!;
     expect(await archiveSegment(admin, world.segments.s1, { contacts: "move", targetSegmentId: world.segments.s2 })).toMatchObject({ ok: true });
     expect((await stored(world.contacts.inS1)).version).toBe(opened.version + 1);
     expect(await historyOf(world.contacts.inS1)).toEqual([{ source: "segment", action: "update", changes: [{ field: "segments", from: ["S1"], to: ["S2"] }] }]);

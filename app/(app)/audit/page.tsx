@@ -29,7 +29,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     <div className="space-y-5">
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Auditoria</h1>
-        <p className="mt-1 text-sm text-slate-600">Toda mudança administrativa: quem fez, o quê e quando.</p>
+        <p className="mt-1 text-sm text-slate-600">Toda mudança administrativa e toda exportação de contatos: quem fez, o quê e quando.</p>
       </header>
 
       <form method="get" className="flex flex-wrap items-end gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">

@@ -4,7 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { refuseContactsNamed } from "@/db/testing/failing-writes";
 import { createWorld, type World } from "@/db/testing/world";
 import type { Viewer } from "@/lib/auth/viewer";
-import { getContact, getContactForEdit } from "@/lib/contacts/queries";
+import { getContact, getContactForEdit, getContactHistory, loadVisibleContact } from "@/lib/contacts/queries";
 import { findContacts } from "@/lib/contacts/contact-list";
 import { formatDocument, generateCpf } from "@/lib/documents/document";
 import { redirectTarget } from "@/db/testing/redirect-target";
@@ -89,7 +89,6 @@ describe("contact server actions", () => {
       id,
       version: String(current.version),
       name: "Renomeado pela operadora",
-      document: formatDocument(current.document, current.documentType),
       customerCode: current.customerCode,
     });
     expect(await redirectTarget(updateContactAction(null, form))).toBe(`/contacts/${id}?toast=updated`);
@@ -154,5 +153,32 @@ describe("contact server actions", () => {
     });
     const update = await updateContactAction(null, contactForm({ ...typed, id: world.contacts.inS1, version: "1" }));
     expect(update).toMatchObject({ ok: false, values: { name: "Marina", document: "123.456.789-00" } });
+  });
+
+  it("edit: the page gets the document masked; saving without it keeps it; revealing it on the form is recorded", async () => {
+    const { supervisor, admin } = world.viewers;
+    session.viewer = supervisor;
+    const id = world.contacts.inS1;
+    const stored = (await loadVisibleContact(admin, id))!;
+    const edit = (await getContactForEdit(supervisor, id))!;
+    expect(edit.documentMasked).toContain("*");
+    expect(JSON.stringify(edit)).not.toContain(stored.document);
+
+    const form = { id, version: String(edit.version), name: "Renomeado sem ver o documento", customerCode: edit.customerCode, segmentIds: world.segments.s1 };
+    expect(await redirectTarget(updateContactAction(null, contactForm(form)))).toBe(`/contacts/${id}?toast=updated`);
+    const saved = (await loadVisibleContact(admin, id))!;
+    expect([saved.name, saved.document, saved.documentType]).toEqual([form.name, stored.document, stored.documentType]);
+    const [update] = await getContactHistory(admin, id);
+    expect(update.changes.map((c) => c.field)).toEqual(["name"]);
+
+    expect(await revealDocumentAction(id)).toEqual({ ok: true, document: formatDocument(stored.document, stored.documentType) });
+    const [reveal] = await getContactHistory(admin, id);
+    expect(reveal).toMatchObject({ action: "reveal_document", actorName: supervisor.name, source: "form", changes: [] });
+
+    // Replaced (or revealed), the document is sent and saved like any field.
+    const replacement = generateCpf(world.random);
+    const replaced = { ...form, version: String(saved.version), document: formatDocument(replacement, "cpf") };
+    expect(await redirectTarget(updateContactAction(null, contactForm(replaced)))).toBe(`/contacts/${id}?toast=updated`);
+    expect((await loadVisibleContact(admin, id))!.document).toBe(replacement);
   });
 });

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { failure, type ActionResult } from "@/lib/actions/result";
 import { validatedAction, withViewer } from "@/lib/actions/validated-action";
-import { contactInput } from "@/lib/contacts/contact-input";
+import { contactInput, contactUpdateInput } from "@/lib/contacts/contact-input";
 import { readContactForm, submittedContactValues, type ContactFormResult } from "@/lib/contacts/contact-form-data";
 import { contactListHref } from "@/lib/contacts/list-link";
 import { createContact, deleteContact, revealContactDocument, updateContact } from "@/lib/contacts/mutations";
@@ -34,7 +34,7 @@ export const createContactAction = keepingWhatWasTyped(
 );
 
 export const updateContactAction = keepingWhatWasTyped(
-  validatedAction<typeof contactInput, { id: string }>("updateContactAction", contactInput, readContactForm, async (viewer, input, formData) => {
+  validatedAction<typeof contactUpdateInput, { id: string }>("updateContactAction", contactUpdateInput, readContactForm, async (viewer, input, formData) => {
     const ref = contactRef.safeParse({ id: formData.get("id"), version: formData.get("version") });
     if (!ref.success) return contactNotFound();
     const result = await updateContact(viewer, ref.data.id, ref.data.version, input, "form");

@@ -3,12 +3,11 @@ import { notFound } from "next/navigation";
 import { ContactForm } from "@/components/contacts/contact-form";
 import { requireViewer } from "@/lib/auth/session";
 import { getContactForEdit } from "@/lib/contacts/queries";
-import { formatDocument } from "@/lib/documents/document";
 import { formatPhone } from "@/lib/phones/phone";
 import { parseId } from "@/lib/sql/ids";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listAssignableResponsibles } from "@/lib/users/queries";
-import { updateContactAction } from "../../actions";
+import { revealDocumentAction, updateContactAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Editar contato" };
 
@@ -31,7 +30,7 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
         action={updateContactAction}
         initialValues={{
           name: contact.name,
-          document: formatDocument(contact.document, contact.documentType),
+          document: "",
           customerCode: contact.customerCode,
           responsibleUserId: contact.responsibleUserId ?? "",
           tags: contact.tags,
@@ -43,6 +42,7 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
         hidden={{ id: contact.id, version: String(contact.version) }}
         segmentOptions={segmentOptions}
         lockedSegments={contact.segments.filter((s) => !editable.has(s.id))}
+        storedDocument={{ masked: contact.documentMasked, reveal: revealDocumentAction.bind(null, contact.id) }}
         responsibleOptions={responsibleOptions}
         responsibleName={contact.responsibleName}
         submitLabel="Salvar alterações"
