@@ -109,18 +109,18 @@ describe("CSV export: who and what", () => {
 
   it("exports the filtered set only, ',' on request, and records the filters as the list's query and in words", async () => {
     const { admin } = world.viewers;
-    const request = { segment: [world.segments.s3], tagNone: ["vip"], q: "o" };
+    const request = { segment: [world.segments.s3], tagNone: ["vip"], q: "contato" };
     const rows = rowsOf(await exported(admin, request, ","), ",");
     const codes = rows.slice(1).map((row) => row[3].replace(/^'/, ""));
     expect(codes.sort()).toEqual((await visibleCodes(admin, request)).sort());
     expect(codes.length).toBeGreaterThan(0);
     expect((await exportAudits(admin)).at(-1)).toMatchObject({
-      targetLabel: "Busca: o; Segmento: S3; Sem #vip",
-      details: { query: `q=o&segment=${world.segments.s3}&tagNone=vip`, filters: ["Busca: o", "Segmento: S3", "Sem #vip"], rows: codes.length, separator: ",", completed: true },
+      targetLabel: "Busca: contato; Segmento: S3; Sem #vip",
+      details: { query: `q=contato&segment=${world.segments.s3}&tagNone=vip`, filters: ["Busca: contato", "Segmento: S3", "Sem #vip"], rows: codes.length, separator: ",", completed: true },
     });
     // Admins read it at /audit, filtered by its action.
     const [event] = (await listAuditEvents(admin, auditFilters.parse({ action: "contacts.export" })))!.events;
-    expect(event).toMatchObject({ actorName: admin.name, targetLabel: "Busca: o; Segmento: S3; Sem #vip" });
+    expect(event).toMatchObject({ actorName: admin.name, targetLabel: "Busca: contato; Segmento: S3; Sem #vip" });
   });
 
   // What /contacts/export does with its URL: values PostgreSQL refuses with an error are dropped by
