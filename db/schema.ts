@@ -267,11 +267,15 @@ export const bulkActions = pgTable(
     undoneAt: timestamp("undone_at", { withTimezone: true }),
     // The run of its job that works on it now (lib/bulk-actions/runner.ts): a run that lost it writes nothing.
     runToken: text("run_token"),
+    // The engine's job that carries it on now: a job finished while the action is not is an orphan.
+    jobId: uuid("job_id"),
     error: text("error"),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
     index("bulk_actions_org_created_idx").on(t.organizationId, t.createdAt),
+    // The minute's check for orphaned actions reads only the unfinished ones.
+    index("bulk_actions_unfinished_idx").on(t.organizationId, t.id).where(sql`${t.status} in ('running', 'undoing')`),
     foreignKey({
       columns: [t.organizationId, t.actorUserId],
       foreignColumns: [users.organizationId, users.id],

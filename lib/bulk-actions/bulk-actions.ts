@@ -14,9 +14,8 @@ import { listAssignableSegments } from "@/lib/segments/queries";
 import { listAssignableResponsibles } from "@/lib/users/queries";
 import type { BulkActionInput, BulkOperation } from "./bulk-action-input";
 import { bulkActionKinds, type BulkActionKind } from "./kinds";
-import { enqueueJob, queues } from "@/lib/jobs/engine";
 import { operationFor, permittedFor } from "./operations";
-import type { BulkActionJob } from "./runner";
+import { enqueueBulkActionJob } from "./runner";
 
 /** How long a bulk action can be undone. */
 export const UNDO_WINDOW_HOURS = 24;
@@ -135,7 +134,7 @@ export async function startBulkAction(viewer: Viewer, input: BulkActionInput): P
         where organization_id = ${organizationId}::uuid and id = ${action.id}::uuid returning total`),
     );
     if (total === 0) tx.rollback();
-    await enqueueJob(tx, queues.bulkAction, { organizationId, id: action.id } satisfies BulkActionJob);
+    await enqueueBulkActionJob(tx, organizationId, action.id);
     return { ok: true as const, id: action.id };
   }).catch((error: unknown) => {
     if (isRollback(error)) return failure("invalid", "Nenhum contato corresponde a esta seleção.");
@@ -236,7 +235,7 @@ export async function requestBulkUndo(viewer: Viewer, id: string): Promise<Actio
       .where(and(viewerMaySee(viewer), eq(bulkActions.id, id), eq(bulkActions.status, "done")))
       .returning({ id: bulkActions.id });
     if (!updated) return failure("conflict", "Esta ação já está sendo desfeita.");
-    await enqueueJob(tx, queues.bulkAction, { organizationId: viewer.organizationId, id } satisfies BulkActionJob);
+    await enqueueBulkActionJob(tx, viewer.organizationId, id);
     return { ok: true as const };
   });
 }

@@ -6,7 +6,7 @@ import { createWorld, type World } from "@/db/testing/world";
 import { jobEngine, queues, workReadyJobs } from "@/lib/jobs/engine";
 import { bulkActionInput } from "./bulk-action-input";
 import { getBulkAction, purgeExpiredBulkItems, requestBulkUndo, startBulkAction } from "./bulk-actions";
-import { runBulkActionJob, type BulkActionJob } from "./runner";
+import { resumeOrphanedBulkActions, runBulkActionJob, type BulkActionJob } from "./runner";
 
 // How bulk actions live on the job engine: enqueued with their row, fenced per run, purged after undo.
 
@@ -102,5 +102,31 @@ describe("bulk actions on the job engine", () => {
     // The log still reads: the action, its counts and its history stay.
     expect(await getBulkAction(world.viewers.admin, finished.id)).toMatchObject({ status: "done", changed: 4, canUndo: false });
     expect(await db.$count(contactHistory, eq(contactHistory.batchId, finished.id))).toBe(4);
+  });
+});
+
+describe("the minute's check for orphaned bulk actions", () => {
+  it("gives a new job to an action whose job finished while it did not, and leaves waiting ones alone", async () => {
+    // What earlier tests of this file left queued is worked first: only this test's jobs remain.
+    await workBulkActions();
+    const orphan = await startBulkAction(world.viewers.admin, setHigh());
+    if (!orphan.ok) throw new Error(orphan.message);
+    // A run that outlived its expiry completes the job; the newer run of that job then crashed.
+    const boss = jobEngine();
+    const [job] = await boss.fetch<BulkActionJob>(queues.bulkAction);
+    expect(job.data.id).toBe(orphan.id);
+    await boss.complete(queues.bulkAction, job.id);
+    const waiting = await startBulkAction(world.viewers.admin, bulkActionInput.parse({ scope: { ids: allOfA() }, operation: { kind: "add_tags", tags: ["x"] } }));
+    if (!waiting.ok) throw new Error(waiting.message);
+
+    expect(await resumeOrphanedBulkActions()).toBe(1);
+    expect(await resumeOrphanedBulkActions()).toBe(0);
+    expect(await jobsFor(orphan.id)).toEqual([{ state: "completed" }, { state: "created" }]);
+    expect(await jobsFor(waiting.id)).toEqual([{ state: "created" }]);
+
+    expect(await workBulkActions()).toEqual([]);
+    expect(await getBulkAction(world.viewers.admin, orphan.id)).toMatchObject({ status: "done", changed: 4 });
+    expect(await getBulkAction(world.viewers.admin, waiting.id)).toMatchObject({ status: "done", changed: 4 });
+    expect(await resumeOrphanedBulkActions()).toBe(0);
   });
 });

@@ -10,7 +10,7 @@ import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/audit";
 import { contactVisibleTo } from "@/lib/contacts/visibility";
 import * as writer from "@/lib/contacts/writer";
-import { enqueueJob, queues } from "@/lib/jobs/engine";
+import { enqueueJob, jobEngine, queues } from "@/lib/jobs/engine";
 import { deletedContactBefore, linkSegments, operationFor, permittedFor, restoreSegmentLinks } from "./operations";
 
 /** Contacts per transaction: big enough to be set-based, small enough to show progress and hold few locks. */
@@ -63,7 +63,7 @@ export async function runBulkActionJob(job: PgBoss.JobWithMetadata<BulkActionJob
         after = last;
         if (Date.now() - started < RUN_BUDGET_MS) return "more";
         // Handing over inside the chunk's transaction: the next run exists exactly when this chunk does.
-        await enqueueJob(tx, queues.bulkAction, { organizationId, id });
+        await enqueueBulkActionJob(tx, organizationId, id);
         return "finished";
       });
       if (outcome !== "more") return;
@@ -76,6 +76,41 @@ export async function runBulkActionJob(job: PgBoss.JobWithMetadata<BulkActionJob
     // The engine keeps what is thrown in its table: the error's code, never the query's values.
     throw new Error(`A chunk of bulk action ${id} failed (${(error as { code?: string }).code ?? "no code"}); the engine retries it.`);
   }
+}
+
+/** Enqueues the job that works the action, and records it on the action, in the caller's transaction. */
+export async function enqueueBulkActionJob(tx: Transaction, organizationId: string, id: string) {
+  const jobId = await enqueueJob(tx, queues.bulkAction, { organizationId, id } satisfies BulkActionJob);
+  await tx.update(bulkActions).set({ jobId }).where(and(eq(bulkActions.organizationId, organizationId), eq(bulkActions.id, id)));
+}
+
+/**
+ * A scheduled check (every minute): an action still running whose recorded job has finished has
+ * no job left (a run that outlived its expiry completed the job its newer run then lost in a
+ * crash): it gets a new one. Returns how many.
+ */
+export async function resumeOrphanedBulkActions(): Promise<number> {
+  const running = await getDb()
+    .select({ organizationId: bulkActions.organizationId, id: bulkActions.id, jobId: bulkActions.jobId })
+    .from(bulkActions)
+    .where(sql`${bulkActions.status} in ('running', 'undoing')`);
+  let resumed = 0;
+  for (const action of running) {
+    const job = action.jobId ? await jobEngine().getJobById(queues.bulkAction, action.jobId, { includeArchive: true }) : null;
+    if (job && !["completed", "cancelled", "failed"].includes(job.state)) continue;
+    resumed += await getDb().transaction(async (tx) => {
+      // Only if no run handed over to a new job meanwhile.
+      const [still] = await tx
+        .select({ id: bulkActions.id })
+        .from(bulkActions)
+        .where(and(eq(bulkActions.organizationId, action.organizationId), eq(bulkActions.id, action.id), sql`${bulkActions.status} in ('running', 'undoing')`, action.jobId ? eq(bulkActions.jobId, action.jobId) : sql`${bulkActions.jobId} is null`))
+        .for("update");
+      if (!still) return 0;
+      await enqueueBulkActionJob(tx, action.organizationId, action.id);
+      return 1;
+    });
+  }
+  return resumed;
 }
 
 /** Takes the action for this run: the newest run of its job is its owner. Null when there is nothing to do. */

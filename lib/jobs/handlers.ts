@@ -1,13 +1,16 @@
 import "server-only";
 import { purgeSignInThrottle } from "@/lib/auth/throttle";
 import { purgeExpiredBulkItems } from "@/lib/bulk-actions/bulk-actions";
-import { runBulkActionJob } from "@/lib/bulk-actions/runner";
+import { resumeOrphanedBulkActions, runBulkActionJob } from "@/lib/bulk-actions/runner";
 import { purgeExpiredInvites } from "@/lib/users/admin";
 import { queues, type JobHandlers, type JobSchedule } from "./engine";
 
 /** Each queue's handler. A new kind of background work adds its queue in engine.ts and its handler here. */
 export const jobHandlers: JobHandlers = {
   [queues.bulkAction]: (job) => runBulkActionJob(job),
+  [queues.resume]: async () => {
+    await resumeOrphanedBulkActions();
+  },
   [queues.purge]: async () => {
     await purgeExpiredBulkItems();
     await purgeExpiredInvites();
@@ -15,5 +18,8 @@ export const jobHandlers: JobHandlers = {
   },
 };
 
-/** Cleanups, hourly (pg-boss runs a schedule once across all processes). */
-export const jobSchedules: JobSchedule[] = [{ queue: queues.purge, cron: "17 * * * *", data: {} }];
+/** pg-boss runs each schedule once across all processes: the orphan check every minute, cleanups hourly. */
+export const jobSchedules: JobSchedule[] = [
+  { queue: queues.resume, cron: "* * * * *", data: {} },
+  { queue: queues.purge, cron: "17 * * * *", data: {} },
+];

@@ -1,0 +1,2 @@
+ALTER TABLE "bulk_actions" ADD COLUMN "job_id" uuid;--> statement-breakpoint
+CREATE INDEX "bulk_actions_unfinished_idx" ON "bulk_actions" USING btree ("organization_id","id") WHERE "bulk_actions"."status" in ('running', 'undoing');
