@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { can, capabilities, capabilitiesOf, refuseWithout, rolesWith, type Capability } from "./permissions";
 import { roles, type Role } from "./roles";
 
-// DESIGN.md's "Who sees what" matrix (and the product map's dashboard), written out here by hand
+// The matrix of docs/ARCHITECTURE.md ("Who may do what"), written out here by hand
 // and on its own, so that a change to the table has to be made twice, on purpose.
 const Y = true;
 const N = false;

@@ -4,7 +4,7 @@ import type { Role } from "./roles";
 // Client-safe: the browser may read the table too (a form that picks a role for someone else).
 
 /**
- * Who may do what: DESIGN.md's permission matrix as one table, capability → the roles that have
+ * Who may do what: the product's permission matrix (docs/ARCHITECTURE.md) as one table, capability → the roles that have
  * it. Code asks `can(role, capability)`; pages and components receive a `Capabilities` object and
  * never test a role themselves. The halves of a rule that depend on data — which contacts are
  * visible, which segments are one's own — stay in the data-access function that reads that data,

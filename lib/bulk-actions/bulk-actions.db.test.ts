@@ -65,7 +65,7 @@ async function bulkActionCount() {
   return count;
 }
 
-describe("bulk actions: who may do what (DESIGN.md matrix)", () => {
+describe("bulk actions: who may do what (the permission matrix)", () => {
   it("offers each role exactly the actions the matrix allows it", () => {
     const { admin, supervisor, operator } = world.viewers;
     const base = ["set_priority", "add_tags", "remove_tags"];

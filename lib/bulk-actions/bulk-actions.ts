@@ -23,7 +23,7 @@ export const UNDO_WINDOW_HOURS = 24;
 export type BulkPreview = { matched: number; willChange: number; unchanged: number; skipped: number };
 
 /**
- * The whole action against DESIGN.md's matrix, before any contact is looked at: who may do it at
+ * The whole action against the permission matrix, before any contact is looked at: who may do it at
  * all, and whether the chosen responsável or segments are ones the viewer may assign. Returns the
  * parameters the action stores, with names, so its log still reads after renames.
  */

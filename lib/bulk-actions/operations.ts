@@ -97,7 +97,7 @@ export function operationFor(organizationId: string, kind: Exclude<BulkActionKin
 }
 
 /**
- * Which visible contacts the viewer may change this way (DESIGN.md matrix); the others are skipped
+ * Which visible contacts the viewer may change this way (the permission matrix); the others are skipped
  * and counted. Whoever does not see the whole organization never makes a contact leave their
  * carteira: handing a contact they see only as its responsável to someone else, or removing the
  * last of their segments from it. And no one adds hashtags past the cap of a contact (its form

@@ -12,7 +12,7 @@ import { deleteContact, revealContactDocument, updateContact } from "./mutations
 import { getContact, getContactForEdit, getContactHistory, loadVisibleContact } from "./queries";
 import { findContacts } from "./contact-list";
 
-// THE visibility matrix (DESIGN.md, "Who sees what"): every viewer of the test world against every
+// THE visibility matrix (docs/ARCHITECTURE.md, "Who sees what"): every viewer of the test world against every
 // contact of it. The expectation is written out by hand, cell by cell, not computed from the rule,
 // so that a change in contactVisibleTo that changes who sees what breaks a named cell here.
 

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 
 /**
- * THE visibility rule (DESIGN.md, "Who sees what"): a contact exists for a viewer when the viewer
+ * THE visibility rule (docs/ARCHITECTURE.md, "Who sees what"): a contact exists for a viewer when the viewer
  * sees all of its organization ("contacts.viewAll", an admin's), belongs to one of its segments,
  * or is its responsável.
  * Every contact read, write, count, export, import and API query composes this predicate into its
