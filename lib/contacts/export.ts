@@ -5,6 +5,7 @@ import { stringify } from "csv-stringify/sync";
 import { escapeLiteral } from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { getDb, getPool, rowsOf } from "@/db/client";
+import { logFailure } from "@/lib/actions/log-failure";
 import { recordAudit } from "@/lib/audit/audit";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -67,7 +68,9 @@ export function exportContactsCsv(
         next = await rows.next();
       } catch (error) {
         if (!ended) await end(lines, false);
-        throw error;
+        // The COPY's text holds the filters' values inline: log the code only, never the error.
+        logFailure("exportContactsCsv", error);
+        throw new Error("The export stopped: the database refused the query.");
       }
       if (ended) return; // cancelled while this chunk was on its way
       if (next.done) {
