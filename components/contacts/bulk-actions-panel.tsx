@@ -6,7 +6,9 @@ import { useEffect, useId, useRef, useState, useTransition, type FormEvent } fro
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { MenuButton } from "@/components/ui/menu";
 import { Select } from "@/components/ui/select";
+import { SelectionBar } from "@/components/ui/selection-bar";
 import type { BulkActionKind } from "@/lib/bulk-actions/kinds";
 import type { ActionResult, FieldErrors } from "@/lib/actions/result";
 import { bulkActionLabels, skippedReason, type RawBulkActionInput } from "@/lib/bulk-actions/bulk-action-input";
@@ -41,28 +43,29 @@ export type BulkActionsPanelProps = {
 };
 
 type Step =
-  | { name: "choose" }
-  | { name: "confirm"; input: RawBulkActionInput; preview: BulkPreview }
+  | { name: "closed" }
+  | { name: "choose"; kind: BulkActionKind }
+  | { name: "confirm"; input: RawBulkActionInput; preview: BulkPreview; title: string }
   | { name: "running"; id: string; action: BulkActionSummary | null };
 
-/** "Ações em massa": pick the contacts (ticked rows or all matching), the action, confirm with counts, follow its progress. */
+/**
+ * "Ações em massa", shown once rows are ticked: the ticked rows or every contact of the filter, an
+ * action with its value, a confirmation with counts, then its progress and undo.
+ */
 export function BulkActionsPanel({ query, countText, kinds, responsibles, segments, actions }: BulkActionsPanelProps) {
   const router = useRouter();
   const { selected, clear } = useSelection();
   const [scope, setScope] = useState<"selected" | "all">("selected");
-  const [kind, setKind] = useState<BulkActionKind | "">("");
-  const [step, setStep] = useState<Step>({ name: "choose" });
+  const [step, setStep] = useState<Step>({ name: "closed" });
   const [errors, setErrors] = useState<{ message: string; fieldErrors: FieldErrors } | null>(null);
   const [pending, startTransition] = useTransition();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingId = useId();
 
-  const effectiveScope = scope === "selected" && selected.size === 0 ? "all" : scope;
-
   function readInput(form: HTMLFormElement): RawBulkActionInput {
     const data = new FormData(form);
     return {
-      scope: effectiveScope === "all" ? { query } : { ids: [...selected] },
+      scope: scope === "all" ? { query } : { ids: [...selected] },
       operation: {
         kind: String(data.get("kind") ?? ""),
         userId: String(data.get("userId") ?? ""),
@@ -73,9 +76,17 @@ export function BulkActionsPanel({ query, countText, kinds, responsibles, segmen
     };
   }
 
+  function choose(kind: BulkActionKind) {
+    setErrors(null);
+    setStep({ name: "choose", kind });
+    dialogRef.current?.showModal();
+  }
+
   function review(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const input = readInput(event.currentTarget);
+    const form = event.currentTarget;
+    const input = readInput(form);
+    const title = actionTitle(input, form, responsibles);
     startTransition(async () => {
       const result = await actions.preview(input);
       if (!result.ok) {
@@ -84,8 +95,7 @@ export function BulkActionsPanel({ query, countText, kinds, responsibles, segmen
       }
       setErrors(null);
       const { ok: _, ...preview } = result;
-      setStep({ name: "confirm", input, preview });
-      dialogRef.current?.showModal();
+      setStep({ name: "confirm", input, preview, title });
     });
   }
 
@@ -95,8 +105,7 @@ export function BulkActionsPanel({ query, countText, kinds, responsibles, segmen
       const result = await actions.start(step.input);
       if (!result.ok) {
         setErrors({ message: result.message, fieldErrors: result.fieldErrors });
-        dialogRef.current?.close();
-        setStep({ name: "choose" });
+        setStep({ name: "choose", kind: step.input.operation.kind as BulkActionKind });
         return;
       }
       setStep({ name: "running", id: result.id, action: null });
@@ -127,101 +136,153 @@ export function BulkActionsPanel({ query, countText, kinds, responsibles, segmen
     dialogRef.current?.close();
     if (step.name === "running") {
       clear();
+      setScope("selected");
       router.refresh();
     }
-    setStep({ name: "choose" });
+    setStep({ name: "closed" });
   }
 
   const fieldErrors = errors?.fieldErrors ?? {};
+  const dialogTitle = `${headingId}-dialog`;
   return (
-    <section aria-labelledby={`${headingId}-title`} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={`${headingId}-title`} className="text-sm font-semibold text-slate-800">Ações em massa</h2>
-        <Link href="/contacts/bulk" className="text-sm text-indigo-700 hover:underline">Histórico de ações em massa</Link>
-      </div>
-      <form onSubmit={review} className="mt-3 flex flex-wrap items-end gap-4" aria-describedby={errors ? `${headingId}-error` : undefined}>
-        <fieldset className="text-sm">
-          <legend className="mb-1.5 font-medium text-slate-800">Aplicar a</legend>
-          <div className="flex flex-wrap gap-4 py-2">
-            <label className="flex items-center gap-2">
-              <input type="radio" name="scope" value="selected" checked={effectiveScope === "selected"} disabled={selected.size === 0} onChange={() => setScope("selected")} />
-              {selected.size === 0 ? "Selecionados (marque na tabela)" : `${plural(selected.size, "selecionado", "selecionados")}`}
-            </label>
-            <label className="flex items-center gap-2">
-              <input type="radio" name="scope" value="all" checked={effectiveScope === "all"} onChange={() => setScope("all")} />
-              Todos os contatos deste filtro ({countText})
-            </label>
-          </div>
-        </fieldset>
-        <Field label="Ação" errors={fieldErrors.kind}>
-          {(control) => (
-            <Select {...control} name="kind" value={kind} onChange={(e) => setKind(e.target.value as BulkActionKind)} required>
-              <option value="">Escolha…</option>
-              {kinds.map((k) => <option key={k} value={k}>{bulkActionLabels[k]}</option>)}
-            </Select>
-          )}
-        </Field>
-        {kind === "set_responsible" && (
-          <Field label="Novo responsável" errors={fieldErrors.userId}>
-            {(control) => (
-              <Select {...control} name="userId">
-                <option value="">Sem responsável</option>
-                {responsibles.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
-              </Select>
-            )}
-          </Field>
-        )}
-        {kind === "set_priority" && (
-          <Field label="Prioridade" errors={fieldErrors.priority}>
-            {(control) => (
-              <Select {...control} name="priority" required>
-                {priorities.map((p) => <option key={p} value={p}>{priorityLabels[p]}</option>)}
-              </Select>
-            )}
-          </Field>
-        )}
-        {(kind === "add_tags" || kind === "remove_tags") && (
-          <Field label="Hashtags" hint="Enter ou vírgula separa as hashtags." errors={fieldErrors.tags} className="min-w-64">
-            {(control) => <TagInput key={kind} name="tags" initialTags={[]} control={control} />}
-          </Field>
-        )}
-        {(kind === "add_segments" || kind === "remove_segments") && (
-          <Field label="Segmentos" group errors={fieldErrors.segmentIds}>
-            {(control) => (
-              <div className="py-2">
-                <SegmentCheckboxes segments={segments} control={control} />
-              </div>
-            )}
-          </Field>
-        )}
-        <Button type="submit" variant="secondary" pending={pending && step.name === "choose"} disabled={!kind}>Revisar…</Button>
-      </form>
-      {errors && (
-        <Alert id={`${headingId}-error`} className="mt-3">{errors.message}</Alert>
+    <>
+      {(selected.size > 0 || step.name !== "closed") && (
+        <SelectionBar
+          summary={
+            scope === "all" ? (
+              <>
+                <span className="font-medium">Todos os contatos deste filtro ({countText})</span>
+                <button type="button" onClick={() => setScope("selected")} className="underline underline-offset-2 hover:text-indigo-200">
+                  Só os {plural(selected.size, "selecionado", "selecionados")}
+                </button>
+              </>
+            ) : (
+              <>
+                <span className="font-medium">{plural(selected.size, "selecionado", "selecionados")}</span>
+                <button type="button" onClick={() => setScope("all")} className="underline underline-offset-2 hover:text-indigo-200">
+                  {/^\d/.test(countText) ? `Selecionar todos os ${countText} deste filtro` : `Selecionar todos deste filtro (${countText})`}
+                </button>
+              </>
+            )
+          }
+        >
+          <MenuButton label="Ações em massa ▾" variant="primary" items={kinds.map((k) => ({ id: k, label: bulkActionLabels[k], onAction: () => choose(k) }))} />
+          <Link href="/contacts/bulk" className="rounded-md px-2 py-1 text-slate-200 underline-offset-2 hover:underline">Histórico</Link>
+          <button type="button" onClick={() => { clear(); setScope("selected"); }} className="rounded-md px-2 py-1 text-slate-200 hover:bg-slate-800">Limpar seleção</button>
+        </SelectionBar>
       )}
 
       <dialog
         ref={dialogRef}
-        aria-labelledby={`${headingId}-dialog`}
+        aria-labelledby={dialogTitle}
         onCancel={(event) => {
           if (step.name === "running" && !runningDone) event.preventDefault();
           else close();
         }}
         className="m-auto w-full max-w-lg rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40"
       >
+        {step.name === "choose" && (
+          <form onSubmit={review} aria-describedby={errors ? `${headingId}-error` : undefined}>
+            <input type="hidden" name="kind" value={step.kind} />
+            <h2 id={dialogTitle} className="text-lg font-semibold">{bulkActionLabels[step.kind]}</h2>
+            <p className="mt-1 text-sm text-slate-600">
+              {scope === "all" ? `Todos os contatos deste filtro (${countText}).` : `${plural(selected.size, "contato selecionado", "contatos selecionados")}.`}
+            </p>
+            <div className="mt-4 space-y-4">
+              <OperationFields kind={step.kind} fieldErrors={fieldErrors} responsibles={responsibles} segments={segments} />
+            </div>
+            {errors && <Alert id={`${headingId}-error`} className="mt-4">{errors.message}</Alert>}
+            <div className="mt-5 flex justify-end gap-3">
+              <Button variant="secondary" onClick={close}>Cancelar</Button>
+              <Button type="submit" pending={pending}>Revisar…</Button>
+            </div>
+          </form>
+        )}
         {step.name === "confirm" && (
-          <ConfirmStep headingId={`${headingId}-dialog`} input={step.input} preview={step.preview} pending={pending} onConfirm={confirm} onCancel={close} />
+          <ConfirmStep headingId={dialogTitle} title={step.title} input={step.input} preview={step.preview} pending={pending} onConfirm={confirm} onCancel={close} />
         )}
         {step.name === "running" && (
-          <ProgressStep headingId={`${headingId}-dialog`} action={step.action} pending={pending} onUndo={undo} onClose={close} />
+          <ProgressStep headingId={dialogTitle} action={step.action} pending={pending} onUndo={undo} onClose={close} />
         )}
       </dialog>
-    </section>
+    </>
   );
 }
 
-function ConfirmStep({ headingId, input, preview, pending, onConfirm, onCancel }: {
+/** The value an action needs: whom, which priority, which hashtags or segments. */
+function OperationFields({ kind, fieldErrors, responsibles, segments }: {
+  kind: BulkActionKind;
+  fieldErrors: FieldErrors;
+  responsibles: UserOption[];
+  segments: SegmentOption[];
+}) {
+  switch (kind) {
+    case "set_responsible":
+      return (
+        <Field label="Novo responsável" errors={fieldErrors.userId}>
+          {(control) => (
+            <Select {...control} name="userId" autoFocus>
+              <option value="">Sem responsável</option>
+              {responsibles.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+            </Select>
+          )}
+        </Field>
+      );
+    case "set_priority":
+      return (
+        <Field label="Prioridade" errors={fieldErrors.priority}>
+          {(control) => (
+            <Select {...control} name="priority" required autoFocus>
+              {priorities.map((p) => <option key={p} value={p}>{priorityLabels[p]}</option>)}
+            </Select>
+          )}
+        </Field>
+      );
+    case "add_tags":
+    case "remove_tags":
+      return (
+        <Field label="Hashtags" hint="Enter ou vírgula separa as hashtags." errors={fieldErrors.tags}>
+          {(control) => <TagInput key={kind} name="tags" initialTags={[]} control={control} />}
+        </Field>
+      );
+    case "add_segments":
+    case "remove_segments":
+      return (
+        <Field label="Segmentos" group errors={fieldErrors.segmentIds}>
+          {(control) => <SegmentCheckboxes segments={segments} control={control} />}
+        </Field>
+      );
+    case "delete":
+      return <p className="text-sm text-slate-700">Os contatos escolhidos serão excluídos. Você poderá desfazer por 24 horas.</p>;
+  }
+}
+
+/** The confirmation's title restates the value: "Definir prioridade: Alta". */
+function actionTitle(input: RawBulkActionInput, form: HTMLFormElement, responsibles: UserOption[]): string {
+  const kind = input.operation.kind as BulkActionKind;
+  const label = bulkActionLabels[kind];
+  const { userId, priority, tags } = input.operation as { userId?: string; priority?: string; tags?: string[] };
+  switch (kind) {
+    case "set_responsible":
+      return `${label}: ${responsibles.find((u) => u.id === userId)?.name ?? "sem responsável"}`;
+    case "set_priority":
+      return `${label}: ${priorityLabels[priority as keyof typeof priorityLabels] ?? ""}`;
+    case "add_tags":
+    case "remove_tags":
+      return `${label}: ${(tags ?? []).map((t) => `#${t}`).join(" ")}`;
+    case "add_segments":
+    case "remove_segments": {
+      const names = [...form.querySelectorAll<HTMLInputElement>("input[name=segmentIds]:checked")].map((box) => box.labels?.[0]?.textContent?.trim() ?? "");
+      return `${label}: ${names.join(", ")}`;
+    }
+    default:
+      return label;
+  }
+}
+
+function ConfirmStep({ headingId, title, input, preview, pending, onConfirm, onCancel }: {
   headingId: string;
+  title: string;
   input: RawBulkActionInput;
   preview: BulkPreview;
   pending: boolean;
@@ -232,7 +293,7 @@ function ConfirmStep({ headingId, input, preview, pending, onConfirm, onCancel }
   const destructive = kind === "delete";
   return (
     <div>
-      <h2 id={headingId} className="text-lg font-semibold">{bulkActionLabels[kind]}</h2>
+      <h2 id={headingId} className="text-lg font-semibold">{title}</h2>
       <p className="mt-3 text-sm text-slate-700">
         {preview.willChange === 0
           ? "Nenhum contato será alterado."

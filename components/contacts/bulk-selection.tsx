@@ -58,7 +58,8 @@ export function RowCheckbox({ id, name }: { id: string; name: string }) {
   );
 }
 
-export function PageCheckbox() {
+/** Ticks every row of the page; with a visible `label` where there is no table header (phones). */
+export function PageCheckbox({ label }: { label?: string }) {
   const { selected, pageIds, setPage } = useSelection();
   const ref = useRef<HTMLInputElement>(null);
   const all = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
@@ -66,14 +67,15 @@ export function PageCheckbox() {
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = some;
   }, [some]);
-  return (
+  const box = (
     <input
       ref={ref}
       type="checkbox"
       className={checkboxClasses}
-      aria-label="Selecionar todos desta página"
+      aria-label={label ? undefined : "Selecionar todos desta página"}
       checked={all}
       onChange={(event) => setPage(event.target.checked)}
     />
   );
+  return label ? <label className="flex items-center gap-2 text-sm text-slate-700">{box}{label}</label> : box;
 }

@@ -1,44 +1,64 @@
 import Link from "next/link";
 import { PriorityBadge } from "@/components/ui/badge";
-import { TableCard } from "@/components/ui/table-card";
+import { Cell, TableCard } from "@/components/ui/table-card";
 import type { ContactListItem } from "@/lib/contacts/contact-list";
 import { formatDate } from "@/lib/format/date";
 import { PageCheckbox, RowCheckbox } from "./bulk-selection";
 
-/** With `selectable`, each row has a checkbox for bulk actions (inside a BulkSelectionProvider). */
+const th = "px-3 py-2.5 whitespace-nowrap";
+const td = "px-3 py-2";
+// Long values stay on one line (a row is one line tall), whole in the title.
+const clip = "max-w-0 truncate lg:max-w-40";
+
+/**
+ * The contact list: a table on wide screens, cards on phones (name, código, priority, segments,
+ * responsável). With `selectable`, each row has a checkbox for bulk actions (inside a
+ * BulkSelectionProvider), and a ticked row is highlighted.
+ */
 export function ContactTable({ items, selectable = false }: { items: ContactListItem[]; selectable?: boolean }) {
   return (
     <TableCard
       caption="Contatos"
+      cards
       head={
         <>
-          {selectable && <th scope="col" className="w-10 px-4 py-3"><PageCheckbox /></th>}
-          <th scope="col" className="px-4 py-3">Nome</th>
-          <th scope="col" className="px-4 py-3">CPF / CNPJ</th>
-          <th scope="col" className="px-4 py-3">Código do Cliente</th>
-          <th scope="col" className="px-4 py-3">Responsável</th>
-          <th scope="col" className="px-4 py-3">Hashtags</th>
-          <th scope="col" className="px-4 py-3">Prioridade</th>
-          <th scope="col" className="px-4 py-3">Segmentos</th>
-          <th scope="col" className="px-4 py-3">Atualizado em</th>
+          {selectable && <th scope="col" className="w-10 px-3 py-2.5"><PageCheckbox /></th>}
+          <th scope="col" className={th}>Nome</th>
+          <th scope="col" className={`${th} hidden xl:table-cell`}>CPF / CNPJ</th>
+          <th scope="col" className={th}>Código</th>
+          <th scope="col" className={th}>Responsável</th>
+          <th scope="col" className={`${th} hidden xl:table-cell`}>Hashtags</th>
+          <th scope="col" className={th}>Prioridade</th>
+          <th scope="col" className={th}>Segmentos</th>
+          <th scope="col" className={`${th} hidden 2xl:table-cell`}>Atualizado em</th>
         </>
       }
     >
       {items.map((contact) => (
-        <tr key={contact.id} className="hover:bg-slate-50">
-          {selectable && <td className="px-4 py-3"><RowCheckbox id={contact.id} name={contact.name} /></td>}
-          <td className="px-4 py-3 font-medium">
-            <Link href={`/contacts/${contact.id}`} className="text-indigo-700 hover:underline">
+        <tr key={contact.id} className="hover:bg-slate-50 has-checked:bg-indigo-50 max-lg:has-[input[type=checkbox]]:pl-11">
+          {selectable && (
+            <td className={`${td} max-lg:absolute max-lg:top-3 max-lg:left-4 max-lg:!p-0`}>
+              <RowCheckbox id={contact.id} name={contact.name} />
+            </td>
+          )}
+          <td className={`${td} font-medium lg:max-w-64 lg:truncate`} title={contact.name}>
+            <Link href={`/contacts/${contact.id}`} className="text-indigo-700 hover:underline max-lg:text-base">
               {contact.name}
             </Link>
           </td>
-          <td className="whitespace-nowrap px-4 py-3 font-mono text-xs text-slate-600">{contact.documentMasked}</td>
-          <td className="whitespace-nowrap px-4 py-3 font-mono text-xs">{contact.customerCode}</td>
-          <td className="px-4 py-3 text-slate-700">{contact.responsibleName ?? "—"}</td>
-          <td className="px-4 py-3 text-slate-600">{contact.tags.map((tag) => `#${tag}`).join(" ")}</td>
-          <td className="px-4 py-3"><PriorityBadge priority={contact.priority} /></td>
-          <td className="px-4 py-3 text-slate-600">{contact.segmentNames.join(", ") || "—"}</td>
-          <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDate(contact.updatedAt)}</td>
+          <td className={`${td} hidden font-mono text-xs whitespace-nowrap text-slate-600 max-lg:hidden! xl:table-cell`}>{contact.documentMasked}</td>
+          <Cell label="Código" className={`${td} font-mono text-xs whitespace-nowrap max-lg:inline-block max-lg:before:!hidden max-lg:mr-2`}>{contact.customerCode}</Cell>
+          <Cell label="Responsável" className={`${td} whitespace-nowrap text-slate-700 lg:max-w-40 lg:truncate max-lg:!block`} title={contact.responsibleName ?? undefined}>
+            {contact.responsibleName ?? "—"}
+          </Cell>
+          <td className={`${td} hidden text-slate-600 max-lg:hidden! xl:table-cell ${clip}`} title={contact.tags.map((tag) => `#${tag}`).join(" ")}>
+            {contact.tags.map((tag) => `#${tag}`).join(" ")}
+          </td>
+          <Cell label="Prioridade" className={`${td} max-lg:absolute max-lg:top-3 max-lg:right-4 max-lg:!p-0 max-lg:before:!hidden`}><PriorityBadge priority={contact.priority} /></Cell>
+          <Cell label="Segmentos" className={`${td} text-slate-600 lg:max-w-48 lg:truncate`} title={contact.segmentNames.join(", ")}>
+            {contact.segmentNames.join(", ") || "—"}
+          </Cell>
+          <td className={`${td} hidden whitespace-nowrap text-slate-600 max-lg:hidden! 2xl:table-cell`}>{formatDate(contact.updatedAt)}</td>
         </tr>
       ))}
     </TableCard>

@@ -12,7 +12,13 @@ export function OmitEmptyFields() {
     const form = marker.current?.closest("form");
     if (!form) return;
     const fields = () => Array.from(form.elements) as HTMLInputElement[];
-    const onSubmit = () => fields().forEach((field) => field.name && field.value === "" && (field.disabled = true));
+    const onSubmit = () => {
+      const empty = fields().filter((field) => field.name && field.value === "");
+      empty.forEach((field) => (field.disabled = true));
+      // The form's data is read during the submit event; a client-side navigation (next/form) keeps
+      // this page, so the fields must work again right after.
+      setTimeout(() => empty.forEach((field) => (field.disabled = false)));
+    };
     // Coming back through the browser's history restores the page as it was left: enable them again.
     const onPageShow = () => fields().forEach((field) => (field.disabled = false));
     form.addEventListener("submit", onSubmit);

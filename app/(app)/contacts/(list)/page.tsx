@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BulkActionsPanel } from "@/components/contacts/bulk-actions-panel";
-import { BulkSelectionProvider } from "@/components/contacts/bulk-selection";
-import { ContactListForm } from "@/components/contacts/contact-list-form";
+import { BulkSelectionProvider, PageCheckbox } from "@/components/contacts/bulk-selection";
+import { ContactListToolbar, PageSizeSelect } from "@/components/contacts/contact-list-toolbar";
 import { ContactTable } from "@/components/contacts/contact-table";
 import { FilterChips } from "@/components/contacts/filter-chips";
-import { SavedFilters } from "@/components/contacts/saved-filters";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Toast } from "@/components/ui/toast";
 import { buttonClasses } from "@/components/ui/button";
 import { capabilitiesOf } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
-import { filtersToSearchParams, parseContactFilters, type ContactFilters, type ContactSort } from "@/lib/contacts/contact-filters";
+import { filtersToSearchParams, parseContactFilters, type ContactFilters } from "@/lib/contacts/contact-filters";
+import { activeFilters } from "@/lib/contacts/filter-labels";
 import { countContacts, findContacts } from "@/lib/contacts/contact-list";
-import { contactExportHref, contactListHref } from "@/lib/contacts/list-link";
+import { contactListHref } from "@/lib/contacts/list-link";
 import { offeredBulkActions } from "@/lib/bulk-actions/bulk-actions";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listSavedFilters } from "@/lib/saved-filters/saved-filters";
@@ -54,44 +54,39 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       ? `cerca de ${formatNumber(count.value)} contatos (estimativa)`
       : `mais de ${formatNumber(count.value)} contatos`;
 
+  const names = { segments: new Map(segments.map((s) => [s.id, s.name])), responsibles: new Map(responsibles.map((u) => [u.id, u.name])) };
+  const activeCount = activeFilters({ ...current, q: undefined }, names).length;
+
   return (
-    <div className="space-y-5">
-      <header className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Contatos</h1>
-          <p className="mt-1 text-sm text-slate-600">
-            {may["contacts.viewAll"] ? "Todos os contatos da organização." : "Os contatos da sua carteira."}
-          </p>
-        </div>
+    <div className="space-y-3">
+      <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight">
+          Contatos <span className="sr-only">{may["contacts.viewAll"] ? "— todos da organização" : "— sua carteira"}</span>
+        </h1>
         {/* A carteira of several segments gets a shortcut to each. */}
         {!may["contacts.viewAll"] && segments.length > 1 && (
-          <nav aria-label="Minha carteira" className="flex flex-wrap items-center gap-2 text-sm">
-            <Link href={contactListHref()} className={buttonClasses(filtered ? "secondary" : "primary")}>Minha carteira</Link>
+          <nav aria-label="Minha carteira" className="flex flex-wrap items-center gap-1 text-sm">
+            <Link href={contactListHref()} aria-current={filtered ? undefined : "page"} className={buttonClasses(filtered ? "ghost" : "secondary", "py-1")}>Minha carteira</Link>
             {segments.map((s) => (
-              <Link key={s.id} href={contactListHref({ segment: [s.id] })} className={buttonClasses("ghost")}>{s.name}</Link>
+              <Link key={s.id} href={contactListHref({ segment: [s.id] })} className={buttonClasses("ghost", "py-1")}>{s.name}</Link>
             ))}
           </nav>
         )}
       </header>
 
-      <ContactListForm filters={filters} chosenSort={filtersToSearchParams(filters).get("sort") as ContactSort | null ?? ""} options={{ segments, responsibles, canFilterWithoutSegment: may["contacts.viewAll"] }} />
-      <SavedFilters
-        filters={saved}
-        currentQuery={currentQuery}
-        canShare={may["savedFilters.share"]}
-        save={saveFilterAction}
-        remove={deleteSavedFilterAction}
+      <ContactListToolbar
+        filters={filters}
+        activeCount={activeCount}
+        options={{ segments, responsibles, tags: [], canFilterWithoutSegment: may["contacts.viewAll"] }}
+        saved={{ filters: saved, currentQuery, canShare: may["savedFilters.share"], save: saveFilterAction, remove: deleteSavedFilterAction }}
+        canExport={may["contacts.export"]}
       />
-      <FilterChips filters={filters} names={{ segments: new Map(segments.map((s) => [s.id, s.name])), responsibles: new Map(responsibles.map((u) => [u.id, u.name])) }} />
 
-      <div className="flex flex-wrap items-center justify-between gap-3">
+      <BulkSelectionProvider pageIds={page.items.map((c) => c.id)}>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        {page.items.length > 0 && <span className="lg:hidden"><PageCheckbox label="Selecionar página" /></span>}
         <p className="text-sm font-medium text-slate-700" aria-live="polite">{countText}</p>
-        {may["contacts.export"] && (
-          <div className="flex items-center gap-3 text-sm">
-            <a href={contactExportHref(current)} className={buttonClasses("secondary")} download>Exportar CSV</a>
-            <a href={contactExportHref(current, { comma: true })} className="text-indigo-700 hover:underline" download>separado por vírgula</a>
-          </div>
-        )}
+        <FilterChips filters={filters} names={names} />
       </div>
 
       {page.items.length === 0 ? (
@@ -108,7 +103,8 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
           />
         )
       ) : (
-        <BulkSelectionProvider pageIds={page.items.map((c) => c.id)}>
+        <>
+          <ContactTable items={page.items} selectable />
           <BulkActionsPanel
             query={currentQuery}
             countText={countText}
@@ -117,16 +113,19 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
             segments={segments}
             actions={{ preview: previewBulkActionAction, start: startBulkActionAction, progress: bulkActionProgressAction, undo: undoBulkActionAction }}
           />
-          <ContactTable items={page.items} selectable />
-        </BulkSelectionProvider>
+        </>
       )}
+      </BulkSelectionProvider>
 
-      {(page.previousCursor || page.nextCursor) && (
-        <nav aria-label="Paginação" className="flex justify-between">
+      {page.items.length > 0 && (
+        <nav aria-label="Paginação" className="flex flex-wrap items-center justify-between gap-3">
           {page.previousCursor ? (
             <Link href={href({ before: page.previousCursor })} className={buttonClasses("secondary")}>← Anteriores</Link>
           ) : <span />}
-          {page.nextCursor && <Link href={href({ after: page.nextCursor })} className={buttonClasses("secondary")}>Próximos →</Link>}
+          <div className="flex items-center gap-3">
+            <PageSizeSelect filters={current} />
+            {page.nextCursor && <Link href={href({ after: page.nextCursor })} className={buttonClasses("secondary")}>Próximos →</Link>}
+          </div>
         </nav>
       )}
       {params.toast === "deleted" && <Toast message="Contato excluído." />}
