@@ -53,44 +53,74 @@ function renderPanel(props: Partial<BulkActionsPanelProps> = {}) {
   return actions;
 }
 
-const kindOptions = () => within(screen.getByLabelText("Ação")).getAllByRole("option").map((o) => o.textContent);
+const kindOptions = async (user: ReturnType<typeof userEvent.setup>) => {
+  await user.click(screen.getByRole("button", { name: /Ações em massa/ }));
+  const names = screen.getAllByRole("menuitem").map((item) => item.querySelector("[slot=label]")?.textContent);
+  await user.keyboard("{Escape}");
+  return names;
+};
+
+async function chooseAction(user: ReturnType<typeof userEvent.setup>, label: string) {
+  await user.click(screen.getByRole("button", { name: /Ações em massa/ }));
+  await user.click(screen.getByRole("menuitem", { name: new RegExp(label) }));
+}
 
 describe("BulkActionsPanel", () => {
-  test("offers only the actions the viewer may take (offeredBulkActions decides which)", () => {
-    renderPanel({ kinds: ["set_priority", "add_tags"] });
-    expect(kindOptions()).not.toContain("Definir responsável");
-    expect(kindOptions()).not.toContain("Excluir contatos");
-    expect(kindOptions()).toEqual(["Escolha…", "Definir prioridade", "Adicionar hashtags"]);
-    cleanup();
-    renderPanel({ kinds: ["set_responsible", "delete"] });
-    expect(kindOptions()).toContain("Definir responsável");
-    expect(kindOptions()).toContain("Excluir contatos");
+  test("appears only once rows are ticked", async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    expect(screen.queryByRole("region", { name: "Seleção" })).toBeNull();
+    await user.click(screen.getByLabelText("Selecionar Maria"));
+    expect(within(screen.getByRole("region", { name: "Seleção" })).getByText("1 selecionado").textContent).toBe("1 selecionado");
   });
 
-  test("applies to all matching contacts until rows are ticked, then to the ticked rows", async () => {
+  test("offers only the actions the viewer may take (offeredBulkActions decides which)", async () => {
+    const user = userEvent.setup();
+    renderPanel({ kinds: ["set_priority", "add_tags"] });
+    await user.click(screen.getByLabelText("Selecionar Maria"));
+    expect(await kindOptions(user)).toEqual(["Definir prioridade", "Adicionar hashtags"]);
+    cleanup();
+    renderPanel({ kinds: ["set_responsible", "delete"] });
+    await user.click(screen.getByLabelText("Selecionar Maria"));
+    expect(await kindOptions(user)).toEqual(["Definir responsável", "Excluir contatos"]);
+  });
+
+  test("applies to the ticked rows, or to every contact of the filter when chosen", async () => {
     const user = userEvent.setup();
     const actions = renderPanel();
-    expect((screen.getByLabelText(/Todos os contatos deste filtro \(9 contatos\)/) as HTMLInputElement).checked).toBe(true);
     await user.click(screen.getByLabelText("Selecionar Maria"));
-    expect((screen.getByLabelText("1 selecionado") as HTMLInputElement).checked).toBe(true);
-
-    await user.selectOptions(screen.getByLabelText("Ação"), "set_priority");
+    await chooseAction(user, "Definir prioridade");
     await user.selectOptions(screen.getByLabelText("Prioridade"), "high");
     await user.click(screen.getByRole("button", { name: "Revisar…" }));
     expect(actions.preview).toHaveBeenCalledWith({
       scope: { ids: ["c1"] },
       operation: expect.objectContaining({ kind: "set_priority", priority: "high" }),
     });
+    expect(screen.getByRole("heading", { name: "Definir prioridade: Alta" }).textContent).toBe("Definir prioridade: Alta");
+    await user.click(screen.getByRole("button", { name: "Cancelar" }));
+
+    await user.click(screen.getByRole("button", { name: "Selecionar todos os 9 contatos deste filtro" }));
+    expect(screen.getByText("Todos os contatos deste filtro (9 contatos)").textContent).not.toBe("");
+    await chooseAction(user, "Definir prioridade");
+    await user.selectOptions(screen.getByLabelText("Prioridade"), "low");
+    await user.click(screen.getByRole("button", { name: "Revisar…" }));
+    expect(actions.preview).toHaveBeenLastCalledWith({
+      scope: { query: "tagAll=vip" },
+      operation: expect.objectContaining({ kind: "set_priority", priority: "low" }),
+    });
   });
 
   test("confirms with the counts before anything changes, then reports the result and offers undo", async () => {
     const user = userEvent.setup();
     const actions = renderPanel();
-    await user.selectOptions(screen.getByLabelText("Ação"), "add_tags");
+    await user.click(screen.getByLabelText("Selecionar Maria"));
+    await user.click(screen.getByRole("button", { name: "Selecionar todos os 9 contatos deste filtro" }));
+    await chooseAction(user, "Adicionar hashtags");
     await user.type(screen.getByLabelText("Hashtags"), "vip,");
     await user.click(screen.getByRole("button", { name: "Revisar…" }));
 
     const dialog = screen.getByRole("dialog");
+    expect(within(dialog).getByRole("heading").textContent).toBe("Adicionar hashtags: #vip");
     expect(within(dialog).getByText("1 contato será alterado.").textContent).not.toBe("");
     expect(within(dialog).getByText("3 contatos escolhidos").textContent).not.toBe("");
     expect(within(dialog).getByText(/1 já está assim/).textContent).not.toBe("");
@@ -108,7 +138,8 @@ describe("BulkActionsPanel", () => {
     const user = userEvent.setup();
     const actions = renderPanel();
     actions.preview.mockResolvedValueOnce({ ok: false, code: "forbidden", message: "Escolha um responsável da lista.", fieldErrors: { userId: ["Escolha um responsável da lista."] } });
-    await user.selectOptions(screen.getByLabelText("Ação"), "set_responsible");
+    await user.click(screen.getByLabelText("Selecionar Maria"));
+    await chooseAction(user, "Definir responsável");
     await user.click(screen.getByRole("button", { name: "Revisar…" }));
     expect(screen.getByRole("alert").textContent).toContain("Escolha um responsável da lista.");
     expect(screen.getByLabelText("Novo responsável").getAttribute("aria-invalid")).toBe("true");
