@@ -21,6 +21,7 @@ describe("MultiSelectCombobox", () => {
     expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(["Lúcia Ramos"]);
     await user.keyboard("{ArrowDown}{Enter}");
     expect(submitted("responsible")).toEqual(["u2", "u3"]);
+    await user.keyboard("{Escape}");
     expect(screen.getAllByRole("row").map((row) => row.textContent?.replace("×", ""))).toEqual(["Bruno Lima", "Lúcia Ramos"]);
   });
 
