@@ -49,11 +49,11 @@ describe("an admin sets up a new carteira", () => {
       await row.getByRole("checkbox").check();
       codes.push(((await row.locator("td:nth-child(4)").textContent()) ?? "").trim());
     }
-    const bulk = admin.getByRole("region", { name: "Ações em massa" });
-    await bulk.getByLabel("Ação", { exact: true }).selectOption("add_segments");
-    await bulk.getByRole("checkbox", { name: "Cobrança" }).check();
-    await bulk.getByRole("button", { name: "Revisar…" }).click();
+    await admin.getByRole("region", { name: "Seleção" }).getByRole("button", { name: /Ações em massa/ }).click();
+    await admin.getByRole("menuitem", { name: "Adicionar aos segmentos" }).click();
     const dialog = admin.getByRole("dialog");
+    await dialog.getByRole("checkbox", { name: "Cobrança" }).check();
+    await dialog.getByRole("button", { name: "Revisar…" }).click();
     await expectVisible(dialog.getByText("20 contatos escolhidos"));
     await dialog.getByRole("button", { name: /^Confirmar/ }).click();
     await expectVisible(dialog.getByText("Pronto."));
