@@ -55,7 +55,7 @@ export function ContactTable({ items, selectable = false }: { items: ContactList
             {contact.tags.map((tag) => `#${tag}`).join(" ")}
           </td>
           <Cell label="Prioridade" className={`${td} max-lg:absolute max-lg:top-3 max-lg:right-4 max-lg:!p-0 max-lg:before:!hidden`}><PriorityBadge priority={contact.priority} /></Cell>
-          <Cell label="Segmentos" className={`${td} text-slate-600 lg:max-w-48 lg:truncate`} title={contact.segmentNames.join(", ")}>
+          <Cell label="Segmentos" className={`${td} text-slate-600 lg:min-w-32`}>
             {contact.segmentNames.join(", ") || "—"}
           </Cell>
           <td className={`${td} hidden whitespace-nowrap text-slate-600 max-lg:hidden! 2xl:table-cell`}>{formatDate(contact.updatedAt)}</td>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BulkUndoButton, RefreshWhileRunning } from "@/components/contacts/bulk-undo-button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TableCard } from "@/components/ui/table-card";
+import { Cell, TableCard } from "@/components/ui/table-card";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { bulkActionLabels, describeBulkAction } from "@/lib/bulk-actions/bulk-action-input";
@@ -54,6 +54,7 @@ export default async function BulkActionsPage() {
       ) : (
         <TableCard
           caption="Ações em massa"
+          cards
           head={
             <>
               <th scope="col" className="px-4 py-3">Quando</th>
@@ -72,13 +73,13 @@ export default async function BulkActionsPage() {
             const label = `${bulkActionLabels[action.kind]} (${describeBulkAction(action.kind, action.params)})`;
             return (
               <tr key={action.id}>
-                <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(action.createdAt)}</td>
-                <td className="px-4 py-3">{action.actorName}</td>
+                <Cell label="Quando" className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(action.createdAt)}</Cell>
+                <Cell label="Quem" className="px-4 py-3">{action.actorName}</Cell>
                 <td className="px-4 py-3">
                   <span className="font-medium">{bulkActionLabels[action.kind]}</span>
                   <span className="block text-slate-600">{describeBulkAction(action.kind, action.params)}</span>
                 </td>
-                <td className="px-4 py-3 text-slate-600">
+                <Cell label="Contatos" className="px-4 py-3 text-slate-600">
                   {action.listHref !== null ? (
                     <Link href={action.listHref} className="text-indigo-700 hover:underline">
                       {formatNumber(action.total)} do filtro
@@ -86,12 +87,12 @@ export default async function BulkActionsPage() {
                   ) : (
                     `${formatNumber(action.total)} selecionados`
                   )}
-                </td>
-                <td className="px-4 py-3 text-right tabular-nums">{formatNumber(action.changed)}</td>
-                <td className="px-4 py-3 text-right tabular-nums">{formatNumber(action.unchanged)}</td>
-                <td className="px-4 py-3 text-right tabular-nums">{formatNumber(action.skipped)}</td>
+                </Cell>
+                <Cell label="Alterados" className="px-4 py-3 text-right tabular-nums max-lg:inline-block max-lg:pr-3">{formatNumber(action.changed)}</Cell>
+                <Cell label="Sem mudança" className="px-4 py-3 text-right tabular-nums max-lg:inline-block max-lg:pr-3">{formatNumber(action.unchanged)}</Cell>
+                <Cell label="Ignorados" className="px-4 py-3 text-right tabular-nums max-lg:inline-block">{formatNumber(action.skipped)}</Cell>
                 <td className="px-4 py-3"><Status action={action} /></td>
-                <td className="px-4 py-3 text-right">{action.canUndo && <BulkUndoButton id={action.id} label={label} undo={undoBulkActionAction} />}</td>
+                <td className="px-4 py-3 text-right max-lg:text-left">{action.canUndo && <BulkUndoButton id={action.id} label={label} undo={undoBulkActionAction} />}</td>
               </tr>
             );
           })}
