@@ -2,7 +2,8 @@
 
 import Form from "next/form";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
+import type { ActionResult } from "@/lib/actions/result";
 import { buttonClasses } from "@/components/ui/button";
 import { DateRangeField } from "@/components/ui/date-range-field";
 import { MultiSelectCombobox, type ComboOption } from "@/components/ui/multi-select-combobox";
@@ -16,8 +17,8 @@ import { OmitEmptyFields } from "./omit-empty-fields";
 export type ContactFilterOptions = {
   segments: ComboOption[];
   responsibles: ComboOption[];
-  /** The organization's hashtags, most used first: suggestions, any other can be typed. */
-  tags: string[];
+  /** The organization's hashtags, most used first (asked for when the form opens): suggestions, any other can be typed. */
+  loadTags: () => Promise<ActionResult<{ tags: string[] }>>;
   canFilterWithoutSegment: boolean;
 };
 
@@ -44,7 +45,16 @@ export function ContactFiltersForm({ filters, options, onApply, children }: {
   /** Hidden fields carrying the rest of the list's state (search, sort, page size). */
   children: ReactNode;
 }) {
-  const tagOptions = options.tags.map((tag) => ({ id: tag, name: `#${tag}` }));
+  const [tags, setTags] = useState<string[]>([]);
+  const { loadTags } = options;
+  useEffect(() => {
+    let current = true;
+    loadTags().then((result) => current && result.ok && setTags(result.tags)).catch(() => {});
+    return () => {
+      current = false;
+    };
+  }, [loadTags]);
+  const tagOptions = tags.map((tag) => ({ id: tag, name: `#${tag}` }));
   return (
     <Form action="/contacts" onSubmit={() => setTimeout(onApply)} className="flex min-h-full flex-col">
       <OmitEmptyFields />

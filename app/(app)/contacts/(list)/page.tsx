@@ -5,6 +5,7 @@ import { BulkSelectionProvider, PageCheckbox } from "@/components/contacts/bulk-
 import { ContactListToolbar, PageSizeSelect } from "@/components/contacts/contact-list-toolbar";
 import { ContactTable } from "@/components/contacts/contact-table";
 import { FilterChips } from "@/components/contacts/filter-chips";
+import { SearchSuggestions } from "@/components/contacts/search-suggestions";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Toast } from "@/components/ui/toast";
 import { buttonClasses } from "@/components/ui/button";
@@ -20,6 +21,7 @@ import { listSavedFilters } from "@/lib/saved-filters/saved-filters";
 import { listAssignableResponsibles, listResponsibleFilterOptions } from "@/lib/users/queries";
 import { bulkActionProgressAction, previewBulkActionAction, startBulkActionAction, undoBulkActionAction } from "../bulk/actions";
 import { deleteSavedFilterAction, saveFilterAction } from "../saved-filter-actions";
+import { suggestTagsAction } from "../tag-suggestion-actions";
 import { formatNumber, plural } from "@/lib/format/number";
 
 // In its own route group so that its loading state does not wrap the contact pages: a streamed
@@ -77,10 +79,12 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       <ContactListToolbar
         filters={filters}
         activeCount={activeCount}
-        options={{ segments, responsibles, tags: [], canFilterWithoutSegment: may["contacts.viewAll"] }}
+        options={{ segments, responsibles, loadTags: suggestTagsAction, canFilterWithoutSegment: may["contacts.viewAll"] }}
         saved={{ filters: saved, currentQuery, canShare: may["savedFilters.share"], save: saveFilterAction, remove: deleteSavedFilterAction }}
         canExport={may["contacts.export"]}
       />
+
+      <SearchSuggestions viewer={viewer} filters={filters} typed={typeof params.q === "string" ? params.q : undefined} />
 
       <BulkSelectionProvider pageIds={page.items.map((c) => c.id)}>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
