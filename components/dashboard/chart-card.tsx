@@ -45,7 +45,7 @@ export function ChartCard({ title, data, columns = false, emptyText = "Nenhum co
   const [hovered, setHovered] = useState<number | null>(null);
   const summary = data.map((d) => `${d.label}${d.partial ? `, ${d.partial}` : ""}: ${formatNumber(d.value)}`).join("; ");
   const partials = [...new Set(data.flatMap((d) => (d.partial ? [d.partial] : [])))];
-  const height = columns ? 240 : Math.max(120, data.length * 36 + 16);
+  const height = columns ? 240 : Math.max(80, data.length * 36 + 16);
 
   const indexOf = (state: { activeTooltipIndex?: number | string | null }) => {
     const index = Number(state.activeTooltipIndex ?? Number.NaN);
@@ -71,7 +71,7 @@ export function ChartCard({ title, data, columns = false, emptyText = "Nenhum co
     );
   };
   const bar = (
-    <Bar dataKey="value" shape={shape} isAnimationActive={false}>
+    <Bar dataKey="value" shape={shape} maxBarSize={columns ? undefined : 28} isAnimationActive={false}>
       <LabelList dataKey="value" position={columns ? "top" : "right"} formatter={(v) => formatNumber(Number(v))} fill={LABEL_COLOR} fontSize={12} />
     </Bar>
   );
