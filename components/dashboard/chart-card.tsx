@@ -28,6 +28,9 @@ export type ChartCardProps = {
   aside?: ReactNode;
 };
 
+/** What recharts' chart-level mouse handlers say about the band under the pointer. */
+type Pointer = { activeTooltipIndex?: number | string | null };
+
 // slate-700 on white: 10.3:1, whatever the bar's colour (labels sit beside the bars, not on them).
 const LABEL_COLOR = "#334155";
 // slate-600: the axis names stay readable (7.6:1) where recharts' default grey is lighter.
@@ -47,16 +50,16 @@ export function ChartCard({ title, data, columns = false, emptyText = "Nenhum co
   const partials = [...new Set(data.flatMap((d) => (d.partial ? [d.partial] : [])))];
   const height = columns ? 240 : Math.max(80, data.length * 36 + 16);
 
-  const indexOf = (state: { activeTooltipIndex?: number | string | null }) => {
+  const indexOf = (state: Pointer) => {
     const index = Number(state.activeTooltipIndex ?? Number.NaN);
     return Number.isInteger(index) && data[index] ? index : null;
   };
   const mouse = {
     // The pointer says "this opens a list" wherever a click would (recharts sets the arrow itself).
     style: { cursor: hovered === null ? "default" : "pointer" },
-    onMouseMove: (state: { activeTooltipIndex?: number | string | null }) => setHovered(indexOf(state)),
+    onMouseMove: (state: Pointer) => setHovered(indexOf(state)),
     onMouseLeave: () => setHovered(null),
-    onClick: (state: { activeTooltipIndex?: number | string | null }) => {
+    onClick: (state: Pointer) => {
       const index = indexOf(state);
       if (index !== null) router.push(data[index].href);
     },
