@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { priorityLabels, type Priority } from "@/lib/contacts/contact-input";
+import { priorityLabels, priorityTones, type Priority } from "@/lib/contacts/priority";
 
 export type BadgeTone = "slate" | "indigo" | "amber" | "red" | "green";
 
@@ -18,8 +18,6 @@ export function Badge({ tone = "slate", children }: { tone?: BadgeTone; children
     </span>
   );
 }
-
-const priorityTones: Record<Priority, BadgeTone> = { high: "red", medium: "amber", low: "slate" };
 
 export function PriorityBadge({ priority }: { priority: Priority }) {
   return <Badge tone={priorityTones[priority]}>{priorityLabels[priority]}</Badge>;

@@ -8,3 +8,8 @@ export const priorityLabels: Record<Priority, string> = {
   medium: "Média",
   low: "Baixa",
 };
+
+/** The colour family of each priority, for its badge and for its bar on the dashboard. */
+export type PriorityTone = "red" | "amber" | "slate";
+
+export const priorityTones: Record<Priority, PriorityTone> = { high: "red", medium: "amber", low: "slate" };

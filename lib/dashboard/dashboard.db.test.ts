@@ -23,7 +23,8 @@ async function expectLinksMatch(viewer: Viewer, dashboard: Dashboard) {
   expect(await exact(viewer, { hasPhone: "no" })).toBe(dashboard.withoutPhone);
   expect(await exact(viewer, { hasEmail: "no" })).toBe(dashboard.withoutEmail);
   for (const p of dashboard.byPriority) expect(await exact(viewer, { priority: [p.priority] })).toBe(p.contacts);
-  for (const r of dashboard.byResponsible) expect(await exact(viewer, { responsible: [r.userId ?? noResponsible] })).toBe(r.contacts);
+  for (const r of dashboard.byResponsible) expect(await exact(viewer, { responsible: [r.userId] })).toBe(r.contacts);
+  expect(await exact(viewer, { responsible: [noResponsible] })).toBe(dashboard.withoutResponsible);
   for (const s of dashboard.bySegment) {
     expect(await exact(viewer, s.segmentId ? { segment: [s.segmentId] } : { noSegment: true })).toBe(s.contacts);
   }
@@ -46,7 +47,8 @@ describe("the dashboard", () => {
         { priority: "high", contacts: 1 },
         { priority: "medium", contacts: 2 },
       ],
-      byResponsible: [{ userId: null, name: null, contacts: 3 }],
+      byResponsible: [],
+      withoutResponsible: 3,
     });
     expect(dashboard.bySegment.map((s) => [s.name, s.contacts])).toEqual([["S1", 2], ["S2", 1], ["S3", 1]]);
     await expectLinksMatch(supervisor, dashboard);
@@ -56,14 +58,15 @@ describe("the dashboard", () => {
     const { admin, operator } = world.viewers;
     const dashboard = (await getDashboard(admin))!;
     expect(dashboard.total).toBe(7);
-    expect(dashboard.byResponsible).toEqual([
-      { userId: operator.userId, name: "Operator", contacts: 1 },
-      { userId: null, name: null, contacts: 6 },
-    ]);
+    // The contacts without responsável are counted apart, not as a bar among the people.
+    expect(dashboard.byResponsible).toEqual([{ userId: operator.userId, name: "Operator", contacts: 1 }]);
+    expect(dashboard.withoutResponsible).toBe(6);
     expect(dashboard.bySegment.at(-1)).toEqual({ segmentId: null, name: null, contacts: 2 });
     expect(dashboard.newPerWeek).toHaveLength(DASHBOARD_WEEKS);
     expect(dashboard.newPerWeek.reduce((sum, w) => sum + w.contacts, 0)).toBe(7);
     expect(dashboard.newPerWeek.at(-1)!.contacts).toBeGreaterThanOrEqual(5);
+    // Only the week under way is partial.
+    expect(dashboard.newPerWeek.map((w) => w.partial)).toEqual([...Array(DASHBOARD_WEEKS - 1).fill(false), true]);
     expect(new Date(`${dashboard.newPerWeek[0].weekStart}T12:00:00Z`).getUTCDay()).toBe(1);
     await expectLinksMatch(admin, dashboard);
   });

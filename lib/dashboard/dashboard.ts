@@ -14,12 +14,15 @@ export type Dashboard = {
   withoutPhone: number;
   withoutEmail: number;
   byPriority: { priority: Priority; contacts: number }[];
-  /** The top responsáveis, then "sem responsável" (userId null) when there are such contacts. */
-  byResponsible: { userId: string | null; name: string | null; contacts: number }[];
+  /** The top responsáveis, biggest first. */
+  byResponsible: { userId: string; name: string | null; contacts: number }[];
+  /** Contacts with no responsável: apart from the top, so they do not dwarf the people's bars. */
+  withoutResponsible: number;
   /** Segments of the visible contacts, biggest first; segmentId null = without segment, last. */
   bySegment: { segmentId: string | null; name: string | null; contacts: number }[];
-  /** Weeks start on Monday, in Brasília time; oldest first, empty weeks included. */
-  newPerWeek: { weekStart: string; contacts: number }[];
+  /** Weeks start on Monday, in Brasília time; oldest first, empty weeks included. The last is the
+   * week under way (`partial`), its count still growing. */
+  newPerWeek: { weekStart: string; contacts: number; partial: boolean }[];
 };
 
 /**
@@ -76,12 +79,11 @@ export async function getDashboard(viewer: Viewer): Promise<Dashboard | null> {
       .filter((r) => r.gp === 0)
       .map((r) => ({ priority: r.priority, contacts: r.contacts }))
       .sort((a, b) => rank[a.priority] - rank[b.priority]),
-    byResponsible: [
-      ...top.map((r) => ({ userId: r.userId, name: names.get(r.userId!) ?? null, contacts: r.contacts })),
-      ...(unassigned ? [{ userId: null, name: null, contacts: unassigned.contacts }] : []),
-    ],
+    byResponsible: top.map((r) => ({ userId: r.userId!, name: names.get(r.userId!) ?? null, contacts: r.contacts })),
+    withoutResponsible: unassigned?.contacts ?? 0,
     bySegment: rowsOf<Dashboard["bySegment"][number]>(segments),
-    newPerWeek: rowsOf<Dashboard["newPerWeek"][number]>(weeks),
+    // The series ends with the current week, by construction.
+    newPerWeek: rowsOf<{ weekStart: string; contacts: number }>(weeks).map((w, i, all) => ({ ...w, partial: i === all.length - 1 })),
   };
 }
 

@@ -2,24 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChartCard } from "@/components/dashboard/chart-card";
+import { ResponsibleChart } from "@/components/dashboard/responsible-chart";
+import { WeeklyChart } from "@/components/dashboard/weekly-chart";
 import { capabilitiesOf } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
-import { noResponsible } from "@/lib/contacts/contact-filters";
 import { contactListHref } from "@/lib/contacts/list-link";
-import { priorityLabels } from "@/lib/contacts/priority";
-import { DASHBOARD_WEEKS, getDashboard } from "@/lib/dashboard/dashboard";
+import { priorityLabels, priorityTones } from "@/lib/contacts/priority";
+import { getDashboard } from "@/lib/dashboard/dashboard";
 import { formatNumber } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Painel" };
 
 const percent = new Intl.NumberFormat("pt-BR", { style: "percent", maximumFractionDigits: 1 });
-
-/** dd/mm of a YYYY-MM-DD day, and the list of the contacts created in the week it starts. */
-function week(start: string) {
-  const [y, m, d] = start.split("-").map(Number);
-  const end = new Date(Date.UTC(y, m - 1, d + 6)).toISOString().slice(0, 10);
-  return { label: `${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}`, href: contactListHref({ createdFrom: start, createdTo: end }) };
-}
 
 export default async function DashboardPage() {
   const viewer = await requireViewer();
@@ -67,24 +61,15 @@ export default async function DashboardPage() {
         />
         <ChartCard
           title="Por prioridade"
-          data={dashboard.byPriority.map((p) => ({ label: priorityLabels[p.priority], value: p.contacts, href: contactListHref({ priority: [p.priority] }) }))}
-        />
-        <ChartCard
-          title="Por responsável (10 maiores)"
-          data={dashboard.byResponsible.map((r) => ({
-            label: r.name ?? "Sem responsável",
-            value: r.contacts,
-            href: contactListHref({ responsible: [r.userId ?? noResponsible] }),
+          data={dashboard.byPriority.map((p) => ({
+            label: priorityLabels[p.priority],
+            value: p.contacts,
+            href: contactListHref({ priority: [p.priority] }),
+            tone: priorityTones[p.priority],
           }))}
         />
-        <ChartCard
-          title={`Novos contatos por semana (últimas ${DASHBOARD_WEEKS})`}
-          columns
-          data={dashboard.newPerWeek.map((w) => {
-            const { label, href } = week(w.weekStart);
-            return { label, value: w.contacts, href };
-          })}
-        />
+        <ResponsibleChart responsibles={dashboard.byResponsible} withoutResponsible={dashboard.withoutResponsible} />
+        <WeeklyChart weeks={dashboard.newPerWeek} />
       </div>
     </div>
   );
