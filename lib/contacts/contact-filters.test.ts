@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactFilters, filtersToSearchParams, parseContactFilters, type ContactFilters } from "./contact-filters";
+import { contactFilters, filtersToSearchParams, parseContactFilters, splitSearchHashtags, type ContactFilters } from "./contact-filters";
 
 // The list's URL state: read forgivingly (a bad value is dropped, never an error), written back
 // without defaults. The defaults are written out here by hand, not taken from the schema.
@@ -320,5 +320,45 @@ describe("default sort", () => {
     expect(explicit.sort).toBe("created");
     expect(filtersToSearchParams(explicit).get("sort")).toBe("created");
     expect(filtersToSearchParams(parseContactFilters({ updatedFrom: "2025-06-01" })).get("sort")).toBeNull();
+  });
+});
+
+// "#vip" typed in the search box is the hashtag filter, not a text nobody's name holds.
+describe("hashtags typed in the search box", () => {
+  it.each<[string, string | undefined, string[]]>([
+    ["#vip", undefined, ["vip"]],
+    ["#VIP joão", "joão", ["vip"]],
+    ["joão   #vip  silva #Novo", "joão silva", ["vip", "novo"]],
+    ["#vip, #novo", undefined, ["vip", "novo"]],
+    ["#vip #VIP", undefined, ["vip"]],
+    ["#pós-venda", undefined, ["pós-venda"]],
+  ])("reads q %j as q %j and tagAll %j", (typed, q, tagAll) => {
+    expect(fromQuery(new URLSearchParams([["q", typed]]).toString())).toEqual({ ...defaults, q, tagAll });
+    expect(parseContactFilters({ q: typed })).toEqual({ ...defaults, q, tagAll });
+  });
+
+  it.each(["Loja #1", "#", "joão#vip", "#vip!", "C#", `#${"a".repeat(51)}`])("leaves %j in the search: not a hashtag", (typed) => {
+    expect(parseContactFilters({ q: typed })).toEqual({ ...defaults, q: typed });
+  });
+
+  it("adds them to the hashtags already filtered, without repeating one", () => {
+    expect(parseContactFilters({ q: "#novo ana", tagAll: ["vip", "novo"], tagAny: "b2b" })).toEqual({
+      ...defaults,
+      q: "ana",
+      tagAll: ["vip", "novo"],
+      tagAny: ["b2b"],
+    });
+  });
+
+  it("writes the normalized form to the URL, which reads back the same", () => {
+    const filters = parseContactFilters({ q: "#vip silva" });
+    expect(filtersToSearchParams(filters).toString()).toBe("q=silva&tagAll=vip");
+    expect(parseContactFilters(filtersToSearchParams(filters))).toEqual(filters);
+  });
+
+  it("splits the text with splitSearchHashtags, keeping a search without hashtags exactly as typed", () => {
+    expect(splitSearchHashtags("#vip  joão   silva")).toEqual({ q: "joão silva", tags: ["vip"] });
+    expect(splitSearchHashtags("joão   silva")).toEqual({ q: "joão   silva", tags: [] });
+    expect(splitSearchHashtags(undefined)).toEqual({ q: undefined, tags: [] });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normalizeTag } from "./tags";
+import { normalizeTag, tagProblem } from "./tags";
 import { priorities } from "./priority";
 import { idField } from "@/lib/sql/ids";
 import { hasControlCharacters, isDay } from "@/lib/sql/values";
@@ -59,11 +59,43 @@ const shape = {
   before: optional(z.string().max(200)),
 };
 
+// A word of the search box that is a hashtag: "#vip", "#pós-venda" (a trailing comma allowed, as in
+// "#vip, #novo"). It needs a letter: "#1" in "Loja #1" is a number, not a tag.
+const HASHTAG_WORD = /^#([\p{L}\p{N}_-]*\p{L}[\p{L}\p{N}_-]*)[,;]?$/u;
+
+/**
+ * The hashtags typed in the search box, and the rest of it: "#vip joão #novo" → tags ["vip", "novo"],
+ * q "joão". Without a hashtag the text is kept as typed.
+ */
+export function splitSearchHashtags(q: string | undefined): { q: string | undefined; tags: string[] } {
+  if (!q) return { q, tags: [] };
+  const tags: string[] = [];
+  const rest: string[] = [];
+  for (const word of q.trim().split(/\s+/)) {
+    const tag = HASHTAG_WORD.exec(word) ? normalizeTag(word.replace(/[,;]$/, "")) : null;
+    if (tag && !tagProblem(tag)) tags.push(tag);
+    else rest.push(word);
+  }
+  if (tags.length === 0) return { q, tags };
+  return { q: rest.join(" ") || undefined, tags: [...new Set(tags)] };
+}
+
+/**
+ * Hashtags typed in the search box are the "com todas as hashtags" filter: moved out of q into
+ * tagAll when the filters are read, so the URL, the chips, saved filters, the export and bulk
+ * actions all see one normalized form (and a link written from it reads back the same).
+ */
+export function withSearchHashtags<F extends { q?: string; tagAll: string[] }>(filters: F): F {
+  const { q, tags } = splitSearchHashtags(filters.q);
+  if (tags.length === 0) return filters;
+  return { ...filters, q, tagAll: [...new Set([...filters.tagAll, ...tags])] };
+}
+
 // Every key is made present (as undefined) first: zod runs a transform on a present key, but refuses
 // an absent one whose transform can yield undefined.
 export const contactFilters = z.preprocess(
   (value) => ({ ...Object.fromEntries(Object.keys(shape).map((key) => [key, undefined])), ...(value as object) }),
-  z.object(shape).transform((filters) => ({ ...filters, sort: filters.sort ?? defaultSort(filters) })),
+  z.object(shape).transform((filters) => ({ ...withSearchHashtags(filters), sort: filters.sort ?? defaultSort(filters) })),
 );
 
 /**

@@ -6,7 +6,7 @@ import { contacts } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { maskDocument } from "@/lib/documents/document";
-import { contactFilters, type ContactFilters, type ContactSort } from "./contact-filters";
+import { contactFilters, withSearchHashtags, type ContactFilters, type ContactSort } from "./contact-filters";
 import { filterConditions } from "./filter-predicate";
 import type { Priority } from "./priority";
 import { exactMatch, quickSearch } from "./quick-search";
@@ -55,7 +55,7 @@ export function matching(viewer: Viewer, filters: ContactFilters): SQL[] {
 }
 
 export function withDefaults(request: ContactListRequest): ContactFilters {
-  return { ...contactFilters.parse({}), ...request, q: request.q?.trim() || undefined };
+  return withSearchHashtags({ ...contactFilters.parse({}), ...request, q: request.q?.trim() || undefined });
 }
 
 /**
