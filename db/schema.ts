@@ -159,8 +159,11 @@ export const contacts = pgTable(
     index("contacts_org_priority_idx").on(t.organizationId, t.priorityRank, t.createdAt, t.id),
     // Quick search: a fragment of the name, case- and accent-insensitive.
     index("contacts_name_search_idx").using("gin", sql`f_unaccent(lower(${t.name})) gin_trgm_ops`),
-    // Quick search: a prefix of the código do cliente.
-    index("contacts_org_code_prefix_idx").on(t.organizationId, sql`${t.customerCode} text_pattern_ops`),
+    // Quick search: the código do cliente, exact or a prefix, whatever the case it was typed or stored in.
+    index("contacts_org_code_search_idx").on(t.organizationId, sql`lower(${t.customerCode}) text_pattern_ops`),
+    // Quick search: a prefix of any e-mail. f_email_list is " a@x.com b@y.com" (see migration 0015),
+    // so `like '% leonardo.silva@emp%'` is "an e-mail starts with it", narrowed by trigrams.
+    index("contacts_email_search_idx").using("gin", sql`f_email_list(${t.emails}) gin_trgm_ops`),
     // Filters by hashtag (all of / any of) and searches by phone or e-mail: array containment.
     index("contacts_tags_idx").using("gin", t.tags),
     index("contacts_phones_idx").using("gin", t.phones),

@@ -157,7 +157,7 @@ async function buildFixture() {
   const written: Row[] = [
     extra("joao", { name: "João da Silva", phones: ["+5511987654321", "+5521999990000"], emails: ["joao.silva@example.com"] }),
     extra("joaozinho", { name: "Joãozinho Pereira", phones: ["+5511987654322"], emails: ["joao.silva@example.com.br"] }),
-    extra("silvana", { name: "Silvana Costa" }),
+    extra("silvana", { name: "Silvana Costa", emails: ["silvana@example.net", "x.second@example.net"] }),
     // docOwner's document is the search term; codeLikeDoc's código begins with it and is newer.
     extra("docOwner", { name: "Dono do Documento", document: cpfX, createdAt: "2026-02-01T12:00:00.000Z", updatedAt: "2026-02-01T12:00:00.000Z" }),
     extra("codeLikeDoc", { name: "Codigo Parecido", code: `${cpfX}-B`, createdAt: "2026-03-28T12:00:00.000Z", updatedAt: "2026-03-28T12:00:00.000Z" }),
@@ -583,13 +583,33 @@ describe("quick search", () => {
     expect(await search("(21) 99999-0000")).toEqual([byKey("joao").id]);
   });
 
-  it.each(["joao.silva@example.com", "JOAO.SILVA@EXAMPLE.COM", "Joao.Silva@Example.com"])("e-mail %s, any case, finds exactly its owner", async (q) => {
-    expect(await search(q)).toEqual([byKey("joao").id]);
+  it.each(["joao.silva@example.com", "JOAO.SILVA@EXAMPLE.COM", "Joao.Silva@Example.com"])(
+    "e-mail %s, any case, finds its owner first, then the e-mail it begins",
+    async (q) => {
+      expect(ids(await findContacts(viewers.admin, { q, sort: "name" }))).toEqual([byKey("joao").id, byKey("joaozinho").id]);
+      expect(ids(await findContacts(viewers.admin, { q: q.replace(/COM$|com$/, "COM.BR") }))).toEqual([byKey("joaozinho").id]);
+    },
+  );
+
+  it.each<[string, string[]]>([
+    ["joao.silva@example", ["joao", "joaozinho"]],
+    ["Joao.Silva@", ["joao", "joaozinho"]],
+    ["joao.silva", ["joao", "joaozinho"]],
+    ["joao.sil", ["joao", "joaozinho"]],
+    ["oao.silva@example", []],
+    ["silva@example.com", []],
+    ["joao.silva@example.org", []],
+    ["joao_silva@example", []],
+    ["joao%silva@", []],
+  ])("e-mail prefix %j finds %j: the start of an e-mail, never the middle", async (q, keys) => {
+    expect(sorted(await search(q))).toEqual(sorted(keys.map((k) => byKey(k).id)));
   });
 
-  it("e-mail is an exact match, not a prefix", async () => {
-    expect(await search("joao.silva@example.com.br")).toEqual([byKey("joaozinho").id]);
-    expect(await search("joao.silva@example")).toEqual([]);
+  it("an e-mail prefix finds a contact by its second e-mail too", async () => {
+    expect(await search("x.second@")).toEqual([byKey("silvana").id]);
+    expect(await search("silvana@example.n")).toEqual([byKey("silvana").id]);
+    const generated = (prefix: string) => rowsA.filter((r) => r.emails.some((e) => e.startsWith(prefix))).map((r) => r.id);
+    for (const prefix of ["cliente1@", "cliente12@example.o"]) expect(sorted(await search(prefix))).toEqual(sorted(generated(prefix)));
   });
 
   it.each<[string, string[]]>([
@@ -621,7 +641,31 @@ describe("quick search", () => {
     expect(sorted(await search("K1"))).toEqual(sorted(k1));
     expect(sorted(await search("K"))).toEqual(sorted(rowsA.filter((r) => r.code.startsWith("K")).map((r) => r.id)));
     expect(await search("K1-")).toEqual([]);
-    expect(await search("k1")).toEqual([]);
+  });
+
+  it("código: exact and prefix whatever the case typed or stored", async () => {
+    const k1 = ["K1", ...Array.from({ length: 10 }, (_, i) => `K1${i}`)].map((k) => byKey(k).id);
+    expect(await search("k23")).toEqual([byKey("K23").id]);
+    expect(sorted(await search("k1"))).toEqual(sorted(k1));
+    expect(ids(await findContacts(viewers.admin, { q: "k1", sort: "name", limit: 100 }))[0]).toBe(byKey("K1").id);
+    // Stored in mixed case ("X-joao"), typed in other cases.
+    for (const q of ["X-JOAO", "x-JoAo"]) expect(ids(await findContacts(viewers.admin, { q, sort: "name" }))).toEqual([byKey("joao").id, byKey("joaozinho").id]);
+    expect(await search("x-joaoZ")).toEqual([byKey("joaozinho").id]);
+  });
+
+  it("#tags typed in the box filter by every one of them, and the rest of the box is still searched", async () => {
+    const vip = expectedIds(viewers.admin, { tagAll: ["vip"] });
+    expect(vip.length).toBeGreaterThan(0);
+    // As the page reads it from the URL, and as a direct call gets it.
+    expect(sorted(await listAll(viewers.admin, parseContactFilters({ q: "#vip" })))).toEqual(vip);
+    expect(sorted(await search("#VIP"))).toEqual(vip);
+    expect(sorted(await search("#vip #novo"))).toEqual(expectedIds(viewers.admin, { tagAll: ["vip", "novo"] }));
+    const k1Vip = rowsA.filter((r) => r.code.startsWith("K1") && r.tags.includes("vip")).map((r) => r.id);
+    expect(sorted(await search("#vip k1"))).toEqual(sorted(k1Vip));
+    expect(await countContacts(viewers.operator, parseContactFilters({ q: "#vip" }))).toEqual({
+      value: expectedIds(viewers.operator, { tagAll: ["vip"] }).length,
+      exact: true,
+    });
   });
 
   it.each<ContactSort>(["created", "updated", "name", "priority"])(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NAME_WORDS_MAX, nameWords } from "./quick-search";
+import { NAME_WORDS_MAX, emailPrefix, nameWords } from "./quick-search";
 
 // The words of the quick search looked for in names: each costs a trigram scan, so only the ones
 // that can narrow the list count.
@@ -31,4 +31,27 @@ describe("nameWords", () => {
     expect(nameWords("um dois três quatro cinco seis sete oito")).toEqual(["dois", "três", "quatro", "cinco", "seis"]);
     expect(nameWords("aaa bbb ccc ddd eee fff aaa")).toHaveLength(NAME_WORDS_MAX);
   });
+});
+
+// Which searches also look for an e-mail prefix: each such search scans the e-mails' trigrams, so
+// only what looks like the start of an address does.
+describe("emailPrefix", () => {
+  it("takes anything with an @ after at least a few characters, in lower case", () => {
+    expect(emailPrefix("Leonardo.Silva@Empresa")).toBe("leonardo.silva@empresa");
+    expect(emailPrefix("joao@")).toBe("joao@");
+    expect(emailPrefix("ana@")).toBeNull();
+    expect(emailPrefix("  joao@empresa.com.br ")).toBe("joao@empresa.com.br");
+  });
+
+  it("takes a dotted local part with a letter", () => {
+    expect(emailPrefix("leonardo.silva")).toBe("leonardo.silva");
+    expect(emailPrefix("maria.s")).toBe("maria.s");
+  });
+
+  it.each(["leonardo", "Leonardo Silva", "@empresa.com", "a@b", "ab.c", "a@b@c", "123.456.789-09", "12.345.678/0001-95", "12.ABC.345/01DE-35", "1.2345", ""])(
+    "does not take %j: a name word, a document or too short to narrow anything",
+    (q) => {
+      expect(emailPrefix(q)).toBeNull();
+    },
+  );
 });
