@@ -67,7 +67,10 @@ type Context = {
   segmentId: string;
   deepCursor: string;
   deepKey: { createdAt: string; id: string };
-  sample: { code: string; documentMasked: string; document: string; phoneFormatted: string; phone: string; email: string; nameWords: [string, string] };
+  sample: {
+    code: string; documentMasked: string; document: string; phoneFormatted: string; phone: string; email: string; emailPrefix: string;
+    nameWords: [string, string];
+  };
 };
 
 type RawRow = { id: string };
@@ -155,7 +158,12 @@ export function operations(ctx: Context): Operation[] {
     list("search: código", admin, { q: ctx.sample.code }, sql`and c.customer_code = ${ctx.sample.code}`),
     list("search: document (masked)", admin, { q: ctx.sample.documentMasked }, sql`and c.document = ${ctx.sample.document}`),
     list("search: phone (formatted)", admin, { q: ctx.sample.phoneFormatted }, sql`and c.phones @> array[${ctx.sample.phone}]::text[]`),
+    list("search: código (lower case)", admin, { q: ctx.sample.code.toLowerCase() },
+      sql`and lower(c.customer_code) = lower(${ctx.sample.code.toLowerCase()})`),
     list("search: e-mail", admin, { q: ctx.sample.email }, sql`and c.emails @> array[${ctx.sample.email}]::text[]`),
+    // The address up to three letters of its domain ("ana.souza12@emp"): any e-mail starting with it.
+    list(`search: e-mail prefix`, admin, { q: ctx.sample.emailPrefix },
+      sql`and f_email_list(c.emails) like ${`% ${ctx.sample.emailPrefix}%`}`),
     list(`search: name "${word1} ${word2}"`, admin, { q: `${word1} ${word2}` }, nameLike(word1, word2)),
     list(`search: name "${word1} ${word2}" (operator)`, operator, { q: `${word1} ${word2}` }, nameLike(word1, word2)),
     count("count: unfiltered (admin)", admin),
@@ -262,6 +270,7 @@ export async function context(query: RawQuery, organizationId: string, contactCo
       phone: s.phone,
       phoneFormatted: formatPhone(s.phone),
       email: s.email,
+      emailPrefix: s.email.slice(0, s.email.indexOf("@") + 4),
       // Its first and last name as a user types them: lower case, no accents ("joao silva").
       nameWords: [words[0], words[words.length - 1]],
     },
