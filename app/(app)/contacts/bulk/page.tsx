@@ -91,7 +91,7 @@ export default async function BulkActionsPage() {
                 <td className="px-4 py-3 text-right tabular-nums">{formatNumber(action.unchanged)}</td>
                 <td className="px-4 py-3 text-right tabular-nums">{formatNumber(action.skipped)}</td>
                 <td className="px-4 py-3"><Status action={action} /></td>
-                <td className="px-4 py-3 text-right">{action.canUndo && <BulkUndoButton id={action.id} label={label} undo={undoBulkActionAction} />}</td>
+                <td className="px-4 py-3 text-right">{action.canUndo && <BulkUndoButton id={action.id} label={label} changed={action.changed} undo={undoBulkActionAction} />}</td>
               </tr>
             );
           })}
