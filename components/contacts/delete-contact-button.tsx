@@ -22,7 +22,7 @@ export function DeleteContactButton({ contact, remove }: DeleteContactButtonProp
         onOpenChange={setConfirming}
         title="Excluir contato"
         summary={`Excluir ${who}? O contato sai da carteira, das listas e das buscas de todos.`}
-        details={["Seus telefones, e-mails, hashtags e segmentos são apagados com ele.", "O histórico de alterações fica guardado, terminando com a exclusão."]}
+        details={["Telefones, e-mails, hashtags e vínculos com segmentos são apagados com ele.", "O histórico de alterações fica guardado, terminando com a exclusão."]}
         note="Esta exclusão não pode ser desfeita."
         confirmLabel={`Excluir ${contact.name}`}
         onConfirm={remove}

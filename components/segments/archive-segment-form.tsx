@@ -44,7 +44,8 @@ export function ArchiveSegmentForm({ segment, otherSegments, action }: ArchiveSe
       : `Tirar ${count} de ${segment.name} e arquivar o segmento; os contatos continuam existindo.`;
   const details = [
     "O segmento deixa de aparecer nas listas e nos filtros.",
-    ...(members > 0 ? [`${plural(members, "membro deixa", "membros deixam")} de ver estes contatos por ${segment.name}, a não ser que os vejam por outro segmento ou como responsáveis.`] : []),
+    ...(members === 1 ? [`1 membro deixa de ver estes contatos por ${segment.name}, a não ser que os veja por outro segmento ou como responsável.`] : []),
+    ...(members > 1 ? [`${plural(members, "membro", "membros")} deixam de ver estes contatos por ${segment.name}, a não ser que os vejam por outro segmento ou como responsáveis.`] : []),
     ...(moving ? [`Quem é membro de ${target?.name} passa a ver estes contatos.`] : []),
     ...(hasContacts ? ["O histórico de cada contato registra a mudança."] : []),
   ];
