@@ -36,7 +36,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: "components", include: ["components/**/*.test.tsx"], environment: "jsdom", setupFiles: ["components/testing/jsdom-setup.ts"] },
+        test: { name: "components", include: ["components/**/*.test.tsx"], environment: "jsdom", setupFiles: ["components/testing/setup-jsdom.ts"] },
       },
       databaseProject("db:pglite", "db/testing/global-setup-pglite.ts", ["{app,db,lib}/**/*.db.test.ts"]),
       // *.pg.test.ts need several processes on one database, which only PostgreSQL allows.

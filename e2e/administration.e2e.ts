@@ -75,9 +75,27 @@ describe("an admin sets up a new carteira", () => {
     const seen = (await nina.locator("tbody tr td:nth-child(4)").allTextContents()).map((c) => c.trim());
     expect(seen.sort()).toEqual([...codes].sort());
 
+    // Archiving Cobrança asks where its 20 contacts go, chooses nothing for the admin, and confirms naming it.
+    await admin.goto(segmentUrl);
+    await admin.waitForLoadState("networkidle");
+    const archive = admin.getByRole("button", { name: "Arquivar segmento" });
+    await archive.click();
+    await expectVisible(admin.getByText("Escolha o segmento de destino."));
+    expect(await admin.getByRole("alertdialog").count()).toBe(0);
+    await admin.getByLabel("Apenas remover o vínculo (os contatos continuam existindo)").check();
+    await archive.click();
+    const confirm = admin.getByRole("alertdialog", { name: "Arquivar Cobrança" });
+    await expectVisible(confirm.getByText("Tirar 20 contatos de Cobrança e arquivar o segmento; os contatos continuam existindo."));
+    await admin.keyboard.press("Escape");
+    await confirm.waitFor({ state: "hidden" });
+    expect(await archive.evaluate((button) => button === document.activeElement)).toBe(true);
+    await archive.click();
+    await confirm.getByRole("button", { name: "Tirar 20 contatos e arquivar" }).click();
+    await admin.waitForURL("**/segments?toast=archived");
+
     // The audit log has it all.
     await open(admin, "/audit");
-    for (const action of ["Criou segmento", "Criou usuário", "Adicionou membro ao segmento"]) {
+    for (const action of ["Criou segmento", "Criou usuário", "Adicionou membro ao segmento", "Arquivou segmento"]) {
       await expectVisible(admin.getByRole("cell", { name: action, exact: true }));
     }
   });

@@ -49,6 +49,16 @@ describe("security headers", () => {
     // The mask is client code: it ran, so the page hydrated under the policy.
     expect(await page.getByLabel("CPF / CNPJ").inputValue()).toBe("529.982.247-25");
     expect(await violations()).toEqual([]);
+
+    // React Aria's modal (the confirmation dialog) opens under the policy too.
+    await open(page, "/contacts");
+    await page.locator("tbody tr a[href^='/contacts/']").first().click();
+    await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("button", { name: "Excluir", exact: true }).click();
+    await expectVisible(page.getByRole("alertdialog", { name: "Excluir contato" }));
+    await page.getByRole("button", { name: "Cancelar" }).click();
+    expect(await violations()).toEqual([]);
     await page.close();
   });
 });

@@ -1,26 +1,44 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/actions/result";
+import { plural } from "@/lib/format/number";
 
-export function BulkUndoButton({ id, label, undo }: { id: string; label: string; undo: (id: string) => Promise<ActionResult> }) {
+export type BulkUndoButtonProps = {
+  id: string;
+  /** The action in words: "Definir responsável (Ana Souza)". */
+  label: string;
+  /** How many contacts it changed: those are the ones that go back. */
+  changed: number;
+  undo: (id: string) => Promise<ActionResult>;
+};
+
+export function BulkUndoButton({ id, label, changed, undo }: BulkUndoButtonProps) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const onClick = () => {
-    if (!window.confirm(`Desfazer “${label}”? Os contatos alterados voltam ao que eram, exceto os que mudaram depois.`)) return;
-    startTransition(async () => {
-      const result = await undo(id);
-      if (!result.ok) setError(result.message);
-      router.refresh();
-    });
-  };
+  const [confirming, setConfirming] = useState(false);
   return (
     <>
-      <Button variant="secondary" pending={pending} onClick={onClick} aria-label={`Desfazer ${label}`}>Desfazer</Button>
-      {error && <span role="alert" className="ml-2 text-sm text-red-700">{error}</span>}
+      <Button variant="secondary" onClick={() => setConfirming(true)} aria-label={`Desfazer ${label}`}>Desfazer</Button>
+      <ConfirmDialog
+        isOpen={confirming}
+        onOpenChange={setConfirming}
+        tone="primary"
+        title="Desfazer ação em massa"
+        summary={`Desfazer “${label}”? ${plural(changed, "contato alterado volta ao que era", "contatos alterados voltam ao que eram")} antes.`}
+        details={[
+          "Os contatos que mudaram depois desta ação ficam como estão.",
+          "O desfazer corre em segundo plano; o andamento aparece nesta lista.",
+        ]}
+        confirmLabel={`Desfazer em ${plural(changed, "contato", "contatos")}`}
+        onConfirm={async () => {
+          const result = await undo(id);
+          router.refresh(); // its status may have moved on, whatever the answer
+          return result;
+        }}
+      />
     </>
   );
 }

@@ -1,25 +1,32 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
-export function DeleteContactButton({ remove }: { remove: () => Promise<ActionResult> }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+export type DeleteContactButtonProps = {
+  contact: { name: string; customerCode: string };
+  /** Deletes and leaves for the contact list; answers only when it could not. */
+  remove: () => Promise<ActionResult>;
+};
 
-  const onClick = () => {
-    if (!window.confirm("Excluir este contato? Esta ação não pode ser desfeita.")) return;
-    startTransition(async () => {
-      const result = await remove();
-      if (!result.ok) setError(result.message);
-    });
-  };
-
+export function DeleteContactButton({ contact, remove }: DeleteContactButtonProps) {
+  const [confirming, setConfirming] = useState(false);
+  const who = `${contact.name} (${contact.customerCode})`;
   return (
     <>
-      <Button variant="danger" pending={pending} onClick={onClick}>Excluir</Button>
-      {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
+      <Button variant="danger" onClick={() => setConfirming(true)}>Excluir</Button>
+      <ConfirmDialog
+        isOpen={confirming}
+        onOpenChange={setConfirming}
+        title="Excluir contato"
+        summary={`Excluir ${who}? O contato sai da carteira, das listas e das buscas de todos.`}
+        details={["Telefones, e-mails, hashtags e vínculos com segmentos são apagados com ele.", "O histórico de alterações fica guardado, terminando com a exclusão."]}
+        note="Esta exclusão não pode ser desfeita."
+        confirmLabel={`Excluir ${contact.name}`}
+        onConfirm={remove}
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import type { ActionResult } from "@/lib/actions/result";
@@ -23,6 +24,7 @@ export function SegmentMembers({ segmentName, members, candidates, add, remove }
   const [pending, startTransition] = useTransition();
   const [chosen, setChosen] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<Person | null>(null);
   const run = (work: () => Promise<ActionResult>, after?: () => void) =>
     startTransition(async () => {
       const result = await work();
@@ -43,7 +45,7 @@ export function SegmentMembers({ segmentName, members, candidates, add, remove }
               <span>
                 <span className="font-medium">{m.name}</span> <span className="text-slate-500">· {m.email} · {roleLabels[m.role]}</span>
               </span>
-              <Button variant="ghost" disabled={pending} onClick={() => run(() => remove(m.id))} aria-label={`Remover ${m.name} de ${segmentName}`}>
+              <Button variant="ghost" disabled={pending} onClick={() => setRemoving(m)} aria-label={`Remover ${m.name} de ${segmentName}`}>
                 Remover
               </Button>
             </li>
@@ -70,6 +72,18 @@ export function SegmentMembers({ segmentName, members, candidates, add, remove }
         </form>
       )}
       {error && candidates.length === 0 && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      <ConfirmDialog
+        isOpen={removing !== null}
+        onOpenChange={(open) => !open && setRemoving(null)}
+        title="Remover membro"
+        summary={`Remover ${removing?.name} do segmento ${segmentName}? A partir da próxima página que abrir, deixa de ver os contatos de ${segmentName}.`}
+        details={[
+          "Os contatos que vê por outro segmento ou como responsável continuam visíveis.",
+          "Você pode adicionar de novo a qualquer momento.",
+        ]}
+        confirmLabel={`Remover ${removing?.name ?? ""}`}
+        onConfirm={() => (removing ? remove(removing.id) : Promise.resolve())}
+      />
     </div>
   );
 }

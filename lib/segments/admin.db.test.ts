@@ -7,7 +7,7 @@ import { loadViewer } from "@/lib/auth/viewer";
 import { getContact } from "@/lib/contacts/queries";
 import { addSegmentMember, archiveSegment, createSegment, getSegmentAdmin, listSegmentsOverview, removeSegmentMember, updateSegment } from "./admin";
 import { listAssignableSegments } from "./queries";
-import { segmentInput } from "./segment-input";
+import { segmentInput, type ArchiveSegmentInput } from "./segment-input";
 
 let world: World;
 beforeEach(async () => {
@@ -146,6 +146,18 @@ describe("segment administration", () => {
     // Its name is free again, and the archived one cannot be changed.
     expect(await createSegment(admin, named("S1"))).toMatchObject({ ok: true });
     expect(await updateSegment(admin, world.segments.s1, named("Outro"))).toMatchObject({ ok: false, code: "not_found" });
+  });
+
+  it("archiving with a move but no destination (a forged call) answers a field error and archives nothing", async () => {
+    const { admin } = world.viewers;
+    const before = await stateOfA();
+    for (const forged of [{ contacts: "move" }, { contacts: "move", targetSegmentId: "" }, { contacts: "move", targetSegmentId: "1 or 1=1" }, {}]) {
+      const result = await archiveSegment(admin, world.segments.s1, forged as ArchiveSegmentInput);
+      expect(result).toMatchObject({ ok: false, code: "invalid" });
+      expect(Object.values(result.ok ? {} : result.fieldErrors).flat().length).toBeGreaterThan(0);
+    }
+    expect(await stateOfA()).toEqual(before);
+    expect(await auditOf(world.orgA)).toEqual([]);
   });
 
   it("archiving and moving: every contact ends in the target once", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
 import { getDb, type Transaction } from "@/db/client";
 import { contacts, contactSegments, segmentMembers, segments, users, type Role } from "@/db/schema";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
@@ -9,7 +10,7 @@ import { roles } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
 import * as writer from "@/lib/contacts/writer";
 import { recordAudit } from "@/lib/audit/audit";
-import type { ArchiveSegmentInput, SegmentInput } from "./segment-input";
+import { archiveSegmentInput, type ArchiveSegmentInput, type SegmentInput } from "./segment-input";
 
 export type SegmentOverview = {
   id: string;
@@ -126,9 +127,14 @@ export async function updateSegment(viewer: Viewer, id: string, input: SegmentIn
  * Archives a segment: its contacts move to another segment or just lose the link (each contact's
  * history says so), its members leave it (their next request no longer sees that carteira).
  */
-export async function archiveSegment(viewer: Viewer, id: string, input: ArchiveSegmentInput): Promise<ActionResult<{ contacts: number }>> {
+export async function archiveSegment(viewer: Viewer, id: string, rawInput: ArchiveSegmentInput): Promise<ActionResult<{ contacts: number }>> {
   const refused = refuseWithout(viewer, "segments.manage");
   if (refused) return refused;
+  // Parsed again here: a move without a valid destination must be a field error for every caller
+  // (the form, a forged request, the API), never a failed query, and must archive nothing.
+  const parsed = archiveSegmentInput.safeParse(rawInput);
+  if (!parsed.success) return failure("invalid", invalidInputMessage, z.flattenError(parsed.error).fieldErrors);
+  const input = parsed.data;
   const org = viewer.organizationId;
   return getDb().transaction(async (tx) => {
     const current = await activeSegment(tx, viewer, id);

@@ -49,6 +49,26 @@ describe("segment server actions", () => {
     expect(await addSegmentMemberAction(world.segments.s1, "nobody")).toMatchObject({ ok: false, fieldErrors: { userId: ["Escolha um usuário da lista."] } });
   });
 
+  it("refuse an archive that moves the contacts nowhere with a field error, archiving nothing", async () => {
+    session.viewer = world.viewers.admin;
+    const before = await segmentsOfA();
+    const forged: Record<string, string>[] = [
+      { id: world.segments.s1, contacts: "move" },
+      { id: world.segments.s1, contacts: "move", targetSegmentId: "" },
+      { id: world.segments.s1, contacts: "move", targetSegmentId: world.segments.s1 },
+      { id: world.segments.s1 },
+    ];
+    const answers = [];
+    for (const fields of forged) answers.push(await archiveSegmentAction(null, form(fields)));
+    expect(answers).toMatchObject([
+      { ok: false, code: "invalid", fieldErrors: { targetSegmentId: ["Escolha o segmento de destino."] } },
+      { ok: false, code: "invalid", fieldErrors: { targetSegmentId: ["Escolha o segmento de destino."] } },
+      { ok: false, code: "invalid", fieldErrors: { targetSegmentId: ["Escolha outro segmento, em uso, como destino."] } },
+      { ok: false, code: "invalid", fieldErrors: { contacts: ["Escolha o que fazer com os contatos."] } },
+    ]);
+    expect(await segmentsOfA()).toEqual(before);
+  });
+
   it("let an admin create a segment and land on its page", async () => {
     session.viewer = world.viewers.admin;
     let target: string | undefined;

@@ -44,7 +44,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
         </div>
         <div className="flex items-center gap-2">
           <Link href={`/contacts/${contact.id}/edit`} className={buttonClasses("primary")}>Editar</Link>
-          {capabilitiesOf(viewer.role)["contacts.delete"] && <DeleteContactButton remove={deleteContactAction.bind(null, contact.id)} />}
+          {capabilitiesOf(viewer.role)["contacts.delete"] && <DeleteContactButton contact={{ name: contact.name, customerCode: contact.customerCode }} remove={deleteContactAction.bind(null, contact.id)} />}
         </div>
       </header>
 

@@ -92,7 +92,7 @@ export default async function BulkActionsPage() {
                 <Cell label="Sem mudança" className="px-4 py-3 text-right tabular-nums max-lg:inline-block max-lg:pr-3">{formatNumber(action.unchanged)}</Cell>
                 <Cell label="Ignorados" className="px-4 py-3 text-right tabular-nums max-lg:inline-block">{formatNumber(action.skipped)}</Cell>
                 <td className="px-4 py-3"><Status action={action} /></td>
-                <td className="px-4 py-3 text-right max-lg:text-left">{action.canUndo && <BulkUndoButton id={action.id} label={label} undo={undoBulkActionAction} />}</td>
+                <td className="px-4 py-3 text-right max-lg:text-left">{action.canUndo && <BulkUndoButton id={action.id} label={label} changed={action.changed} undo={undoBulkActionAction} />}</td>
               </tr>
             );
           })}
