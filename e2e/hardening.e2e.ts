@@ -59,6 +59,21 @@ describe("security headers", () => {
     await expectVisible(page.getByRole("alertdialog", { name: "Excluir contato" }));
     await page.getByRole("button", { name: "Cancelar" }).click();
     expect(await violations()).toEqual([]);
+
+    // The list's drawer, comboboxes, calendar and menus (their <style> elements carry the nonce).
+    await open(page, "/contacts");
+    await page.getByRole("button", { name: "Filtros", exact: true }).click();
+    await page.getByRole("combobox", { name: "Segmentos" }).click();
+    await expectVisible(page.getByRole("option").first());
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Abrir calendário: Criado entre: de" }).click();
+    await expectVisible(page.getByRole("grid"));
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: /^Exportar/ }).click();
+    await expectVisible(page.getByRole("menuitem").first());
+    await page.keyboard.press("Escape");
+    expect(await violations()).toEqual([]);
     await page.close();
   });
 });
