@@ -34,7 +34,7 @@ export function AppShell({ user, capabilities, signOutAction, children }: AppShe
 
       <Sidebar>
         <nav aria-label="Principal">
-          <p id="nav-engajar" className="px-3 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase">
+          <p id="nav-engajar" className="px-3 pb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">
             Engajar
           </p>
           <ul aria-labelledby="nav-engajar" className="flex flex-col gap-1">
@@ -49,7 +49,7 @@ export function AppShell({ user, capabilities, signOutAction, children }: AppShe
           </ul>
           {adminLinks.length > 0 && (
             <>
-              <p id="nav-admin" className="px-3 pt-4 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase">
+              <p id="nav-admin" className="px-3 pt-4 pb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">
                 Administração
               </p>
               <ul aria-labelledby="nav-admin" className="flex flex-col gap-1">
