@@ -30,6 +30,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg-boss"],
   poweredByHeader: false,
   allowedDevOrigins: ["127.0.0.1", ...machineAddresses],
+  // Next's default bottom-left sits on the sidebar's "Sair", and top-right on "+ Criar contato" and
+  // the phone's "Menu": bottom-right only ever covers content that scrolls from under it.
+  devIndicators: { position: "bottom-right" },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,17 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { PageMessage } from "@/components/layout/page-message";
-import { buttonClasses } from "@/components/ui/button";
+import { NotFoundMessage } from "@/components/layout/not-found-message";
 
 export const metadata: Metadata = { title: "Página não encontrada" };
 
+// Outside the app shell: a signed-in user's unknown address is answered by app/(app)/not-found.tsx.
 export default function NotFound() {
-  return (
-    <PageMessage
-      title="Página não encontrada"
-      actions={<Link href="/contacts" className={buttonClasses("primary")}>Ir para Contatos</Link>}
-    >
-      <p>O endereço pode estar errado, ou o que ele mostrava não existe mais ou não está disponível para você.</p>
-    </PageMessage>
-  );
+  return <NotFoundMessage />;
 }

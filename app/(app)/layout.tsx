@@ -1,20 +1,10 @@
-import { AppShell } from "@/components/layout/app-shell";
-import { capabilitiesOf } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
-import { signOutAction } from "./actions";
+import { ViewerShell } from "./viewer-shell";
 
 // Signed-in area. requireViewer's redirects (to /login, or to /account/password for a user who must
 // change an initial password) are a convenience for people; every data-access call, server action
 // and route handler checks the viewer again on its own.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewer();
-  return (
-    <AppShell
-      user={{ name: viewer.name, email: viewer.email, role: viewer.role }}
-      capabilities={capabilitiesOf(viewer.role)}
-      signOutAction={signOutAction}
-    >
-      {children}
-    </AppShell>
-  );
+  return <ViewerShell viewer={viewer}>{children}</ViewerShell>;
 }

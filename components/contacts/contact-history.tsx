@@ -1,29 +1,17 @@
 import type { HistoryEntry } from "@/lib/contacts/queries";
-import { priorityLabels, type Priority } from "@/lib/contacts/contact-input";
-import { formatPhone } from "@/lib/phones/phone";
+import { describeChange } from "@/lib/contacts/history";
 import { formatDateTime } from "@/lib/format/date";
 
-const fieldLabels: Record<string, string> = {
-  name: "Nome",
-  document: "CPF / CNPJ",
-  customerCode: "Código do Cliente",
-  responsible: "Responsável",
-  tags: "Hashtags",
-  priority: "Prioridade",
-  segments: "Segmentos",
-  phones: "Telefones",
-  emails: "E-mails",
-};
-
+// How the change was made, after the time: "26/11/2026 às 07:48 · pelo formulário".
 const sourceLabels: Record<HistoryEntry["source"], string> = {
-  form: "formulário",
-  import: "importação",
-  api: "API",
-  system: "sistema",
-  bulk: "ação em massa",
-  undo: "desfazer ação em massa",
-  handover: "transferência de responsável",
-  segment: "arquivamento de segmento",
+  form: "pelo formulário",
+  import: "por importação",
+  api: "pela API",
+  system: "pelo sistema",
+  bulk: "em uma ação em massa",
+  undo: "ao desfazer uma ação em massa",
+  handover: "na transferência dos contatos de um usuário desativado",
+  segment: "no arquivamento de um segmento",
 };
 
 const actionLabels: Record<HistoryEntry["action"], string> = {
@@ -34,14 +22,9 @@ const actionLabels: Record<HistoryEntry["action"], string> = {
   restore: "restaurou o contato",
 };
 
-function display(field: string, value: unknown): string {
-  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return "vazio";
-  if (field === "priority") return priorityLabels[value as Priority] ?? String(value);
-  if (field === "tags") return (value as string[]).map((t) => `#${t}`).join(" ");
-  if (field === "phones") return (value as string[]).map(formatPhone).join(", ");
-  if (Array.isArray(value)) return value.join(", ");
-  return String(value);
-}
+// A reveal is recorded with the source of the request that asked for it (the contact page or the
+// edit form both say "form"), which tells nothing: the action says it all.
+const showsSource = (entry: HistoryEntry) => entry.action !== "reveal_document";
 
 export function ContactHistory({ entries }: { entries: HistoryEntry[] }) {
   if (entries.length === 0) return <p className="text-sm text-slate-500">Nenhuma alteração registrada.</p>;
@@ -55,16 +38,13 @@ export function ContactHistory({ entries }: { entries: HistoryEntry[] }) {
           {entry.action === "update" && entry.changes.length > 0 && (
             <ul className="mt-1 space-y-0.5 text-sm text-slate-700">
               {entry.changes.map((change) => (
-                <li key={change.field}>
-                  <span className="font-medium">{fieldLabels[change.field] ?? change.field}</span>: de{" "}
-                  <span className="text-slate-500">{display(change.field, change.from)}</span> para{" "}
-                  <span>{display(change.field, change.to)}</span>
-                </li>
+                <li key={change.field}>{describeChange(change)}</li>
               ))}
             </ul>
           )}
           <p className="mt-1 text-xs text-slate-500">
-            <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time> · via {sourceLabels[entry.source]}
+            <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>
+            {showsSource(entry) && ` · ${sourceLabels[entry.source]}`}
           </p>
         </li>
       ))}

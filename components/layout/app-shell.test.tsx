@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { capabilitiesOf, type Capabilities } from "@/lib/auth/permissions";
 import { AppShell, type AppShellProps } from "./app-shell";
@@ -19,14 +20,18 @@ afterEach(() => {
   navigation.pathname = "/contacts";
 });
 
-function renderShell(user: Partial<AppShellProps["user"]> = {}, capabilities: Capabilities = capabilitiesOf(user.role ?? "supervisor")) {
-  const signOutAction = vi.fn(async () => {});
-  render(
+function shell(user: Partial<AppShellProps["user"]>, capabilities: Capabilities, signOutAction: () => Promise<void>) {
+  return (
     <AppShell user={{ name: "Ana Souza", email: "ana@exemplo.com.br", role: "supervisor", ...user }} capabilities={capabilities} signOutAction={signOutAction}>
       <h1>Contatos</h1>
-    </AppShell>,
+    </AppShell>
   );
-  return { signOutAction };
+}
+
+function renderShell(user: Partial<AppShellProps["user"]> = {}, capabilities: Capabilities = capabilitiesOf(user.role ?? "supervisor")) {
+  const signOutAction = vi.fn(async () => {});
+  const view = render(shell(user, capabilities, signOutAction));
+  return { signOutAction, rerender: () => view.rerender(shell(user, capabilities, signOutAction)) };
 }
 
 describe("AppShell", () => {
@@ -92,5 +97,71 @@ describe("AppShell", () => {
     const { signOutAction } = renderShell();
     fireEvent.click(screen.getByRole("button", { name: "Sair" }));
     await waitFor(() => expect(signOutAction).toHaveBeenCalledTimes(1));
+  });
+
+  describe("under md, the Menu button", () => {
+    // Tailwind's classes do not apply in jsdom: the panel is collapsed while it carries `hidden`
+    // (md:flex shows it from md up whatever the state).
+    const menu = () => screen.getByRole("button", { name: "Menu" });
+    const panel = () => document.getElementById(menu().getAttribute("aria-controls")!)!;
+    const collapsed = () => panel().classList.contains("hidden");
+
+    test("controls the panel that holds the navigation, the user, Alterar senha and Sair, closed at first", () => {
+      renderShell();
+      expect(menu().getAttribute("aria-expanded")).toBe("false");
+      expect(collapsed()).toBe(true);
+      expect(within(panel()).getByRole("navigation", { name: "Principal" })).toBeDefined();
+      expect(within(panel()).getByText("Ana Souza")).toBeDefined();
+      expect(within(panel()).getByRole("link", { name: "Alterar senha" })).toBeDefined();
+      expect(within(panel()).getByRole("button", { name: "Sair" })).toBeDefined();
+      expect(panel().classList.contains("md:flex")).toBe(true);
+    });
+
+    test("opens and closes it with the mouse", async () => {
+      const user = userEvent.setup();
+      renderShell();
+      await user.click(menu());
+      expect(menu().getAttribute("aria-expanded")).toBe("true");
+      expect(collapsed()).toBe(false);
+      await user.click(menu());
+      expect(menu().getAttribute("aria-expanded")).toBe("false");
+      expect(collapsed()).toBe(true);
+    });
+
+    test("opens it from the keyboard, and Escape closes it and gives the focus back to the button", async () => {
+      const user = userEvent.setup();
+      renderShell();
+      await user.tab(); // the skip link
+      await user.tab();
+      expect(document.activeElement).toBe(menu());
+      await user.keyboard("{Enter}");
+      expect(menu().getAttribute("aria-expanded")).toBe("true");
+      await user.tab();
+      expect(document.activeElement).toBe(within(panel()).getByRole("link", { name: "Contatos" }));
+      await user.keyboard("{Escape}");
+      expect(menu().getAttribute("aria-expanded")).toBe("false");
+      expect(collapsed()).toBe(true);
+      expect(document.activeElement).toBe(menu());
+      await user.keyboard(" ");
+      expect(menu().getAttribute("aria-expanded")).toBe("true");
+    });
+
+    test("closes it when one of its links is followed", async () => {
+      const user = userEvent.setup();
+      renderShell();
+      await user.click(menu());
+      await user.click(within(panel()).getByRole("link", { name: "Painel" }));
+      expect(menu().getAttribute("aria-expanded")).toBe("false");
+    });
+
+    test("closes it when the page changes by other means (back, forward)", async () => {
+      const user = userEvent.setup();
+      const { rerender } = renderShell();
+      await user.click(menu());
+      navigation.pathname = "/dashboard";
+      act(() => rerender());
+      expect(menu().getAttribute("aria-expanded")).toBe("false");
+      expect(collapsed()).toBe(true);
+    });
   });
 });

@@ -4,7 +4,7 @@ import { buttonClasses } from "@/components/ui/button";
 import type { Capabilities } from "@/lib/auth/permissions";
 import { roleLabels, type Role } from "@/lib/auth/roles";
 import { NavLink } from "./nav-link";
-
+import { Sidebar } from "./sidebar";
 
 export type AppShellProps = {
   user: { name: string; email: string; role: Role };
@@ -32,15 +32,12 @@ export function AppShell({ user, capabilities, signOutAction, children }: AppShe
         Pular para o conteúdo
       </a>
 
-      {/* Under md the sidebar becomes a top bar: product, navigation and user on one wrapping row. */}
-      <aside className="flex flex-wrap items-center gap-x-6 gap-y-3 border-b border-slate-200 bg-white px-4 py-3 md:sticky md:top-0 md:h-screen md:w-60 md:shrink-0 md:flex-col md:flex-nowrap md:items-stretch md:border-r md:border-b-0 md:px-3 md:py-5">
-        <p className="px-3 text-lg font-semibold tracking-tight text-slate-900">Carteira</p>
-
-        <nav aria-label="Principal" className="md:mt-4">
-          <p id="nav-engajar" className="hidden px-3 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase md:block">
+      <Sidebar>
+        <nav aria-label="Principal">
+          <p id="nav-engajar" className="px-3 pb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">
             Engajar
           </p>
-          <ul aria-labelledby="nav-engajar" className="flex gap-1 md:flex-col">
+          <ul aria-labelledby="nav-engajar" className="flex flex-col gap-1">
             <li>
               <NavLink href="/contacts">Contatos</NavLink>
             </li>
@@ -52,10 +49,10 @@ export function AppShell({ user, capabilities, signOutAction, children }: AppShe
           </ul>
           {adminLinks.length > 0 && (
             <>
-              <p id="nav-admin" className="hidden px-3 pt-4 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase md:block">
+              <p id="nav-admin" className="px-3 pt-4 pb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">
                 Administração
               </p>
-              <ul aria-labelledby="nav-admin" className="flex gap-1 md:flex-col">
+              <ul aria-labelledby="nav-admin" className="flex flex-col gap-1">
                 {adminLinks.map((link) => (
                   <li key={link.href}>
                     <NavLink href={link.href}>{link.label}</NavLink>
@@ -66,22 +63,22 @@ export function AppShell({ user, capabilities, signOutAction, children }: AppShe
           )}
         </nav>
 
-        <div className="ml-auto flex items-center gap-3 md:mt-auto md:ml-0 md:flex-col md:items-stretch md:gap-2 md:border-t md:border-slate-200 md:pt-4">
+        <div className="flex flex-col gap-2 border-t border-slate-200 pt-4 md:mt-auto">
           <div className="min-w-0 px-3 text-sm">
             <p className="truncate font-medium text-slate-900">{user.name}</p>
-            <p className="hidden truncate text-slate-500 sm:block">{user.email}</p>
+            <p className="truncate text-slate-500">{user.email}</p>
             <p className="text-xs text-slate-500">{roleLabels[user.role]}</p>
           </div>
-          <Link href="/account/password" className={buttonClasses("ghost", "w-full md:justify-start")}>
+          <Link href="/account/password" className={buttonClasses("ghost", "w-full justify-start")}>
             Alterar senha
           </Link>
           <form action={signOutAction}>
-            <button type="submit" className={buttonClasses("ghost", "w-full md:justify-start")}>
+            <button type="submit" className={buttonClasses("ghost", "w-full justify-start")}>
               Sair
             </button>
           </form>
         </div>
-      </aside>
+      </Sidebar>
 
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-end border-b border-slate-200 bg-white px-4 py-3 md:px-8">

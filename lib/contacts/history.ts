@@ -1,4 +1,6 @@
 import type { HistoryChange } from "@/db/schema";
+import { formatPhone } from "@/lib/phones/phone";
+import { priorityLabels, type Priority } from "./priority";
 
 /** A contact as the history records it: names rather than ids, so it still reads after renames. */
 export type ContactSnapshot = {
@@ -24,4 +26,58 @@ export function diffSnapshots(before: ContactSnapshot | null, after: ContactSnap
     changes.push({ field, from, to });
   }
   return changes;
+}
+
+const scalarLabels: Record<string, string> = {
+  name: "Nome",
+  document: "CPF / CNPJ",
+  customerCode: "Código do Cliente",
+  responsible: "Responsável",
+  priority: "Prioridade",
+};
+
+// Lists read as what came in and what went out, with the participle agreeing with the noun.
+const listLabels: Record<string, { noun: string; added: string; removed: string; reordered: string }> = {
+  tags: { noun: "Hashtags", added: "adicionadas", removed: "removidas", reordered: "reordenadas" },
+  segments: { noun: "Segmentos", added: "adicionados", removed: "removidos", reordered: "reordenados" },
+  phones: { noun: "Telefones", added: "adicionados", removed: "removidos", reordered: "reordenados" },
+  emails: { noun: "E-mails", added: "adicionados", removed: "removidos", reordered: "reordenados" },
+};
+
+function item(field: string, value: string): string {
+  if (field === "tags") return `#${value}`;
+  if (field === "phones") return formatPhone(value);
+  return value;
+}
+
+function scalar(field: string, value: unknown): string {
+  return field === "priority" ? (priorityLabels[value as Priority] ?? String(value)) : String(value);
+}
+
+const isEmpty = (value: unknown) => value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+
+/**
+ * One recorded change in words: "Responsável definido: Ana Souza", "Responsável removido (era Ana
+ * Souza)", "Prioridade: de Média para Alta", "Hashtags adicionadas: #vip; removidas: #novo".
+ */
+export function describeChange({ field, from, to }: HistoryChange): string {
+  const list = listLabels[field];
+  if (list) {
+    const before = (Array.isArray(from) ? from : []) as string[];
+    const after = (Array.isArray(to) ? to : []) as string[];
+    const added = after.filter((v) => !before.includes(v)).map((v) => item(field, v));
+    const removed = before.filter((v) => !after.includes(v)).map((v) => item(field, v));
+    if (added.length === 0 && removed.length === 0) {
+      // Same items in another order: the first phone or e-mail is the main one.
+      return `${list.noun} ${list.reordered}: ${after.map((v) => item(field, v)).join(", ")}`;
+    }
+    const parts = [];
+    if (added.length > 0) parts.push(`${list.added}: ${added.join(", ")}`);
+    if (removed.length > 0) parts.push(`${list.removed}: ${removed.join(", ")}`);
+    return `${list.noun} ${parts.join("; ")}`;
+  }
+  const label = scalarLabels[field] ?? field;
+  if (isEmpty(from)) return `${label} definido: ${scalar(field, to)}`;
+  if (isEmpty(to)) return `${label} removido (era ${scalar(field, from)})`;
+  return `${label}: de ${scalar(field, from)} para ${scalar(field, to)}`;
 }

@@ -1,13 +1,15 @@
 import Link from "next/link";
-import { EmptyState } from "@/components/ui/empty-state";
+import { PageMessage } from "@/components/layout/page-message";
 import { buttonClasses } from "@/components/ui/button";
 
 export default function ContactNotFound() {
   return (
-    <EmptyState
+    <PageMessage
+      inShell
       title="Contato não encontrado"
-      description="Ele não existe ou não faz parte da sua carteira."
-      action={<Link href="/contacts" className={buttonClasses("secondary")}>Voltar para Contatos</Link>}
-    />
+      actions={<Link href="/contacts" className={buttonClasses("primary")}>Voltar para Contatos</Link>}
+    >
+      <p>Ele não existe ou não faz parte da sua carteira.</p>
+    </PageMessage>
   );
 }

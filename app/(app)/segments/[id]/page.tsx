@@ -31,7 +31,7 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
         <p className="text-sm"><Link href="/segments" className="text-indigo-700 hover:underline">← Segmentos</Link></p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{segment.name}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          <Link href={contactListHref({ segment: [segment.id] })} className="text-indigo-700 hover:underline">{plural(segment.contacts, "contato", "contatos")}</Link>
+          <Link href={contactListHref({ segment: [segment.id] })} className="text-indigo-700 underline hover:text-indigo-900">{plural(segment.contacts, "contato", "contatos")}</Link>
           {" · "}{plural(segment.members, "membro", "membros")}{" · "}
           {formatNumber(segment.withoutResponsible)} sem responsável
         </p>
