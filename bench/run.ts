@@ -301,9 +301,9 @@ export function writeReport(name: string, lines: string[]) {
   console.log(`Written to ${path.relative(process.cwd(), file)}`);
 }
 
-export async function runAll(ctx: Context, runs: number, warmup: number) {
+export async function runAll(ctx: Context, runs: number, warmup: number, only?: string) {
   const results: Result[] = [];
-  for (const op of operations(ctx)) {
+  for (const op of operations(ctx).filter((o) => !only || o.name.includes(only))) {
     const result = await measure(op, runs, warmup);
     results.push(result);
     console.log(`  ${op.name}: p50 ${ms(result.p50)} ms, raw ${ms(result.rawP50)} ms`);
@@ -327,7 +327,14 @@ async function main() {
   const query: RawQuery = async (text, values) => (await pool.query(text, values)).rows;
   const ctx = await context(query, data.organizationId, contactCount);
   const [server] = await query("select current_setting('server_version') as version", []);
-  const results = await runAll(ctx, runs, warmup);
+  // `--only search` measures just the operations whose name holds it, and prints their table.
+  const only = argument("--only");
+  const results = await runAll(ctx, runs, warmup, only);
+  if (only) {
+    console.log(["", ...table(results)].join("\n"));
+    await handle.close();
+    return;
+  }
   const exported = await benchExport(pool, ctx.admin, smoke ? 2_000 : 100_000, smoke ? 1 : 3);
   const bulk = await benchBulk(pool, ctx.admin, smoke ? 2_000 : 100_000);
   const dashboard = await benchDashboard(
