@@ -23,13 +23,14 @@ export function SavedFiltersMenu({ filters, canShare, remove }: Pick<SavedFilter
   const [removing, startRemoving] = useTransition();
   return (
     <PopoverButton label={`Filtros salvos${filters.length ? ` (${filters.length})` : ""}`} title="Filtros salvos">
-      {filters.length === 0 ? (
+      {(close) => filters.length === 0 ? (
         <p className="text-sm text-slate-600">Nenhum ainda. Filtre a lista e use “Salvar filtro” para voltar a ela com um clique.</p>
       ) : (
         <ul className="-mx-2 max-h-80 space-y-0.5 overflow-y-auto">
           {filters.map((filter) => (
             <li key={filter.id} className="flex items-center gap-1 rounded-md px-2 py-1 hover:bg-slate-50">
-              <Link href={filter.href} className="min-w-0 flex-1 text-sm text-indigo-700 hover:underline">
+              {/* The list stays mounted across the navigation: the popover must close itself. */}
+              <Link href={filter.href} onClick={close} className="min-w-0 flex-1 text-sm text-indigo-700 hover:underline">
                 <span className="block truncate font-medium">{filter.name}</span>
                 {filter.shared && <span className="block text-xs text-slate-600">compartilhado{filter.mine ? "" : ` por ${filter.ownerName}`}</span>}
               </Link>

@@ -62,9 +62,8 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   return (
     <div className="space-y-3">
       <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
-        <h1 className="text-2xl font-semibold tracking-tight">
-          Contatos <span className="sr-only">{may["contacts.viewAll"] ? "— todos da organização" : "— sua carteira"}</span>
-        </h1>
+        <h1 className="text-2xl font-semibold tracking-tight">Contatos</h1>
+        <p className="sr-only">{may["contacts.viewAll"] ? "Todos os contatos da organização." : "Os contatos da sua carteira."}</p>
         {/* A carteira of several segments gets a shortcut to each. */}
         {!may["contacts.viewAll"] && segments.length > 1 && (
           <nav aria-label="Minha carteira" className="flex flex-wrap items-center gap-1 text-sm">
