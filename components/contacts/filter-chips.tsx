@@ -15,7 +15,7 @@ export function FilterChips({ filters, names }: { filters: ContactFilters; names
           <Link
             href={contactListHref({ ...filters, after: undefined, before: undefined, ...chip.without })}
             aria-label={`Remover filtro ${chip.label}`}
-            className="rounded-full px-1.5 text-indigo-500 hover:bg-indigo-100 hover:text-indigo-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
+            className="rounded-full px-1.5 text-indigo-700 hover:bg-indigo-100 hover:text-indigo-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
           >
             ×
           </Link>
