@@ -584,9 +584,9 @@ describe("quick search", () => {
   });
 
   it.each(["joao.silva@example.com", "JOAO.SILVA@EXAMPLE.COM", "Joao.Silva@Example.com"])(
-    "e-mail %s, any case, finds its owner first, then the e-mail it begins",
+    "a whole e-mail %s, any case, finds exactly its owner (a prefix search would cost a trigram scan at 1M)",
     async (q) => {
-      expect(ids(await findContacts(viewers.admin, { q, sort: "name" }))).toEqual([byKey("joao").id, byKey("joaozinho").id]);
+      expect(ids(await findContacts(viewers.admin, { q, sort: "name" }))).toEqual([byKey("joao").id]);
       expect(ids(await findContacts(viewers.admin, { q: q.replace(/COM$|com$/, "COM.BR") }))).toEqual([byKey("joaozinho").id]);
     },
   );

@@ -31,7 +31,9 @@ export function nameWords(q: string): string[] {
 // holds an "@" after something, or is a dotted local part with a letter ("leonardo.silva", "maria.s").
 // A bare word ("leonardo") is a name word: as an e-mail prefix it would match a large share of the
 // addresses and cost a scan of their trigrams. Under EMAIL_PREFIX_MIN_CHARACTERS letters or digits
-// the trigrams cannot narrow anything ("a@").
+// the trigrams cannot narrow anything ("a@"). A whole address ("joao@empresa.com.br") is found by the
+// exact branch alone: with the prefix branch beside it the search took 22 ms at 1M contacts, against
+// 1.4 ms for a código.
 export const EMAIL_PREFIX_MIN_CHARACTERS = 4;
 
 /** The e-mail prefix a search term would be (lower case, as e-mails are stored), or null. */
@@ -42,6 +44,7 @@ export function emailPrefix(q: string): string | null {
   // One run of characters, at most one "@", not first.
   if (!/^[^\s@]+(@[^\s@]*)?$/u.test(term)) return null;
   if ((term.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < EMAIL_PREFIX_MIN_CHARACTERS) return null;
+  if (/@[^@.]+(\.[^@.]+)*\.\p{L}{2,}$/u.test(term)) return null;
   if (term.includes("@")) return term;
   return /^[^.]+\.[^.]*/u.test(term) && /\p{L}/u.test(term) ? term : null;
 }

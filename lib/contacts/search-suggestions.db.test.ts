@@ -66,6 +66,11 @@ describe("searchSuggestions: segments", () => {
     expect(await segmentNames("admin", "   ")).toEqual([]);
   });
 
+  it("offers nothing, without an error, for text the database would refuse (a NUL from a forged URL)", async () => {
+    expect(await searchSuggestions(world.viewers.admin, "varejo\u0000sp")).toEqual({ segments: [], tags: [] });
+    expect(await searchSuggestions(world.viewers.admin, `varejo ${"x".repeat(300)}`)).toEqual({ segments: [], tags: [] });
+  });
+
   it("offers a supervisor or an operator only the segments of their carteira", async () => {
     expect(await segmentNames("supervisor", "varejo")).toEqual(["Varejo RJ", "Varejo SP"]);
     expect(await segmentNames("supervisor", "varejo sul")).toEqual([]);

@@ -1,4 +1,5 @@
 import "server-only";
+import { hasControlCharacters } from "@/lib/sql/values";
 import { and, eq, inArray, isNull, sql, type SQLWrapper } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { segments } from "@/db/schema";
@@ -25,6 +26,8 @@ const foldedWords = (value: SQLWrapper) => sql`(' ' || regexp_replace(f_unaccent
  * filters are read: pass the URL's raw `q`).
  */
 export async function searchSuggestions(viewer: Viewer, typed: string | undefined): Promise<SearchSuggestions> {
+  // The raw URL text: what the filters would drop as a bad value (a NUL the database refuses), this drops too.
+  if (typed && (hasControlCharacters(typed) || typed.length > 200)) return { segments: [], tags: [] };
   const { q, tags } = splitSearchHashtags(typed?.trim() || undefined);
   const [segmentMatches, tagMatches] = await Promise.all([matchingSegments(viewer, q), tagCompletions(viewer, tags)]);
   return { segments: segmentMatches, tags: tagMatches };
