@@ -20,7 +20,11 @@ const cardClasses =
 /** The app's data table: a white card with a named caption for screen readers. */
 export function TableCard({ caption, head, children, cards = false }: TableCardProps) {
   return (
-    <div className={`rounded-lg bg-white shadow-sm ring-1 ring-slate-200 ${cards ? `overflow-x-clip ${cardClasses}` : "overflow-x-auto"}`}>
+    // A region that scrolls sideways must be reachable by keyboard, to scroll it with the arrows.
+    <div
+      className={`rounded-lg bg-white shadow-sm ring-1 ring-slate-200 ${cards ? `overflow-x-clip ${cardClasses}` : "overflow-x-auto focus-visible:outline-2 focus-visible:outline-indigo-600"}`}
+      {...(cards ? {} : { tabIndex: 0, role: "region", "aria-label": caption })}
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className={`bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase ${cards ? "max-lg:sr-only lg:[&_th]:sticky lg:[&_th]:top-0 lg:[&_th]:z-10 lg:[&_th]:bg-slate-50 lg:[&_th]:shadow-[inset_0_-1px_0_var(--color-slate-200)]" : ""}`}>
