@@ -265,8 +265,9 @@ describe("bulk actions: what they write", () => {
     expect(await workBulkActions(1)).toEqual([]);
     expect((await getBulkAction(admin, started.id))?.processed).toBe(2);
 
-    // When it is due, the retry goes on from the failed chunk.
-    await db.execute(sql`update pgboss.job set start_after = now() where name = ${queues.bulkAction} and data->>'id' = ${started.id}`);
+    // When it is due, the retry goes on from the failed chunk. Due a second ago, not "now": the engine
+    // fetches jobs with start_after < now(), and PGlite's clock can read the same instant twice.
+    await db.execute(sql`update pgboss.job set start_after = now() - interval '1 second' where name = ${queues.bulkAction} and data->>'id' = ${started.id}`);
     expect(await workBulkActions(1)).toEqual([]);
     expect(await getBulkAction(admin, started.id)).toMatchObject({ status: "done", total: 4, processed: 4, changed: 4 });
     const priorities = await db.select({ priority: contacts.priority }).from(contacts).where(inArray(contacts.id, ids));
