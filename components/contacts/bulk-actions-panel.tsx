@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useId, useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ModalDialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { MenuButton } from "@/components/ui/menu";
 import { Select } from "@/components/ui/select";
@@ -59,8 +60,7 @@ export function BulkActionsPanel({ query, countText, kinds, responsibles, segmen
   const [step, setStep] = useState<Step>({ name: "closed" });
   const [errors, setErrors] = useState<{ message: string; fieldErrors: FieldErrors } | null>(null);
   const [pending, startTransition] = useTransition();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const headingId = useId();
+  const errorId = useId();
 
   function readInput(form: HTMLFormElement): RawBulkActionInput {
     const data = new FormData(form);
@@ -79,7 +79,6 @@ export function BulkActionsPanel({ query, countText, kinds, responsibles, segmen
   function choose(kind: BulkActionKind) {
     setErrors(null);
     setStep({ name: "choose", kind });
-    dialogRef.current?.showModal();
   }
 
   function review(event: FormEvent<HTMLFormElement>) {
@@ -133,7 +132,6 @@ export function BulkActionsPanel({ query, countText, kinds, responsibles, segmen
   }
 
   function close() {
-    dialogRef.current?.close();
     if (step.name === "running") {
       clear();
       setScope("selected");
@@ -143,7 +141,7 @@ export function BulkActionsPanel({ query, countText, kinds, responsibles, segmen
   }
 
   const fieldErrors = errors?.fieldErrors ?? {};
-  const dialogTitle = `${headingId}-dialog`;
+  const running = step.name === "running" && !runningDone;
   return (
     <>
       {(selected.size > 0 || step.name !== "closed") && (
@@ -172,26 +170,23 @@ export function BulkActionsPanel({ query, countText, kinds, responsibles, segmen
         </SelectionBar>
       )}
 
-      <dialog
-        ref={dialogRef}
-        aria-labelledby={dialogTitle}
-        onCancel={(event) => {
-          if (step.name === "running" && !runningDone) event.preventDefault();
-          else close();
-        }}
-        className="m-auto w-full max-w-lg rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40"
+      <ModalDialog
+        isOpen={step.name !== "closed"}
+        onOpenChange={(open) => !open && close()}
+        title={step.name === "choose" ? bulkActionLabels[step.kind] : step.name === "confirm" ? step.title : progressTitle(step.name === "running" ? step.action : null)}
+        // An action under way is followed to its end: the dialog cannot be dismissed meanwhile.
+        dismissDisabled={pending || running}
       >
         {step.name === "choose" && (
-          <form onSubmit={review} aria-describedby={errors ? `${headingId}-error` : undefined}>
+          <form onSubmit={review} aria-describedby={errors ? errorId : undefined}>
             <input type="hidden" name="kind" value={step.kind} />
-            <h2 id={dialogTitle} className="text-lg font-semibold">{bulkActionLabels[step.kind]}</h2>
             <p className="mt-1 text-sm text-slate-600">
               {scope === "all" ? `Todos os contatos deste filtro (${countText}).` : `${plural(selected.size, "contato selecionado", "contatos selecionados")}.`}
             </p>
             <div className="mt-4 space-y-4">
               <OperationFields kind={step.kind} fieldErrors={fieldErrors} responsibles={responsibles} segments={segments} />
             </div>
-            {errors && <Alert id={`${headingId}-error`} className="mt-4">{errors.message}</Alert>}
+            {errors && <Alert id={errorId} className="mt-4">{errors.message}</Alert>}
             <div className="mt-5 flex justify-end gap-3">
               <Button variant="secondary" onClick={close}>Cancelar</Button>
               <Button type="submit" pending={pending}>Revisar…</Button>
@@ -199,12 +194,12 @@ export function BulkActionsPanel({ query, countText, kinds, responsibles, segmen
           </form>
         )}
         {step.name === "confirm" && (
-          <ConfirmStep headingId={dialogTitle} title={step.title} input={step.input} preview={step.preview} pending={pending} onConfirm={confirm} onCancel={close} />
+          <ConfirmStep input={step.input} preview={step.preview} pending={pending} onConfirm={confirm} onCancel={close} />
         )}
         {step.name === "running" && (
-          <ProgressStep headingId={dialogTitle} action={step.action} pending={pending} onUndo={undo} onClose={close} />
+          <ProgressStep action={step.action} pending={pending} onUndo={undo} onClose={close} />
         )}
-      </dialog>
+      </ModalDialog>
     </>
   );
 }
@@ -280,9 +275,7 @@ function actionTitle(input: RawBulkActionInput, form: HTMLFormElement, responsib
   }
 }
 
-function ConfirmStep({ headingId, title, input, preview, pending, onConfirm, onCancel }: {
-  headingId: string;
-  title: string;
+function ConfirmStep({ input, preview, pending, onConfirm, onCancel }: {
   input: RawBulkActionInput;
   preview: BulkPreview;
   pending: boolean;
@@ -293,7 +286,6 @@ function ConfirmStep({ headingId, title, input, preview, pending, onConfirm, onC
   const destructive = kind === "delete";
   return (
     <div>
-      <h2 id={headingId} className="text-lg font-semibold">{title}</h2>
       <p className="mt-3 text-sm text-slate-700">
         {preview.willChange === 0
           ? "Nenhum contato será alterado."
@@ -317,8 +309,12 @@ function ConfirmStep({ headingId, title, input, preview, pending, onConfirm, onC
   );
 }
 
-function ProgressStep({ headingId, action, pending, onUndo, onClose }: {
-  headingId: string;
+function progressTitle(action: BulkActionSummary | null): string {
+  if (action && !["running", "undoing"].includes(action.status)) return "Ação em massa";
+  return action?.status === "undoing" ? "Desfazendo a ação em massa…" : "Aplicando a ação em massa…";
+}
+
+function ProgressStep({ action, pending, onUndo, onClose }: {
   action: BulkActionSummary | null;
   pending: boolean;
   onUndo: (id: string) => void;
@@ -330,9 +326,6 @@ function ProgressStep({ headingId, action, pending, onUndo, onClose }: {
   const total = undoing ? (action?.changed ?? 0) : (action?.total ?? 0);
   return (
     <div>
-      <h2 id={headingId} className="text-lg font-semibold">
-        {working ? (undoing ? "Desfazendo a ação em massa…" : "Aplicando a ação em massa…") : "Ação em massa"}
-      </h2>
       <div className="mt-4" aria-live="polite">
         {working ? (
           <>
