@@ -1,10 +1,11 @@
 import "server-only";
 import { hasControlCharacters } from "@/lib/sql/values";
-import { and, eq, inArray, isNull, sql, type SQLWrapper } from "drizzle-orm";
+import { and, sql, type SQLWrapper } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { segments } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
+import { activeSegmentsOf } from "@/lib/segments/queries";
 import { splitSearchHashtags } from "./contact-filters";
 import { listOrganizationTags } from "./tag-suggestions";
 
@@ -36,17 +37,15 @@ export async function searchSuggestions(viewer: Viewer, typed: string | undefine
 async function matchingSegments(viewer: Viewer, text: string | undefined) {
   const words = (text ?? "").split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 5);
   if (words.join("").length < 2) return [];
-  const all = can(viewer.role, "contacts.viewAll");
-  if (!all && viewer.segmentIds.length === 0) return [];
+  const visible = activeSegmentsOf(viewer, can(viewer.role, "contacts.viewAll"));
+  if (!visible) return [];
   const name = foldedWords(segments.name);
   return getDb()
     .select({ id: segments.id, name: segments.name })
     .from(segments)
     .where(
       and(
-        eq(segments.organizationId, viewer.organizationId),
-        isNull(segments.archivedAt),
-        all ? undefined : inArray(segments.id, viewer.segmentIds),
+        visible,
         // Words hold letters and digits only: nothing to escape in the pattern.
         ...words.map((word) => sql`${name} like '% ' || f_unaccent(lower(${word})) || '%'`),
       ),

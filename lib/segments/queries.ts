@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { segments } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
@@ -7,20 +7,23 @@ import type { Viewer } from "@/lib/auth/viewer";
 
 export type SegmentOption = { id: string; name: string };
 
+/**
+ * The condition on `segments` for the organization's active segments: every one (`all`), or only
+ * the viewer's own. Null when that leaves none (a member of no segment).
+ */
+export function activeSegmentsOf(viewer: Viewer, all: boolean): SQL | null {
+  if (!all && viewer.segmentIds.length === 0) return null;
+  return and(
+    eq(segments.organizationId, viewer.organizationId),
+    isNull(segments.archivedAt),
+    all ? undefined : inArray(segments.id, viewer.segmentIds),
+  )!;
+}
+
 /** Segments the viewer may put contacts in or take them out of: their own, or all of the organization's. */
 export async function listAssignableSegments(viewer: Viewer): Promise<SegmentOption[]> {
   if (!can(viewer.role, "contacts.changeSegments")) return [];
-  const any = can(viewer.role, "contacts.changeAnySegment");
-  if (!any && viewer.segmentIds.length === 0) return [];
-  return getDb()
-    .select({ id: segments.id, name: segments.name })
-    .from(segments)
-    .where(
-      and(
-        eq(segments.organizationId, viewer.organizationId),
-        isNull(segments.archivedAt),
-        any ? undefined : inArray(segments.id, viewer.segmentIds),
-      ),
-    )
-    .orderBy(asc(segments.name));
+  const where = activeSegmentsOf(viewer, can(viewer.role, "contacts.changeAnySegment"));
+  if (!where) return [];
+  return getDb().select({ id: segments.id, name: segments.name }).from(segments).where(where).orderBy(asc(segments.name));
 }
