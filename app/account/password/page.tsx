@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { signOutAction } from "@/app/(app)/actions";
 import { ViewerShell } from "@/app/(app)/viewer-shell";
 import { NewPasswordForm } from "@/components/auth/new-password-form";
+import { AuthCard } from "@/components/layout/auth-card";
 import { Button } from "@/components/ui/button";
 import { getSessionViewer } from "@/lib/auth/session";
 import { changePasswordAction } from "./actions";
@@ -17,17 +18,10 @@ export default async function ChangePasswordPage() {
 
   if (viewer.mustChangePassword) {
     return (
-      <main className="flex min-h-screen items-center justify-center p-6">
-        <div className="w-full max-w-sm">
-          <div className="mb-8 text-center">
-            <p className="text-2xl font-semibold tracking-tight text-indigo-700">Carteira</p>
-            <h1 className="mt-2 text-lg font-medium text-slate-700">Escolha a sua senha</h1>
-            <p className="mt-2 text-sm text-slate-600">A senha que você recebeu foi definida por um administrador: troque-a para continuar.</p>
-          </div>
-          <PasswordForm />
-          <Sessions className="mt-8 border-t border-slate-200 pt-6 text-center" />
-        </div>
-      </main>
+      <AuthCard title="Escolha a sua senha" description="A senha que você recebeu foi definida por um administrador: troque-a para continuar.">
+        <PasswordForm />
+        <Sessions className="mt-8 border-t border-slate-200 pt-6 text-center" />
+      </AuthCard>
     );
   }
 
