@@ -65,6 +65,18 @@ describe("BulkActionsPanel", () => {
     expect(within(screen.getByRole("region", { name: "Seleção" })).getByText("1 selecionado").textContent).toBe("1 selecionado");
   });
 
+  test("'all of this filter' lasts as long as the selection it was chosen for", async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    await user.click(screen.getByLabelText("Selecionar Maria"));
+    await user.click(screen.getByRole("button", { name: "Selecionar todos os 9 contatos deste filtro" }));
+    expect(screen.getByText("Todos os contatos deste filtro (9 contatos)").textContent).not.toBe("");
+    await user.click(screen.getByRole("button", { name: "Limpar seleção" }));
+    expect(screen.queryByRole("region", { name: "Seleção" })).toBeNull();
+    await user.click(screen.getByLabelText("Selecionar João"));
+    expect(within(screen.getByRole("region", { name: "Seleção" })).getByText("1 selecionado").textContent).toBe("1 selecionado");
+  });
+
   test("offers only the actions the viewer may take (offeredBulkActions decides which)", async () => {
     const user = userEvent.setup();
     renderPanel({ kinds: ["set_priority", "add_tags"] });

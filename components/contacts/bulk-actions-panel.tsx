@@ -58,6 +58,9 @@ export function BulkActionsPanel({ query, countText, kinds, responsibles, segmen
   const { selected, clear } = useSelection();
   const [scope, setScope] = useState<"selected" | "all">("selected");
   const [step, setStep] = useState<Step>({ name: "closed" });
+  // "All of this filter" belongs to the selection it was chosen for: once nothing is ticked (a new
+  // page or filter, "Limpar seleção"), the next selection starts from its own rows again.
+  if (scope === "all" && selected.size === 0 && step.name === "closed") setScope("selected");
   const [errors, setErrors] = useState<{ message: string; fieldErrors: FieldErrors } | null>(null);
   const [pending, startTransition] = useTransition();
   const errorId = useId();
@@ -134,7 +137,6 @@ export function BulkActionsPanel({ query, countText, kinds, responsibles, segmen
   function close() {
     if (step.name === "running") {
       clear();
-      setScope("selected");
       router.refresh();
     }
     setStep({ name: "closed" });
@@ -166,7 +168,7 @@ export function BulkActionsPanel({ query, countText, kinds, responsibles, segmen
         >
           <MenuButton label="Ações em massa ▾" variant="primary" items={kinds.map((k) => ({ id: k, label: bulkActionLabels[k], onAction: () => choose(k) }))} />
           <Link href="/contacts/bulk" className="rounded-md px-2 py-1 text-slate-200 underline-offset-2 hover:underline">Histórico</Link>
-          <button type="button" onClick={() => { clear(); setScope("selected"); }} className="rounded-md px-2 py-1 text-slate-200 hover:bg-slate-800">Limpar seleção</button>
+          <button type="button" onClick={clear} className="rounded-md px-2 py-1 text-slate-200 hover:bg-slate-800">Limpar seleção</button>
         </SelectionBar>
       )}
 
