@@ -19,7 +19,7 @@ export type DateRangeFieldProps = {
 
 type Preset = { label: string; range: (now: CalendarDate) => { start: CalendarDate; end: CalendarDate } };
 
-export const dateRangePresets: Preset[] = [
+const dateRangePresets: Preset[] = [
   { label: "Hoje", range: (now) => ({ start: now, end: now }) },
   { label: "Últimos 7 dias", range: (now) => ({ start: now.subtract({ days: 6 }), end: now }) },
   { label: "Últimos 30 dias", range: (now) => ({ start: now.subtract({ days: 29 }), end: now }) },

@@ -30,29 +30,24 @@ const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLo
 export function MultiSelectCombobox({ label, name, options, defaultValue = [], placeholder, description, createOption }: MultiSelectComboboxProps) {
   const [value, setValue] = useState<string[]>(defaultValue);
   const [typed, setTyped] = useState("");
-  // Chosen values that are not among the options (a typed hashtag) keep their own label.
-  const [extra, setExtra] = useState<ComboOption[]>(() =>
-    defaultValue.filter((id) => !options.some((o) => o.id === id)).map((id) => createOption?.(id) ?? { id, name: id }),
-  );
-  const known = [...options, ...extra];
+  // Chosen values that are not among the options (a typed hashtag) are labelled as they were created.
+  const optionIds = new Set(options.map((o) => o.id));
+  const known = [...options, ...value.filter((id) => !optionIds.has(id)).map((id) => createOption?.(id) ?? { id, name: id })];
   const byId = new Map(known.map((o) => [o.id, o]));
   const created = typed.trim() && createOption ? createOption(typed.trim()) : null;
   const matching = known.filter((o) => fold(o.name).includes(fold(typed.trim())));
   const items = created && !byId.has(created.id) ? [...matching, { id: created.id, name: `Adicionar “${created.name}”` }] : matching;
 
-  function change(next: string[]) {
-    const added = next.find((id) => !byId.has(id));
-    if (added && created?.id === added) setExtra((current) => [...current, created]);
-    setValue(next);
-    setTyped("");
-  }
 
   return (
     <div>
       <ComboBox
         selectionMode="multiple"
         value={value}
-        onChange={(next) => change(next.map(String))}
+        onChange={(next) => {
+          setValue(next.map(String));
+          setTyped("");
+        }}
         inputValue={typed}
         onInputChange={setTyped}
         items={items}
