@@ -10,7 +10,7 @@ import { drizzle } from "drizzle-orm/pglite";
 import { pgliteExecuteSql, setDatabaseHandle, type Database } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import * as schema from "@/db/schema";
-import { contactColumns, contactRows, createOrganization, progress, segmentRows } from "./generate";
+import { contactColumns, contactRows, createOrganization, linksWithoutMirror, progress, segmentRows } from "./generate";
 import { argument, context, runAll, table, writeReport, type RawQuery } from "./run";
 
 async function main() {
@@ -32,9 +32,11 @@ async function main() {
   await client.query(`copy contacts (${contactColumns}) from '/dev/blob'`, [], {
     blob: blob(contactRows(contactCount, seed, org, progress("contacts", contactCount))),
   });
+  await client.query(linksWithoutMirror.before);
   await client.query("copy contact_segments (organization_id, contact_id, segment_id) from '/dev/blob'", [], {
     blob: blob(segmentRows(contactCount, seed, org, () => {})),
   });
+  await client.query(linksWithoutMirror.after);
   await client.query("vacuum analyze");
   const loadSeconds = (performance.now() - loadStarted) / 1000;
   console.log(`Loaded ${contactCount.toLocaleString("en")} contacts into PGlite in ${loadSeconds.toFixed(1)} s`);

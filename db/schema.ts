@@ -141,6 +141,10 @@ export const contacts = pgTable(
     // Kept as arrays: they are written with the contact in one row and read with it.
     phones: text("phones").array().notNull().default(sql`'{}'::text[]`),
     emails: text("emails").array().notNull().default(sql`'{}'::text[]`),
+    // A copy of the contact's contact_segments rows, kept by triggers on that table (migration 0016):
+    // "in one of my segments" becomes a condition on the row itself, served by a GIN index and
+    // estimated from the column's statistics, instead of a semi-join rebuilt on every request.
+    segmentIds: uuid("segment_ids").array().notNull().default(sql`'{}'::uuid[]`),
     // Optimistic concurrency: every update must name the version it read.
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
@@ -168,6 +172,8 @@ export const contacts = pgTable(
     index("contacts_tags_idx").using("gin", t.tags),
     index("contacts_phones_idx").using("gin", t.phones),
     index("contacts_emails_idx").using("gin", t.emails),
+    // "Contacts in one of my segments" and the segment filter: array overlap.
+    index("contacts_segment_ids_idx").using("gin", t.segmentIds),
     // "Contacts I am responsável for", part of the visibility predicate.
     index("contacts_org_responsible_idx").on(t.organizationId, t.responsibleUserId),
     foreignKey({
@@ -187,7 +193,7 @@ export const contactSegments = pgTable(
     segmentId: uuid("segment_id").notNull(),
   },
   (t) => [
-    // Serves the visibility probe "is this contact in one of my segments" as an index-only scan.
+    // The links are the source of truth (with foreign keys); contacts.segment_ids mirrors them.
     primaryKey({ columns: [t.organizationId, t.contactId, t.segmentId] }),
     index("contact_segments_segment_idx").on(t.organizationId, t.segmentId, t.contactId),
     foreignKey({

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb, rowsOf } from "@/db/client";
 import { auditEvents, bulkActions, contactHistory, contacts, contactSegments } from "@/db/schema";
 import { editInput } from "@/db/testing/edit-input";
+import { segmentMirrorDrift } from "@/db/testing/segment-mirror";
 import { createWorld, type World } from "@/db/testing/world";
 import type { Viewer } from "@/lib/auth/viewer";
 import { updateContact } from "@/lib/contacts/mutations";
@@ -311,6 +312,7 @@ describe("bulk actions: undo", () => {
     expect(added.changed).toBe(1);
     await undo(admin, added.id);
     expect(await segmentsOf(inS1)).toEqual([world.segments.s1]);
+    expect(await segmentMirrorDrift()).toEqual([]);
   });
 
   it("brings deleted contacts back with their segments, unless their código was taken meanwhile", async () => {
@@ -331,6 +333,7 @@ describe("bulk actions: undo", () => {
     expect({ ...restored, version: 0, updatedAt: null, updatedByUserId: null }).toEqual({ ...before, version: 0, updatedAt: null, updatedByUserId: null });
     expect(await segmentsOf(inS1andS3)).toEqual([world.segments.s1, world.segments.s3].sort());
     expect((await historyOf(inS1andS3)).map((h) => [h.source, h.action])).toEqual([["bulk", "delete"], ["undo", "restore"]]);
+    expect(await segmentMirrorDrift()).toEqual([]);
   });
 
   it("is open for 24 hours, to whoever ran it or an admin", async () => {

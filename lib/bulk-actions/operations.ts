@@ -110,7 +110,7 @@ export function permittedFor(viewer: Viewer, kind: BulkActionKind, params: BulkA
   }
   if (can(viewer.role, "contacts.viewAll")) return sql`true`;
   const isResponsible = sql`coalesce(contacts.responsible_user_id = ${viewer.userId}::uuid, false)`;
-  const inSegments = (ids: string[]) => (ids.length > 0 ? contactInSegments(viewer.organizationId, ids) : sql`false`);
+  const inSegments = (ids: string[]) => (ids.length > 0 ? contactInSegments(ids) : sql`false`);
   if (kind === "set_responsible") {
     return params.userId === viewer.userId ? sql`true` : inSegments(viewer.segmentIds);
   }

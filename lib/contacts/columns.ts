@@ -11,9 +11,8 @@ export const responsibleName = sql<string | null>`(select u.name from users u
   where u.organization_id = contacts.organization_id and u.id = contacts.responsible_user_id)`;
 
 /** The names of the contact's segments, sorted, for a query over contacts. */
-export const segmentNames = sql<string[]>`array(select s.name from contact_segments cs
-  join segments s on s.organization_id = cs.organization_id and s.id = cs.segment_id
-  where cs.organization_id = contacts.organization_id and cs.contact_id = contacts.id order by s.name)`;
+export const segmentNames = sql<string[]>`array(select s.name from segments s
+  where s.organization_id = contacts.organization_id and s.id = any(contacts.segment_ids) order by s.name)`;
 
 /** The columns every contact read shows, whatever the screen. */
 export const contactColumns = {

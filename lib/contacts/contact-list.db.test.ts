@@ -784,7 +784,20 @@ describe("countContacts", () => {
     expect(count).toMatchObject({ exact: false, approximation: "estimate" });
     expect(count.value).toBeGreaterThan(exactCountLimit);
     expect(count.value).toBeLessThan(100_000);
-    // Where the planner's estimate is unreliable (text search, segments, non-admins): a lower bound.
+    // Segments and visibility are conditions on the row (contacts.segment_ids): an operator of the
+    // segment, and an admin filtering by it, get an estimate too.
+    const [segment] = await db.insert(segments).values({ organizationId: org.id, name: "Todos" }).returning({ id: segments.id });
+    await db.execute(sql`insert into contact_segments (organization_id, contact_id, segment_id)
+      select organization_id, id, ${segment.id}::uuid from contacts where organization_id = ${org.id}::uuid`);
+    await db.execute(sql`analyze contacts`);
+    const operator: Viewer = { ...admin, userId: user.id, role: "operator", segmentIds: [segment.id] };
+    for (const [viewer, request] of [[operator, {}], [admin, { segment: [segment.id] }]] as const) {
+      const estimated = await countContacts(viewer, request);
+      expect(estimated).toMatchObject({ exact: false, approximation: "estimate" });
+      expect(estimated.value).toBeGreaterThan(exactCountLimit);
+      expect(estimated.value).toBeLessThan(100_000);
+    }
+    // Where the planner's estimate is unreliable (text search): a lower bound.
     expect(await countContacts(admin, { q: "Massa" })).toEqual({ value: exactCountLimit, exact: false, approximation: "atLeast" });
     // Filters that narrow below the limit count exactly again.
     expect(await countContacts(admin, { priority: ["high"] })).toEqual({ value: Math.floor(total / 100), exact: true });

@@ -1,9 +1,8 @@
 import "server-only";
-import { and, not, sql, type SQL } from "drizzle-orm";
+import { and, not, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { contacts } from "@/db/schema";
-import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { maskDocument } from "@/lib/documents/document";
 import { contactFilters, withSearchHashtags, type ContactFilters, type ContactSort } from "./contact-filters";
@@ -51,7 +50,7 @@ const sorts: Record<ContactSort, { keys: SortKey[]; direction: "asc" | "desc" }>
 
 /** Everything but paging: visibility AND the filters AND the quick search. */
 export function matching(viewer: Viewer, filters: ContactFilters): SQL[] {
-  return [contactVisibleTo(viewer), ...filterConditions(viewer.organizationId, filters), ...(filters.q ? [quickSearch(filters.q)] : [])];
+  return [contactVisibleTo(viewer), ...filterConditions(filters), ...(filters.q ? [quickSearch(filters.q)] : [])];
 }
 
 export function withDefaults(request: ContactListRequest): ContactFilters {
@@ -114,28 +113,38 @@ async function selectItems(where: SQL, keys: SortKey[], descending: boolean, lim
 /** Counting is exact up to this many; past it the answer is an estimate or a lower bound. */
 export const exactCountLimit = 10_000;
 
+// Past this many planned rows the count is not even capped-scanned: the estimate is the answer.
+// The visibility and the filters are conditions on the contact row (segments included, as
+// contacts.segment_ids), so the planner's estimate comes from column statistics: measured within
+// 10 % at 1M contacts for an admin, a supervisor and an operator. A 3× margin keeps an estimate
+// that is off from hiding an exact count under the limit.
+const estimateTrustedAbove = 3 * exactCountLimit;
+
 export type ContactCount =
   | { value: number; exact: true }
   | { value: number; exact: false; approximation: "estimate" | "atLeast" };
 
 /**
- * How many contacts match: exact when at most exactCountLimit (a capped count costs a few ms at any
- * size). Past it, the planner's estimate when it can be trusted — the organization's contacts with
- * plain column filters, within a few percent at 1M — else "more than 10,000": for semi-joins
- * (segments, the visibility of non-admins) and text search the estimate was seen 10× off.
+ * How many contacts match: exact when at most exactCountLimit, else the planner's estimate — taken
+ * without scanning when it is far above the limit, so a carteira of 100,000 contacts costs the
+ * plan, not a scan. A text search has no usable estimate (trigram selectivity is a guess): past the
+ * limit it is "more than 10,000".
  */
 export async function countContacts(viewer: Viewer, request: ContactListRequest = {}): Promise<ContactCount> {
   const filters = withDefaults(request);
-  const where = and(...matching(viewer, filters))!;
   const db = getDb();
-  const capped = db.select({ one: sql`1` }).from(contacts).where(where).limit(exactCountLimit + 1);
-  const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(capped.as("capped"));
+  const matches = db.select({ one: sql`1` }).from(contacts).where(and(...matching(viewer, filters))!);
+  const estimate = filters.q ? null : await plannedRows(matches);
+  if (estimate !== null && estimate > estimateTrustedAbove) return { value: estimate, exact: false, approximation: "estimate" };
+  const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(matches.limit(exactCountLimit + 1).as("capped"));
   if (count <= exactCountLimit) return { value: count, exact: true };
-  const trustworthy = can(viewer.role, "contacts.viewAll") && filters.segment.length === 0 && !filters.noSegment && !filters.q;
-  if (!trustworthy) return { value: exactCountLimit, exact: false, approximation: "atLeast" };
-  const plan = (await db.execute(sql`explain (format json) ${db.select({ one: sql`1` }).from(contacts).where(where)}`)) as unknown as {
+  if (estimate === null) return { value: exactCountLimit, exact: false, approximation: "atLeast" };
+  return { value: Math.max(estimate, count), exact: false, approximation: "estimate" };
+}
+
+async function plannedRows(query: SQLWrapper) {
+  const plan = (await getDb().execute(sql`explain (format json) ${query}`)) as unknown as {
     rows: { "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }[];
   };
-  const estimate = Number(plan.rows[0]["QUERY PLAN"][0].Plan["Plan Rows"]);
-  return { value: Math.max(estimate, count), exact: false, approximation: "estimate" };
+  return Number(plan.rows[0]["QUERY PLAN"][0].Plan["Plan Rows"]);
 }

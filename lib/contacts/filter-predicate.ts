@@ -3,22 +3,20 @@ import { gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { contacts } from "@/db/schema";
 import { noResponsible, type ContactFilters } from "./contact-filters";
 import { contactInSegments } from "./visibility";
+import { textArray } from "@/lib/sql/arrays";
 import { startOfDay, startOfNextDay } from "@/lib/sql/brasilia-days";
 
 
-const withoutSegment = sql`not exists (
-  select 1 from contact_segments cs
-  where cs.organization_id = contacts.organization_id and cs.contact_id = contacts.id)`;
-
-const textArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+// Equality, not cardinality(): the column's statistics estimate it (the empty array is a common value).
+const withoutSegment = sql`${contacts.segmentIds} = '{}'::uuid[]`;
 
 /**
  * The advanced filters as SQL conditions, ANDed together. They only ever narrow: callers always
  * AND them with contactVisibleTo(viewer), so no filter can show an invisible contact.
  */
-export function filterConditions(organizationId: string, filters: ContactFilters): SQL[] {
+export function filterConditions(filters: ContactFilters): SQL[] {
   const conditions: (SQL | undefined)[] = [];
-  if (filters.segment.length > 0) conditions.push(contactInSegments(organizationId, filters.segment));
+  if (filters.segment.length > 0) conditions.push(contactInSegments(filters.segment));
   if (filters.noSegment) conditions.push(withoutSegment);
   if (filters.responsible.length > 0) {
     const userIds = filters.responsible.filter((r) => r !== noResponsible);

@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { contactHistory, contacts, contactSegments } from "@/db/schema";
 import { createWorld, type World } from "@/db/testing/world";
+import { segmentMirrorDrift } from "@/db/testing/segment-mirror";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatDocument, generateCnpj, generateCpf, maskDocument } from "@/lib/documents/document";
 import { editInput } from "@/db/testing/edit-input";
@@ -146,6 +147,7 @@ describe("updateContact, segments and responsável per the matrix", () => {
     const remove = await editPayload(supervisor, id, { segmentIds: [w.segments.s2] });
     expect(await updateContact(supervisor, id, remove.current.version, remove.input, "form")).toEqual({ ok: true, id });
     expect(await storedSegments(id)).toEqual([w.segments.s2, w.segments.s3].sort());
+    expect(await segmentMirrorDrift()).toEqual([]);
   });
 
   it("an operator's edit keeps the segments that are not theirs", async () => {
