@@ -318,6 +318,22 @@ export const bulkActionItems = pgTable(
   ],
 );
 
+// The dashboard of a big carteira, computed on the job engine and read as one row
+// (lib/dashboard/dashboard.ts): `scope` is "all" for the viewers who see the whole organization,
+// else the user and the segments their visibility depended on, so a membership change starts afresh.
+export const dashboardSnapshots = pgTable(
+  "dashboard_snapshots",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    scope: text("scope").notNull(),
+    data: jsonb("data").notNull(),
+    refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.scope] })],
+);
+
 export const savedFilters = pgTable(
   "saved_filters",
   {

@@ -791,7 +791,8 @@ describe("countContacts", () => {
       select organization_id, id, ${segment.id}::uuid from contacts where organization_id = ${org.id}::uuid`);
     await db.execute(sql`analyze contacts`);
     const operator: Viewer = { ...admin, userId: user.id, role: "operator", segmentIds: [segment.id] };
-    for (const [viewer, request] of [[operator, {}], [admin, { segment: [segment.id] }]] as const) {
+    const cases: [Viewer, ContactListRequest][] = [[operator, {}], [admin, { segment: [segment.id] }]];
+    for (const [viewer, request] of cases) {
       const estimated = await countContacts(viewer, request);
       expect(estimated).toMatchObject({ exact: false, approximation: "estimate" });
       expect(estimated.value).toBeGreaterThan(exactCountLimit);

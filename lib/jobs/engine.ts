@@ -14,8 +14,13 @@ export const queues = {
   bulkAction: "bulk-action",
   resume: "resume",
   purge: "purge",
+  dashboard: "dashboard",
 } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];
+
+// "stately": at most one job waiting and one running per singletonKey, so a refresh asked for by
+// many requests at once is queued once (see requestJob).
+const queuePolicies: Partial<Record<QueueName, PgBoss.QueuePolicy>> = { [queues.dashboard]: "stately" };
 
 /**
  * How long one run of a job may take before pg-boss hands it to another worker: also how soon a
@@ -58,7 +63,7 @@ export async function installJobSchema(handle: Pick<Handle, "executeSql">) {
   const boss = createBoss(handle.executeSql);
   await boss.start();
   for (const name of Object.values(queues)) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, expireInSeconds: jobExpireSeconds, ...retry });
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: queuePolicies[name], expireInSeconds: jobExpireSeconds, ...retry });
   }
   await boss.stop({ graceful: false, close: false });
 }
@@ -71,6 +76,15 @@ export async function enqueueJob(tx: Transaction, queue: QueueName, data: object
   const id = await jobEngine().send(queue, data, { db: transactionDb(tx), expireInSeconds: jobExpireSeconds, ...retry });
   if (!id) throw new Error(`The job engine refused a job for ${queue}.`);
   return id;
+}
+
+/**
+ * Asks for a job on a stately queue unless one with the same key is already waiting: for work that
+ * needs doing once however often it is asked for, like refreshing a snapshot. No transaction: the
+ * request is not tied to a row written with it.
+ */
+export async function requestJob(queue: QueueName, data: object, singletonKey: string): Promise<void> {
+  await jobEngine().send(queue, data, { singletonKey, expireInSeconds: jobExpireSeconds, ...retry });
 }
 
 /** pg-boss's `db` interface over a drizzle transaction: its $n placeholders become bound parameters. */

@@ -2,6 +2,7 @@ import "server-only";
 import { purgeSignInThrottle } from "@/lib/auth/throttle";
 import { purgeExpiredBulkItems } from "@/lib/bulk-actions/bulk-actions";
 import { resumeOrphanedBulkActions, runBulkActionJob } from "@/lib/bulk-actions/runner";
+import { purgeIdleDashboards, refreshDashboard, type DashboardRefreshJob } from "@/lib/dashboard/dashboard";
 import { purgeExpiredInvites } from "@/lib/users/admin";
 import { queues, type JobHandlers, type JobSchedule } from "./engine";
 
@@ -15,7 +16,9 @@ export const jobHandlers: JobHandlers = {
     await purgeExpiredBulkItems();
     await purgeExpiredInvites();
     await purgeSignInThrottle();
+    await purgeIdleDashboards();
   },
+  [queues.dashboard]: (job) => refreshDashboard(job.data as DashboardRefreshJob),
 };
 
 /** pg-boss runs each schedule once across all processes: the orphan check every minute, cleanups hourly. */
