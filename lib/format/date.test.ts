@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatDate, formatDateTime, formatTime } from "./date";
+import { formatAge, formatDate, formatDateTime, formatTime } from "./date";
 
 describe("dates in Brasília time", () => {
   test("a moment reads as day, month, year “às” hours and minutes", () => {
@@ -15,5 +15,18 @@ describe("dates in Brasília time", () => {
 
   test("single-digit days, months and hours are padded", () => {
     expect(formatDateTime(new Date("2025-03-01T12:05:00Z"))).toBe("01/03/2025 às 09:05");
+  });
+});
+
+describe("how long ago", () => {
+  const now = new Date("2026-11-26T12:00:00Z");
+  const ago = (ms: number) => formatAge(new Date(now.getTime() - ms), now);
+  test("under a minute is now; then minutes, then hours", () => {
+    expect(ago(59_000)).toBe("agora mesmo");
+    expect(ago(60_000)).toBe("há 1 minuto");
+    expect(ago(2 * 60_000 + 30_000)).toBe("há 2 minutos");
+    expect(ago(59 * 60_000)).toBe("há 59 minutos");
+    expect(ago(61 * 60_000)).toBe("há 1 hora");
+    expect(ago(5 * 3_600_000)).toBe("há 5 horas");
   });
 });

@@ -9,3 +9,11 @@ export const formatDate = (value: Date) => date.format(value);
 // "26/11/2026 às 07:48", as one says it; Intl's dateStyle+timeStyle writes "26/11/2026, 07:48" (or
 // without the comma, depending on the ICU version), so the two halves are joined here.
 export const formatDateTime = (value: Date) => `${formatDate(value)} às ${formatTime(value)}`;
+
+const relative = new Intl.RelativeTimeFormat("pt-BR");
+/** How long ago, as one says it: "agora mesmo", "há 2 minutos", "há 3 horas". */
+export function formatAge(value: Date, now = new Date()) {
+  const minutes = Math.floor((now.getTime() - value.getTime()) / 60_000);
+  if (minutes < 1) return "agora mesmo";
+  return minutes < 60 ? relative.format(-minutes, "minute") : relative.format(-Math.floor(minutes / 60), "hour");
+}

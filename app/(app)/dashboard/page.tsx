@@ -9,6 +9,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { contactListHref } from "@/lib/contacts/list-link";
 import { priorityLabels, priorityTones } from "@/lib/contacts/priority";
 import { getDashboard } from "@/lib/dashboard/dashboard";
+import { formatAge, formatDateTime } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Painel" };
@@ -34,7 +35,15 @@ export default async function DashboardPage() {
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Painel</h1>
         <p className="mt-1 text-sm text-slate-600">
-          {viewsAll ? "Todos os contatos da organização" : "Os contatos que você vê"}. Cada número abre a lista com exatamente esses contatos.
+          {viewsAll ? "Todos os contatos da organização" : "Os contatos que você vê"}.{" "}
+          {dashboard.asOf ? (
+            <>
+              Atualizado <time dateTime={dashboard.asOf.toISOString()} title={formatDateTime(dashboard.asOf)}>{formatAge(dashboard.asOf)}</time>
+              {" "}(a cada poucos minutos). Cada número abre a lista desses contatos como está agora.
+            </>
+          ) : (
+            "Cada número abre a lista com exatamente esses contatos."
+          )}
         </p>
       </header>
 
