@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { findChromium } from "./browser";
 
-// End-to-end tests: `next build`, then vitest drives Debian's Chromium against `next start` on a
+// End-to-end tests: `npm run build`, then vitest drives Debian's Chromium against `next start` on a
 // fresh embedded database (e2e/global-setup.ts). With --if-browser (as `npm test` calls it) a
 // machine without Chromium gets a notice instead of a failure; CI installs Chromium and sets CI=true.
 function main() {
@@ -19,7 +19,7 @@ function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   delete env.DATABASE_URL;
   const run = (command: string, args: string[]) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
-  return run("npx", ["next", "build"]) || run("npx", ["vitest", "run", "--config", "e2e/vitest.config.ts"]);
+  return run("npm", ["run", "build"]) || run("npx", ["vitest", "run", "--config", "e2e/vitest.config.ts"]);
 }
 
 process.exit(main());

@@ -9,10 +9,11 @@ const published = new Set(["change-me", "e2e-secret-not-for-production-000000000
 const advice = "Generate one with: openssl rand -base64 32";
 
 /**
- * The secret that encrypts session cookies: whoever knows it can forge anyone's session. Production
- * sets AUTH_SECRET, and a missing, short, repetitive or published one stops the start. The embedded
- * demo (no DATABASE_URL and no AUTH_SECRET) makes a random one on first start and keeps it beside
- * its data, so `npm run dev` works with no configuration and sessions survive a restart.
+ * The secret that encrypts session cookies: whoever knows it can forge anyone's session. A set
+ * AUTH_SECRET that is short, repetitive or published stops the start, and so does none with
+ * DATABASE_URL (a real deployment). The embedded database with no AUTH_SECRET (`npm start` or
+ * `npm run dev` on a fresh clone) makes a random one on first start and keeps it beside its data,
+ * so it works with no configuration and sessions survive a restart.
  */
 export function authSecret(): string {
   const configured = process.env.AUTH_SECRET;
