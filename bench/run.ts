@@ -28,9 +28,9 @@ const pageSize = 25;
 // ---------------------------------------------------------------------------------------------
 // Raw SQL: hand-written text with numbered parameters, sent through the connection Drizzle uses.
 
-type Fragment = { strings: readonly string[]; values: unknown[] };
-const sql = (strings: TemplateStringsArray, ...values: unknown[]): Fragment => ({ strings, values });
-const empty = sql``;
+export type Fragment = { strings: readonly string[]; values: unknown[] };
+export const sql = (strings: TemplateStringsArray, ...values: unknown[]): Fragment => ({ strings, values });
+export const empty = sql``;
 const isFragment = (v: unknown): v is Fragment => typeof v === "object" && v !== null && "strings" in v && "values" in v;
 
 function render(fragment: Fragment, params: unknown[] = []): { text: string; values: unknown[] } {
@@ -43,6 +43,33 @@ function render(fragment: Fragment, params: unknown[] = []): { text: string; val
   return { text, values: params };
 }
 
+/** Raw SQL through the same connection(s) the data-access layer uses: a pg Pool, or PGlite. */
+export type RawQuery = (text: string, values: unknown[]) => Promise<Record<string, unknown>[]>;
+
+export function runRaw(query: RawQuery, fragment: Fragment) {
+  const { text, values } = render(fragment);
+  return query(text, values);
+}
+
+/** The visibility predicate on `contacts c`, as a DBA writes it: responsável, or a member of one of its segments. */
+export const visibleTo = (viewer: Viewer) =>
+  viewer.role === "admin"
+    ? empty
+    : sql`and (c.responsible_user_id = ${viewer.userId} or exists (select 1 from contact_segments cs
+        where cs.organization_id = ${viewer.organizationId} and cs.organization_id = c.organization_id and cs.contact_id = c.id and cs.segment_id = any(${viewer.segmentIds}::uuid[])))`;
+const byCreated = sql`c.created_at desc, c.id desc`;
+
+/** A page of the list with the same columns it shows: responsável's name and segment names included. */
+export const rawPage = (query: RawQuery, viewer: Viewer, where: Fragment, order = byCreated) =>
+  runRaw(query, sql`select c.id, c.name, c.document, c.document_type, c.customer_code, c.priority, c.tags, c.created_at, c.updated_at,
+      (select u.name from users u where u.organization_id = c.organization_id and u.id = c.responsible_user_id) as responsible_name,
+      array(select s.name from contact_segments cs join segments s on s.organization_id = cs.organization_id and s.id = cs.segment_id
+        where cs.organization_id = c.organization_id and cs.contact_id = c.id order by s.name) as segment_names
+    from contacts c
+    where c.organization_id = ${viewer.organizationId} ${visibleTo(viewer)} ${where}
+    order by ${order}
+    limit ${pageSize + 1}`);
+
 // ---------------------------------------------------------------------------------------------
 
 type Operation = {
@@ -53,9 +80,6 @@ type Operation = {
   check: (ours: unknown, raw: unknown) => string;
   rows: (ours: unknown) => number;
 };
-
-/** Raw SQL through the same connection(s) the data-access layer uses: a pg Pool, or PGlite. */
-export type RawQuery = (text: string, values: unknown[]) => Promise<Record<string, unknown>[]>;
 
 type Context = {
   query: RawQuery;
@@ -79,30 +103,9 @@ type Page = Awaited<ReturnType<typeof findContacts>>;
 /** The table-driven list of operations; export and bulk operations go here too. */
 export function operations(ctx: Context): Operation[] {
   const { organizationId: org, admin, operator } = ctx;
-  const query = (fragment: Fragment) => {
-    const { text, values } = render(fragment);
-    return ctx.query(text, values);
-  };
-
-  const visibleTo = (viewer: Viewer) =>
-    viewer.role === "admin"
-      ? empty
-      : sql`and (c.responsible_user_id = ${viewer.userId} or exists (select 1 from contact_segments cs
-          where cs.organization_id = ${org} and cs.organization_id = c.organization_id and cs.contact_id = c.id and cs.segment_id = any(${viewer.segmentIds}::uuid[])))`;
+  const query = (fragment: Fragment) => runRaw(ctx.query, fragment);
   const inSegments = (ids: string[]) => sql`and exists (select 1 from contact_segments cs
     where cs.organization_id = ${org} and cs.organization_id = c.organization_id and cs.contact_id = c.id and cs.segment_id = any(${ids}::uuid[]))`;
-  const byCreated = sql`c.created_at desc, c.id desc`;
-
-  // The same columns the list shows: responsável's name and segment names included.
-  const rawPage = (viewer: Viewer, where: Fragment, order = byCreated) =>
-    query(sql`select c.id, c.name, c.document, c.document_type, c.customer_code, c.priority, c.tags, c.created_at, c.updated_at,
-        (select u.name from users u where u.organization_id = c.organization_id and u.id = c.responsible_user_id) as responsible_name,
-        array(select s.name from contact_segments cs join segments s on s.organization_id = cs.organization_id and s.id = cs.segment_id
-          where cs.organization_id = c.organization_id and cs.contact_id = c.id order by s.name) as segment_names
-      from contacts c
-      where c.organization_id = ${org} ${visibleTo(viewer)} ${where}
-      order by ${order}
-      limit ${pageSize + 1}`);
 
   const sameIds = (ours: unknown, raw: unknown) => {
     const a = (ours as Page).items.map((i) => i.id).join();
@@ -112,7 +115,7 @@ export function operations(ctx: Context): Operation[] {
   const list = (name: string, viewer: Viewer, params: Record<string, string | string[]>, where: Fragment, order?: Fragment): Operation => {
     // Built the way the page builds it: from URL parameters.
     const filters: ContactListRequest = parseContactFilters(params);
-    return { name, ours: () => findContacts(viewer, filters), raw: () => rawPage(viewer, where, order), check: sameIds, rows: (o) => (o as Page).items.length };
+    return { name, ours: () => findContacts(viewer, filters), raw: () => rawPage(ctx.query, viewer, where, order), check: sameIds, rows: (o) => (o as Page).items.length };
   };
   const count = (name: string, viewer: Viewer): Operation => ({
     name,
@@ -173,7 +176,7 @@ export function operations(ctx: Context): Operation[] {
 
 // ---------------------------------------------------------------------------------------------
 
-const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+export const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
 
 async function timed(fn: () => Promise<unknown>) {
   const start = performance.now();
@@ -212,19 +215,22 @@ export async function measure(op: Operation, runs: number, warmup: number) {
   };
 }
 
+/** The user matching `where` with the most segments (then the first e-mail), as a Viewer. */
+export async function benchViewer(query: RawQuery, organizationId: string, where: string): Promise<Viewer> {
+  const [u] = (await query(
+    `select u.id, u.role, u.name, u.email, coalesce(array_agg(sm.segment_id) filter (where sm.segment_id is not null), '{}') as segment_ids
+     from users u left join segment_members sm on sm.organization_id = u.organization_id and sm.user_id = u.id
+     where u.organization_id = $1 and ${where}
+     group by u.id, u.role, u.name, u.email order by count(sm.segment_id) desc, u.email limit 1`,
+    [organizationId],
+  )) as { id: string; role: Viewer["role"]; name: string; email: string; segment_ids: string[] }[];
+  return { userId: u.id, organizationId, role: u.role, name: u.name, email: u.email, segmentIds: u.segment_ids };
+}
+
 export async function context(query: RawQuery, organizationId: string, contactCount: number): Promise<Context> {
   const one = async <T>(text: string, values: unknown[] = []) => (await query(text, values))[0] as T;
   const deepPages = Math.min(200, Math.floor(contactCount / pageSize / 2));
-  const viewer = async (where: string): Promise<Viewer> => {
-    const u = await one<{ id: string; role: Viewer["role"]; name: string; email: string; segment_ids: string[] }>(
-      `select u.id, u.role, u.name, u.email, coalesce(array_agg(sm.segment_id) filter (where sm.segment_id is not null), '{}') as segment_ids
-       from users u left join segment_members sm on sm.organization_id = u.organization_id and sm.user_id = u.id
-       where u.organization_id = $1 and ${where}
-       group by u.id, u.role, u.name, u.email order by count(sm.segment_id) desc, u.email limit 1`,
-      [organizationId],
-    );
-    return { userId: u.id, organizationId, role: u.role, name: u.name, email: u.email, segmentIds: u.segment_ids };
-  };
+  const viewer = (where: string) => benchViewer(query, organizationId, where);
   const admin = await viewer("u.role = 'admin'");
   const operator = await viewer("u.role = 'operator'"); // one with two segments: a typical carteira
   const supervisor = await viewer("u.role = 'supervisor'"); // the one with the most segments

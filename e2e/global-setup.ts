@@ -40,7 +40,7 @@ export default async function setup(project: TestProject) {
   };
 }
 
-async function waitFor(url: string, server: ChildProcess, output: () => string) {
+export async function waitFor(url: string, server: ChildProcess, output: () => string) {
   for (let attempt = 0; attempt < 120; attempt++) {
     if (server.exitCode !== null) throw new Error(`next start exited:\n${output()}`);
     try {

@@ -1,0 +1,364 @@
+// The HTTP benchmark of issue 11: the production build (`next start`) on the bench database, each
+// page driven at 1 and 10 connections by autocannon from a second process, beside the raw SQL of
+// the page's main queries run the same way through a pg Pool; and the server's memory.
+//   npm run bench:http              1,000,000 contacts, 20 s per page and concurrency
+//   npm run bench:http -- --smoke   5,000 contacts, 2 s (CI: proves it still runs; figures not checked)
+// Options: --contacts N, --duration S, --port N (default 3230), --build, --reset. See bench/README.md.
+import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Pool } from "pg";
+import type { Viewer } from "@/lib/auth/viewer";
+import { exactCountLimit } from "@/lib/contacts/contact-list";
+import { DASHBOARD_WEEKS } from "@/lib/dashboard/dashboard";
+import { waitFor } from "../e2e/global-setup";
+import { benchDatabaseUrl, benchPassword, ensureBenchData } from "./generate";
+import type { LoadRequest, LoadResult } from "./http-load";
+import { argument, benchViewer, empty, ms, percentile, rawPage, runRaw, sql, visibleTo, writeReport, type Fragment, type RawQuery } from "./run";
+
+type User = "admin" | "supervisor" | "operator";
+type Page = { name: string; user: User; path: string; raw: (query: RawQuery, viewer: Viewer) => Promise<unknown> };
+
+/**
+ * The pages measured, each with the raw SQL of its main queries, run together as the page runs
+ * them. When a page's queries change, change its raw side here.
+ */
+function pages(sample: { code: string; contactId: string }): Page[] {
+  return [
+    { name: "/contacts", user: "admin", path: "/contacts", raw: (query, viewer) => rawList(query, viewer, empty) },
+    {
+      name: `/contacts?q=${sample.code}`,
+      user: "admin",
+      path: `/contacts?q=${sample.code}`,
+      raw: (query, viewer) => rawList(query, viewer, sql`and c.customer_code = ${sample.code}`),
+    },
+    { name: "/contacts", user: "supervisor", path: "/contacts", raw: (query, viewer) => rawList(query, viewer, empty) },
+    { name: "/contacts", user: "operator", path: "/contacts", raw: (query, viewer) => rawList(query, viewer, empty) },
+    { name: "/contacts/[id]", user: "admin", path: `/contacts/${sample.contactId}`, raw: (query, viewer) => rawContact(query, viewer, sample.contactId) },
+    { name: "/dashboard", user: "admin", path: "/dashboard", raw: rawDashboard },
+    { name: "/dashboard", user: "supervisor", path: "/dashboard", raw: rawDashboard },
+  ];
+}
+
+/** The list's first page and its count, capped where the page's count stops being exact. */
+const rawList = (query: RawQuery, viewer: Viewer, where: Fragment) =>
+  Promise.all([
+    rawPage(query, viewer, where),
+    runRaw(query, sql`select count(*)::int as n from (select 1 from contacts c
+      where c.organization_id = ${viewer.organizationId} ${visibleTo(viewer)} ${where} limit ${exactCountLimit + 1}) capped`),
+  ]);
+
+/** The contact with its responsável's and segments' names, and its history. */
+const rawContact = (query: RawQuery, viewer: Viewer, id: string) =>
+  Promise.all([
+    runRaw(query, sql`select c.id, c.name, c.document, c.document_type, c.customer_code, c.priority, c.tags, c.phones, c.emails,
+        c.created_at, c.updated_at, c.version, c.responsible_user_id,
+        (select u.name from users u where u.organization_id = c.organization_id and u.id = c.responsible_user_id) as responsible_name,
+        array(select s.name from contact_segments cs join segments s on s.organization_id = cs.organization_id and s.id = cs.segment_id
+          where cs.organization_id = c.organization_id and cs.contact_id = c.id order by s.name) as segment_names
+      from contacts c where c.organization_id = ${viewer.organizationId} and c.id = ${id} ${visibleTo(viewer)}`),
+    runRaw(query, sql`select h.id, h.actor_name, h.source, h.action, h.changes, h.created_at from contact_history h
+      where h.organization_id = ${viewer.organizationId} and h.contact_id = ${id}
+        and exists (select 1 from contacts c where c.organization_id = h.organization_id and c.id = h.contact_id ${visibleTo(viewer)})
+      order by h.created_at desc, h.id desc limit 100`),
+  ]);
+
+/** The dashboard's three aggregates together, then the names of the top responsáveis. */
+async function rawDashboard(query: RawQuery, viewer: Viewer) {
+  const visible = sql`c.organization_id = ${viewer.organizationId} ${visibleTo(viewer)}`;
+  const [groups] = await Promise.all([
+    runRaw(query, sql`select grouping(c.priority) as gp, grouping(c.responsible_user_id) as gr, c.priority, c.responsible_user_id,
+        count(*)::int as contacts, count(*) filter (where cardinality(c.phones) = 0)::int as without_phone,
+        count(*) filter (where cardinality(c.emails) = 0)::int as without_email
+      from contacts c where ${visible} group by grouping sets ((c.priority), (c.responsible_user_id), ())`),
+    runRaw(query, sql`select s.id, s.name, count(*)::int as contacts from contacts c
+        left join contact_segments cs on cs.organization_id = c.organization_id and cs.contact_id = c.id
+        left join segments s on s.organization_id = cs.organization_id and s.id = cs.segment_id
+      where ${visible} group by s.id, s.name order by s.id is null, count(*) desc, s.name`),
+    runRaw(query, sql`select date_trunc('week', c.created_at at time zone 'America/Sao_Paulo') as week, count(*)::int as contacts
+      from contacts c
+      where ${visible} and c.created_at >= (date_trunc('week', now() at time zone 'America/Sao_Paulo')
+        - make_interval(weeks => ${DASHBOARD_WEEKS - 1})) at time zone 'America/Sao_Paulo'
+      group by 1`),
+  ]);
+  const top = (groups as { gp: number; gr: number; responsible_user_id: string | null; contacts: number }[])
+    .filter((g) => g.gp === 1 && g.gr === 0 && g.responsible_user_id !== null)
+    .sort((a, b) => b.contacts - a.contacts)
+    .slice(0, 10)
+    .map((g) => g.responsible_user_id);
+  return runRaw(query, sql`select id, name from users where organization_id = ${viewer.organizationId} and id = any(${top}::uuid[])`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server and the load: child processes, each in its own process group, stopped whole however the run ends.
+
+const root = path.resolve(import.meta.dirname, "..");
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+const running = new Set<ChildProcess>();
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    const signal = (name: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, name);
+      } catch {
+        // already gone
+      }
+    };
+    signal("SIGTERM");
+    const kill = setTimeout(() => signal("SIGKILL"), 5000);
+    await exited;
+    clearTimeout(kill);
+  }
+  running.delete(child);
+}
+
+for (const name of ["SIGINT", "SIGTERM"] as const) {
+  process.once(name, () => {
+    console.error(`\n${name}: stopping the server`);
+    void Promise.all([...running].map(stop)).finally(() => process.exit(130));
+  });
+}
+
+/** The sources are not compared with the build: after changing them, pass --build. */
+function ensureBuild(force: boolean): string {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!force && existsSync(buildId)) {
+    const id = readFileSync(buildId, "utf8").trim();
+    console.log(`Using the existing build (.next, BUILD_ID ${id}); --build rebuilds it`);
+    return `existing build ${id}`;
+  }
+  console.log(force ? "Building (--build)" : "No build in .next: building");
+  const started = performance.now();
+  const { status } = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (status !== 0) throw new Error("next build failed");
+  return `built in ${((performance.now() - started) / 1000).toFixed(0)} s`;
+}
+
+async function startServer(baseUrl: string, port: number, databaseUrl: string) {
+  const listening = await fetch(baseUrl).then(() => true, () => false);
+  if (listening) throw new Error(`Something already answers at ${baseUrl}: choose another --port`);
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: randomBytes(32).toString("base64"),
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      // As on app servers beside `npm run worker`: the engine's polling and hourly purge would land in the figures.
+      JOB_WORKERS: "off",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  running.add(server);
+  let output = "";
+  server.stdout!.on("data", (chunk) => (output += chunk));
+  server.stderr!.on("data", (chunk) => (output += chunk));
+  await waitFor(`${baseUrl}/login`, server, () => output);
+  return server;
+}
+
+/** Autocannon in a second process, bounded in time: a run that hangs is stopped and fails. */
+function load(request: LoadRequest): Promise<LoadResult> {
+  const child = fork(path.join(import.meta.dirname, "http-load.ts"), { detached: true, stdio: "inherit" });
+  running.add(child);
+  let timer: NodeJS.Timeout | undefined;
+  return new Promise<LoadResult>((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`The load process did not finish within ${request.seconds + 180} s`)), (request.seconds + 180) * 1000);
+    child.once("message", (result) => resolve(result as LoadResult));
+    child.once("exit", (code) => reject(new Error(`The load process exited (${code}) without a result`)));
+    child.send(request);
+  }).finally(() => {
+    clearTimeout(timer);
+    return stop(child);
+  });
+}
+
+/** Resident memory of a process and its descendants, in MB (Linux /proc). */
+function treeRss(pid: number): number {
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    const children = readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean).map(Number),
+    );
+    return kb / 1024 + children.reduce((sum, child) => sum + treeRss(child), 0);
+  } catch {
+    return 0; // the process ended between two reads
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing in, and the measurements.
+
+const cookiesOf = (response: Response, prefix = "") =>
+  response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .filter((cookie) => cookie.startsWith(prefix))
+    .join("; ");
+
+/** A page's body size; anything but 200 (a redirect to /login, an error) fails the run. */
+async function get(url: string, cookie: string) {
+  const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
+  const body = await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status} ${response.headers.get("location") ?? ""}`);
+  return body.byteLength;
+}
+
+/** Signs in as the login form does, through Auth.js's credentials endpoint: the session cookie, checked on /contacts. */
+async function signIn(baseUrl: string, email: string) {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf) },
+    body: new URLSearchParams({ email, password: benchPassword, csrfToken, callbackUrl: `${baseUrl}/contacts` }),
+  });
+  const cookie = cookiesOf(response, "authjs.session-token");
+  if (!cookie) throw new Error(`Signing in as ${email} failed: ${response.status} ${response.headers.get("location") ?? ""}`);
+  await get(`${baseUrl}/contacts`, cookie);
+  return cookie;
+}
+
+type Latencies = { p50: number; p95: number; p99: number; perSecond: number };
+
+function summary(latencies: number[], seconds: number): Latencies {
+  if (latencies.length === 0) throw new Error(`No response within ${seconds} s: raise --duration`);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), perSecond: sorted.length / seconds };
+}
+
+/** `clients` closed loops calling fn for `seconds`, each call timed, like autocannon's connections. */
+async function rawLoad(fn: () => Promise<unknown>, clients: number, seconds: number) {
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() - started < seconds * 1000) {
+        const start = performance.now();
+        await fn();
+        latencies.push(performance.now() - start);
+      }
+    }),
+  );
+  return summary(latencies, (performance.now() - started) / 1000);
+}
+
+async function httpLoad(label: string, request: LoadRequest) {
+  const result = await load(request);
+  const codes = Object.entries(result.statusCodes).map(([code, n]) => `${n} × ${code}`).join(", ") || "none";
+  console.log(`  ${label}, ${request.connections} conn: ${result.latencies.length} responses (${codes}), ${result.errors} errors`);
+  if (result.errors > 0 || Object.keys(result.statusCodes).some((code) => code !== "200")) {
+    throw new Error(`${label}: every response must be 200 (got ${codes}; ${result.errors} errors)`);
+  }
+  return summary(result.latencies, result.seconds);
+}
+
+const warmupRequests = 5;
+
+async function main() {
+  const started = performance.now();
+  const smoke = process.argv.includes("--smoke");
+  const contactCount = Number(argument("--contacts") ?? (smoke ? 5_000 : 1_000_000));
+  const seconds = Number(argument("--duration") ?? (smoke ? 2 : 20));
+  const port = Number(argument("--port") ?? 3230);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const url = benchDatabaseUrl(smoke ? "carteira_bench_smoke" : "carteira_bench");
+  const data = await ensureBenchData(url, contactCount, { reset: process.argv.includes("--reset") });
+  const build = ensureBuild(process.argv.includes("--build"));
+
+  const pool = new Pool({ connectionString: url, max: 10 });
+  const query: RawQuery = async (text, values) => (await pool.query(text, values)).rows;
+  const org = data.organizationId;
+  const viewers: Record<User, Viewer> = {
+    admin: await benchViewer(query, org, "u.role = 'admin'"),
+    supervisor: await benchViewer(query, org, "u.role = 'supervisor'"),
+    operator: await benchViewer(query, org, "u.role = 'operator' and (select count(*) from segment_members x where x.organization_id = u.organization_id and x.user_id = u.id) = 2"),
+  };
+  const code = `CLI-${String(Math.ceil(contactCount / 2)).padStart(7, "0")}`;
+  const [contact] = (await query("select id from contacts where organization_id = $1 and customer_code = $2", [org, code])) as { id: string }[];
+  const users: string[] = [];
+  for (const [user, viewer] of Object.entries(viewers)) {
+    const [{ n }] = (await runRaw(query, sql`select count(*)::int as n from contacts c where c.organization_id = ${org} ${visibleTo(viewer)}`)) as { n: number }[];
+    users.push(`${user} ${viewer.email} (${viewer.segmentIds.length} segments, sees ${n.toLocaleString("en")} contacts)`);
+  }
+  console.log(`Users: ${users.join("; ")}`);
+  const [{ version }] = (await query("select current_setting('server_version') as version", [])) as { version: string }[];
+
+  console.log(`Starting next start on ${baseUrl}`);
+  const server = await startServer(baseUrl, port, url);
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(server.pid!))), 200);
+  try {
+    const cookies: Partial<Record<User, string>> = {};
+    for (const [user, viewer] of Object.entries(viewers)) cookies[user as User] = await signIn(baseUrl, viewer.email);
+
+    const list = pages({ code, contactId: contact.id });
+    const bytes = new Map<Page, number>();
+    for (const page of list) {
+      for (let i = 0; i < warmupRequests; i++) bytes.set(page, await get(baseUrl + page.path, cookies[page.user]!));
+      for (let i = 0; i < warmupRequests; i++) await page.raw(query, viewers[page.user]);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const idleRss = treeRss(server.pid!);
+    console.log(`Warmed up (${warmupRequests} requests per page); server RSS ${idleRss.toFixed(0)} MB`);
+
+    const rows: string[] = [];
+    for (const page of list) {
+      const label = `${page.name} (${page.user})`;
+      const request = { url: baseUrl + page.path, cookie: cookies[page.user]!, seconds };
+      const one = await httpLoad(label, { ...request, connections: 1 });
+      const ten = await httpLoad(label, { ...request, connections: 10 });
+      const raw = (clients: number) => rawLoad(() => page.raw(query, viewers[page.user]), clients, seconds);
+      const rawOne = await raw(1);
+      const rawTen = await raw(10);
+      const p = (l: Latencies) => `${ms(l.p50)} / ${ms(l.p95)} / ${ms(l.p99)}`;
+      rows.push(
+        `| ${label} | ${bytes.get(page)!.toLocaleString("en")} | ${p(one)} | ${one.perSecond.toFixed(1)} | ${p(ten)} | ${ten.perSecond.toFixed(1)} | ` +
+          `${ms(rawOne.p50)} | ${ms(rawTen.p50)} / ${ms(rawTen.p95)} |`,
+      );
+      console.log(`  ${label}: p50 ${ms(one.p50)} ms at 1 conn, ${ms(ten.p50)} ms at 10; raw ${ms(rawOne.p50)} ms, ${ms(rawTen.p50)} ms`);
+    }
+
+    writeReport(smoke ? "http-smoke.md" : "http-latest.md", [
+      `# HTTP benchmark — next start on PostgreSQL, ${smoke ? "smoke" : "full"} run, ${new Date().toISOString()}`,
+      "",
+      `${contactCount.toLocaleString("en")} contacts in one organization; each page ${seconds} s at 1 connection, then ${seconds} s at 10, ` +
+        `after ${warmupRequests} warm-up requests; the raw SQL likewise (1 and 10 loops, pg Pool of 10). ` +
+        `${build}; PostgreSQL ${version}, Node ${process.version}, ${os.cpus().length} CPUs. ` +
+        `Server RSS (process tree): ${idleRss.toFixed(0)} MB idle after warm-up, peak ${peakRss.toFixed(0)} MB. ` +
+        `Total: ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+      "",
+      `Users: ${users.join("; ")}.`,
+      "",
+      "Latencies in ms, client-side: p50 / p95 / p99. bytes = the page's HTML. raw = the page's main queries, run together as the page runs them.",
+      "",
+      "| page | bytes | 1 conn | req/s | 10 conn | req/s | raw 1 conn p50 | raw 10 conn p50 / p95 |",
+      "|---|--:|--:|--:|--:|--:|--:|--:|",
+      ...rows,
+      "",
+    ]);
+  } finally {
+    clearInterval(sampler);
+    await stop(server);
+    await pool.end();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().then(
+    () => process.exit(0),
+    async (error) => {
+      console.error(error);
+      await Promise.all([...running].map(stop));
+      process.exit(1);
+    },
+  );
+}
