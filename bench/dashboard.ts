@@ -1,9 +1,11 @@
-// The dashboard (issue 5) at 1M contacts: getDashboard for the admin (the whole organization) and
-// for a supervisor (their carteira), against what a DBA would write for the same numbers: one
-// plain aggregate query per chart, with the same visibility condition, sent in sequence.
+// The dashboard at 1M contacts: computing it for the admin (the whole organization) and for a
+// supervisor (their carteira) — what the refresh job does for a big carteira, and the page does
+// live for a small one — against what a DBA would write for the same numbers: one plain aggregate
+// query per chart, with the same visibility condition, sent in sequence. (A big carteira's page
+// then reads the stored result: `npm run bench:http` measures that.)
 import type { Pool } from "pg";
 import type { Viewer } from "@/lib/auth/viewer";
-import { getDashboard } from "@/lib/dashboard/dashboard";
+import { dashboardScope, getDashboard, refreshDashboard } from "@/lib/dashboard/dashboard";
 
 export type DashboardResult = { name: string; p50: number; p95: number; rawP50: number; total: number; rawTotal: number };
 
@@ -13,8 +15,7 @@ function rawQueries(viewer: Viewer) {
   const visible =
     viewer.role === "admin"
       ? "c.organization_id = $1"
-      : `c.organization_id = $1 and (c.responsible_user_id = $2 or exists (select 1 from contact_segments cs
-          where cs.organization_id = $1 and cs.contact_id = c.id and cs.segment_id = any($3::uuid[])))`;
+      : `c.organization_id = $1 and (c.responsible_user_id = $2 or c.segment_ids && $3::uuid[])`;
   const params = viewer.role === "admin" ? [viewer.organizationId] : [viewer.organizationId, viewer.userId, viewer.segmentIds];
   return {
     params,
@@ -22,8 +23,8 @@ function rawQueries(viewer: Viewer) {
       `select count(*) as total, count(*) filter (where cardinality(phones) = 0), count(*) filter (where cardinality(emails) = 0) from contacts c where ${visible}`,
       `select priority, count(*) from contacts c where ${visible} group by priority`,
       `select responsible_user_id, count(*) from contacts c where ${visible} group by responsible_user_id order by count(*) desc limit 11`,
-      `select s.name, count(*) from contacts c left join contact_segments x on x.organization_id = c.organization_id and x.contact_id = c.id
-         left join segments s on s.organization_id = x.organization_id and s.id = x.segment_id where ${visible} group by s.name`,
+      `select s.name, count(*) from contacts c left join lateral unnest(c.segment_ids) as x(segment_id) on true
+         left join segments s on s.organization_id = c.organization_id and s.id = x.segment_id where ${visible} group by s.name`,
       `select date_trunc('week', c.created_at at time zone 'America/Sao_Paulo'), count(*) from contacts c
          where ${visible} and c.created_at >= now() - interval '12 weeks' group by 1`,
     ],
@@ -41,8 +42,9 @@ export async function benchDashboard(pool: Pool, viewers: { name: string; viewer
     // One warm-up run each, then alternate.
     for (let i = 0; i <= runs; i++) {
       let started = performance.now();
-      total = (await getDashboard(viewer))?.total ?? 0;
+      await refreshDashboard({ organizationId: viewer.organizationId, userId: viewer.userId, scope: dashboardScope(viewer) });
       if (i > 0) ours.push(performance.now() - started);
+      total = (await getDashboard(viewer))?.total ?? 0;
       started = performance.now();
       for (const [index, text] of queries.entries()) {
         const { rows } = await pool.query(text, params);

@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import { Pool } from "pg";
 import type { Viewer } from "@/lib/auth/viewer";
 import { exactCountLimit } from "@/lib/contacts/contact-list";
-import { DASHBOARD_WEEKS } from "@/lib/dashboard/dashboard";
+import { DASHBOARD_WEEKS, dashboardScope } from "@/lib/dashboard/dashboard";
 import { waitFor } from "../e2e/global-setup";
 import { benchDatabaseUrl, benchPassword, ensureBenchData } from "./generate";
 import type { LoadRequest, LoadResult } from "./http-load";
@@ -57,8 +57,7 @@ const rawContact = (query: RawQuery, viewer: Viewer, id: string) =>
     runRaw(query, sql`select c.id, c.name, c.document, c.document_type, c.customer_code, c.priority, c.tags, c.phones, c.emails,
         c.created_at, c.updated_at, c.version, c.responsible_user_id,
         (select u.name from users u where u.organization_id = c.organization_id and u.id = c.responsible_user_id) as responsible_name,
-        array(select s.name from contact_segments cs join segments s on s.organization_id = cs.organization_id and s.id = cs.segment_id
-          where cs.organization_id = c.organization_id and cs.contact_id = c.id order by s.name) as segment_names
+        array(select s.name from segments s where s.organization_id = c.organization_id and s.id = any(c.segment_ids) order by s.name) as segment_names
       from contacts c where c.organization_id = ${viewer.organizationId} and c.id = ${id} ${visibleTo(viewer)}`),
     runRaw(query, sql`select h.id, h.actor_name, h.source, h.action, h.changes, h.created_at from contact_history h
       where h.organization_id = ${viewer.organizationId} and h.contact_id = ${id}
@@ -66,8 +65,14 @@ const rawContact = (query: RawQuery, viewer: Viewer, id: string) =>
       order by h.created_at desc, h.id desc limit 100`),
   ]);
 
-/** The dashboard's three aggregates together, then the names of the top responsáveis. */
+/**
+ * What the dashboard page runs: a big carteira's snapshot (lib/dashboard/dashboard.ts), else the
+ * three aggregates together and then the names of the top responsáveis.
+ */
 async function rawDashboard(query: RawQuery, viewer: Viewer) {
+  const snapshot = await runRaw(query, sql`select data from dashboard_snapshots
+    where organization_id = ${viewer.organizationId} and scope = ${dashboardScope(viewer)}`);
+  if (snapshot.length > 0) return snapshot;
   const visible = sql`c.organization_id = ${viewer.organizationId} ${visibleTo(viewer)}`;
   const [groups] = await Promise.all([
     runRaw(query, sql`select grouping(c.priority) as gp, grouping(c.responsible_user_id) as gr, c.priority, c.responsible_user_id,
@@ -75,8 +80,8 @@ async function rawDashboard(query: RawQuery, viewer: Viewer) {
         count(*) filter (where cardinality(c.emails) = 0)::int as without_email
       from contacts c where ${visible} group by grouping sets ((c.priority), (c.responsible_user_id), ())`),
     runRaw(query, sql`select s.id, s.name, count(*)::int as contacts from contacts c
-        left join contact_segments cs on cs.organization_id = c.organization_id and cs.contact_id = c.id
-        left join segments s on s.organization_id = cs.organization_id and s.id = cs.segment_id
+        left join lateral unnest(c.segment_ids) as cs(segment_id) on true
+        left join segments s on s.organization_id = c.organization_id and s.id = cs.segment_id
       where ${visible} group by s.id, s.name order by s.id is null, count(*) desc, s.name`),
     runRaw(query, sql`select date_trunc('week', c.created_at at time zone 'America/Sao_Paulo') as week, count(*)::int as contacts
       from contacts c

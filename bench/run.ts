@@ -51,20 +51,16 @@ export function runRaw(query: RawQuery, fragment: Fragment) {
   return query(text, values);
 }
 
-/** The visibility predicate on `contacts c`, as a DBA writes it: responsável, or a member of one of its segments. */
+/** The visibility predicate on `contacts c`, as a DBA writes it: responsável, or in one of the viewer's segments (segment_ids). */
 export const visibleTo = (viewer: Viewer) =>
-  viewer.role === "admin"
-    ? empty
-    : sql`and (c.responsible_user_id = ${viewer.userId} or exists (select 1 from contact_segments cs
-        where cs.organization_id = ${viewer.organizationId} and cs.organization_id = c.organization_id and cs.contact_id = c.id and cs.segment_id = any(${viewer.segmentIds}::uuid[])))`;
+  viewer.role === "admin" ? empty : sql`and (c.responsible_user_id = ${viewer.userId} or c.segment_ids && ${viewer.segmentIds}::uuid[])`;
 const byCreated = sql`c.created_at desc, c.id desc`;
 
 /** A page of the list with the same columns it shows: responsável's name and segment names included. */
 export const rawPage = (query: RawQuery, viewer: Viewer, where: Fragment, order = byCreated) =>
   runRaw(query, sql`select c.id, c.name, c.document, c.document_type, c.customer_code, c.priority, c.tags, c.created_at, c.updated_at,
       (select u.name from users u where u.organization_id = c.organization_id and u.id = c.responsible_user_id) as responsible_name,
-      array(select s.name from contact_segments cs join segments s on s.organization_id = cs.organization_id and s.id = cs.segment_id
-        where cs.organization_id = c.organization_id and cs.contact_id = c.id order by s.name) as segment_names
+      array(select s.name from segments s where s.organization_id = c.organization_id and s.id = any(c.segment_ids) order by s.name) as segment_names
     from contacts c
     where c.organization_id = ${viewer.organizationId} ${visibleTo(viewer)} ${where}
     order by ${order}
@@ -104,8 +100,7 @@ type Page = Awaited<ReturnType<typeof findContacts>>;
 export function operations(ctx: Context): Operation[] {
   const { organizationId: org, admin, operator } = ctx;
   const query = (fragment: Fragment) => runRaw(ctx.query, fragment);
-  const inSegments = (ids: string[]) => sql`and exists (select 1 from contact_segments cs
-    where cs.organization_id = ${org} and cs.organization_id = c.organization_id and cs.contact_id = c.id and cs.segment_id = any(${ids}::uuid[]))`;
+  const inSegments = (ids: string[]) => sql`and c.segment_ids && ${ids}::uuid[]`;
 
   const sameIds = (ours: unknown, raw: unknown) => {
     const a = (ours as Page).items.map((i) => i.id).join();
@@ -154,7 +149,7 @@ export function operations(ctx: Context): Operation[] {
     list("filter: hasPhone yes", admin, { hasPhone: "yes" }, sql`and cardinality(c.phones) > 0`),
     list("filter: hasEmail no", admin, { hasEmail: "no" }, sql`and cardinality(c.emails) = 0`),
     list("filter: noSegment", admin, { noSegment: "1" },
-      sql`and not exists (select 1 from contact_segments cs where cs.organization_id = c.organization_id and cs.contact_id = c.id)`),
+      sql`and c.segment_ids = '{}'`),
     list("combined: segment + #vip + high", admin, { segment: ctx.segmentId, tagAll: "vip", priority: "high" },
       sql`${inSegments([ctx.segmentId])} and c.tags @> ${["vip"]}::text[] and c.priority = ${"high"}`),
     list("operator's carteira (visibility on)", operator, {}, empty),
@@ -382,7 +377,7 @@ async function main() {
       `| ${b.name} | ${b.contacts.toLocaleString("en")} | ${b.changed.toLocaleString("en")} | ${b.seconds.toFixed(2)} | ${b.undoSeconds.toFixed(2)} | ${b.rawSeconds.toFixed(2)} | ${(b.seconds / b.rawSeconds).toFixed(2)} |`,
     ),
     "",
-    "Dashboard (getDashboard: every chart's numbers; raw = one plain aggregate query per chart, in sequence):",
+    "Dashboard computed (refreshDashboard, the job that keeps a big carteira's snapshot: every chart's numbers; raw = one plain aggregate query per chart, in sequence):",
     "",
     "| viewer | contacts | p50 ms | p95 ms | raw p50 ms | ratio | check |",
     "|---|--:|--:|--:|--:|--:|---|",

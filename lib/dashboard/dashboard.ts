@@ -62,7 +62,7 @@ export async function getDashboard(viewer: Viewer): Promise<DashboardView | null
 }
 
 /** What the viewer's visibility depends on: the same scope means the same contacts. */
-function dashboardScope(viewer: Viewer) {
+export function dashboardScope(viewer: Viewer) {
   return can(viewer.role, "contacts.viewAll") ? "all" : `${viewer.userId}:${[...viewer.segmentIds].sort().join(",")}`;
 }
 
