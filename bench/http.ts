@@ -6,7 +6,7 @@
 // Options: --contacts N, --duration S, --port N (default 3230), --build, --reset. See bench/README.md.
 import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -129,19 +129,14 @@ for (const name of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-/** The sources are not compared with the build: after changing them, pass --build. */
+/** The build rule of `npm start` (scripts/build.mjs): built when the code changed since the last build, or with --build. */
 function ensureBuild(force: boolean): string {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!force && existsSync(buildId)) {
-    const id = readFileSync(buildId, "utf8").trim();
-    console.log(`Using the existing build (.next, BUILD_ID ${id}); --build rebuilds it`);
-    return `existing build ${id}`;
-  }
-  console.log(force ? "Building (--build)" : "No build in .next: building");
   const started = performance.now();
-  const { status } = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const args = [path.join(root, "scripts/build.mjs"), ...(force ? [] : ["--if-changed"])];
+  const { status } = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (status !== 0) throw new Error("next build failed");
-  return `built in ${((performance.now() - started) / 1000).toFixed(0)} s`;
+  const id = readFileSync(path.join(root, ".next", "BUILD_ID"), "utf8").trim();
+  return `build ${id} (${((performance.now() - started) / 1000).toFixed(0)} s to check or build)`;
 }
 
 async function startServer(baseUrl: string, port: number, databaseUrl: string) {
