@@ -13,15 +13,16 @@ import { capabilitiesOf } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { filtersToSearchParams, parseContactFilters, type ContactFilters } from "@/lib/contacts/contact-filters";
 import { activeFilters } from "@/lib/contacts/filter-labels";
+import { filterNames } from "@/lib/contacts/filter-names";
 import { countContacts, findContacts } from "@/lib/contacts/contact-list";
 import { contactListHref } from "@/lib/contacts/list-link";
 import { offeredBulkActions } from "@/lib/bulk-actions/bulk-actions";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listSavedFilters } from "@/lib/saved-filters/saved-filters";
-import { listAssignableResponsibles, listResponsibleFilterOptions } from "@/lib/users/queries";
+import { listAssignableResponsibles } from "@/lib/users/queries";
 import { bulkActionProgressAction, previewBulkActionAction, startBulkActionAction, undoBulkActionAction } from "../bulk/actions";
+import { filterOptionsAction } from "../option-actions";
 import { deleteSavedFilterAction, saveFilterAction } from "../saved-filter-actions";
-import { suggestTagsAction } from "../tag-suggestion-actions";
 import { formatNumber, plural } from "@/lib/format/number";
 
 // In its own route group so that its loading state does not wrap the contact pages: a streamed
@@ -37,11 +38,12 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const params = await searchParams;
   const filters = parseContactFilters(params);
   const may = capabilitiesOf(viewer.role);
-  const [page, count, segments, responsibles, assignable, saved] = await Promise.all([
+  // The filter drawer's choices are not read here: they load when it opens.
+  const [page, count, segments, names, assignable, saved] = await Promise.all([
     findContacts(viewer, filters),
     countContacts(viewer, filters),
     listAssignableSegments(viewer),
-    listResponsibleFilterOptions(viewer),
+    filterNames(viewer, filters),
     listAssignableResponsibles(viewer),
     listSavedFilters(viewer),
   ]);
@@ -56,7 +58,6 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       ? `cerca de ${formatNumber(count.value)} contatos (estimativa)`
       : `mais de ${formatNumber(count.value)} contatos`;
 
-  const names = { segments: new Map(segments.map((s) => [s.id, s.name])), responsibles: new Map(responsibles.map((u) => [u.id, u.name])) };
   const activeCount = activeFilters({ ...current, q: undefined }, names).length;
 
   return (
@@ -78,7 +79,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       <ContactListToolbar
         filters={filters}
         activeCount={activeCount}
-        options={{ segments, responsibles, loadTags: suggestTagsAction, canFilterWithoutSegment: may["contacts.viewAll"] }}
+        options={{ names, load: filterOptionsAction, canFilterWithoutSegment: may["contacts.viewAll"] }}
         saved={{ filters: saved, currentQuery, canShare: may["savedFilters.share"], save: saveFilterAction, remove: deleteSavedFilterAction }}
         canExport={may["contacts.export"]}
       />
