@@ -19,9 +19,8 @@ import { contactListHref } from "@/lib/contacts/list-link";
 import { offeredBulkActions } from "@/lib/bulk-actions/bulk-actions";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listSavedFilters } from "@/lib/saved-filters/saved-filters";
-import { listAssignableResponsibles } from "@/lib/users/queries";
 import { bulkActionProgressAction, previewBulkActionAction, startBulkActionAction, undoBulkActionAction } from "../bulk/actions";
-import { filterOptionsAction } from "../option-actions";
+import { assignableOptionsAction, filterOptionsAction } from "../option-actions";
 import { deleteSavedFilterAction, saveFilterAction } from "../saved-filter-actions";
 import { formatNumber, plural } from "@/lib/format/number";
 
@@ -38,13 +37,12 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const params = await searchParams;
   const filters = parseContactFilters(params);
   const may = capabilitiesOf(viewer.role);
-  // The filter drawer's choices are not read here: they load when it opens.
-  const [page, count, segments, names, assignable, saved] = await Promise.all([
+  // The filter drawer's and the bulk actions' choices are not read here: they load when opened.
+  const [page, count, segments, names, saved] = await Promise.all([
     findContacts(viewer, filters),
     countContacts(viewer, filters),
     listAssignableSegments(viewer),
     filterNames(viewer, filters),
-    listAssignableResponsibles(viewer),
     listSavedFilters(viewer),
   ]);
   // The list as shown, without its page: what the links, the export, saved filters and bulk actions start from.
@@ -113,9 +111,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
             query={currentQuery}
             countText={countText}
             kinds={offeredBulkActions(viewer, segments.length)}
-            responsibles={assignable ?? []}
-            segments={segments}
-            actions={{ preview: previewBulkActionAction, start: startBulkActionAction, progress: bulkActionProgressAction, undo: undoBulkActionAction }}
+            actions={{ options: assignableOptionsAction, preview: previewBulkActionAction, start: startBulkActionAction, progress: bulkActionProgressAction, undo: undoBulkActionAction }}
           />
         </>
       )}
