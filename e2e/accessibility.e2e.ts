@@ -14,8 +14,8 @@ const widths = [
 
 type Check = {
   path: string;
-  /** What to do before the check, on the loaded page (open the phone menu). */
-  prepare?: (page: Page) => Promise<void>;
+  /** What to do before the check, on the loaded page (open the phone menu, the filters), and what that opened. */
+  prepare?: { opens: string; run: (page: Page) => Promise<void> };
   /** Only under the md breakpoint (the Menu button is hidden from there up). */
   phoneOnly?: boolean;
   /** The answer expected: 404 for the Portuguese not-found inside the app shell. */
@@ -47,15 +47,43 @@ function idIn(href: string | null, prefix: string): string {
   return href!.slice(prefix.length);
 }
 
-async function openMenu(page: Page) {
-  await page.getByRole("button", { name: "Menu" }).click();
-  await page.getByRole("navigation", { name: "Principal" }).waitFor({ state: "visible" });
-}
+const openMenu = {
+  opens: "menu",
+  run: async (page: Page) => {
+    await page.getByRole("button", { name: "Menu" }).click();
+    await page.getByRole("navigation", { name: "Principal" }).waitFor({ state: "visible" });
+  },
+};
+
+// The drawer and the dialog load their options when they open: each is checked once they are in
+// (Varejo SP is a segment of every demo role).
+const openFilters = {
+  opens: "filters",
+  run: async (page: Page) => {
+    await page.getByRole("button", { name: "Filtros", exact: true }).click();
+    await page.getByRole("dialog", { name: "Filtros" }).getByRole("combobox", { name: "Segmentos" }).click();
+    await page.getByRole("option", { name: "Varejo SP" }).waitFor();
+    // Closed again: React Aria portals the open list outside the page's landmarks (axe's "region").
+    await page.keyboard.press("Escape");
+    await page.getByRole("listbox").waitFor({ state: "hidden" });
+  },
+};
+const openBulkSegments = {
+  opens: "bulk action",
+  run: async (page: Page) => {
+    await page.locator("tbody tr").first().getByRole("checkbox").check();
+    await page.getByRole("button", { name: /Ações em massa/ }).click();
+    await page.getByRole("menuitem", { name: "Adicionar aos segmentos" }).click();
+    await page.getByRole("dialog").getByRole("checkbox", { name: "Varejo SP" }).waitFor();
+  },
+};
 
 /** The pages of a signed-in role; the contact is the first one of the role's own list. */
 function pagesOf(contact: string, extra: Check[]): Check[] {
   return [
     { path: "/contacts" },
+    { path: "/contacts", prepare: openFilters },
+    { path: "/contacts", prepare: openBulkSegments },
     { path: `/contacts?segment=${ids.segment}` },
     { path: "/contacts/new" },
     { path: contact },
@@ -96,7 +124,7 @@ async function firstContact(page: Page): Promise<string> {
 
 /** Every problem of one page, as lines of the failure message. */
 async function problemsOf(page: Page, check: Check, width: number): Promise<string[]> {
-  const where = `${check.path}${check.prepare ? " (menu open)" : ""}`;
+  const where = `${check.path}${check.prepare ? ` (${check.prepare.opens} open)` : ""}`;
   const response = await page.goto(baseUrl() + check.path);
   await page.waitForLoadState("networkidle");
   const problems: string[] = [];
@@ -110,7 +138,7 @@ async function problemsOf(page: Page, check: Check, width: number): Promise<stri
     const nav = await page.locator('nav[aria-label="Principal"]').count();
     if (!heading.includes("Página não encontrada") || nav !== 1) problems.push(`${where}: not the not-found page in the shell (h1 ${JSON.stringify(heading)})`);
   }
-  await check.prepare?.(page);
+  await check.prepare?.run(page);
 
   const results = await new AxeBuilder({ page }).analyze();
   for (const violation of results.violations) {

@@ -59,6 +59,17 @@ describe("an admin sets up a new carteira", () => {
     await expectVisible(dialog.getByText("Pronto."));
     await dialog.getByRole("button", { name: "Fechar" }).click();
 
+    // The filters offer the new segment too: their options are read when the drawer opens.
+    await admin.getByRole("button", { name: "Filtros", exact: true }).click();
+    const filters = admin.getByRole("dialog", { name: "Filtros" });
+    await filters.getByRole("combobox", { name: "Segmentos" }).fill("cobr");
+    await admin.getByRole("option", { name: "Cobrança", exact: true }).click();
+    await admin.keyboard.press("Escape");
+    await filters.getByRole("button", { name: "Aplicar filtros" }).click();
+    await admin.waitForURL((url) => url.searchParams.get("segment") === segmentUrl.split("/").pop());
+    await expectVisible(admin.getByRole("list", { name: "Filtros ativos" }).getByText("Segmento: Cobrança"));
+    await expectVisible(admin.getByText("20 contatos", { exact: true }));
+
     // Nina accepts the invite and sees exactly those 20.
     const nina = await (await browser.newContext()).newPage();
     await nina.goto(inviteUrl.replace(/^https?:\/\/[^/]+/, baseUrl()));

@@ -66,6 +66,16 @@ describe("a team lead's carteira", () => {
     await page.waitForURL((url) => url.searchParams.get("tagAll")?.replace("#", "") === "vip");
     expect((await page.locator("tbody tr td:nth-child(4)").allTextContents()).map((c) => c.trim())).toEqual(codes);
 
+    // Reopened, the drawer names the filter's segment at once; its options load as it opens.
+    await page.getByRole("button", { name: "Filtros (3)" }).click();
+    const reopened = page.getByRole("dialog", { name: "Filtros" });
+    await expectVisible(reopened.getByRole("grid", { name: "Segmentos escolhidos" }).getByRole("row", { name: /Varejo SP/ }));
+    await reopened.getByRole("combobox", { name: "Responsável" }).fill("souza");
+    await expectVisible(page.getByRole("option", { name: "Ana Souza" }));
+    await page.keyboard.press("Escape");
+    await reopened.getByRole("button", { name: "Fechar" }).click();
+    await reopened.waitFor({ state: "hidden" });
+
     // Bulk: all contacts of this filter get Ana Souza as responsável, after a confirmation with the count.
     await page.getByRole("checkbox", { name: "Selecionar todos desta página" }).check();
     const bar = page.getByRole("region", { name: "Seleção" });
@@ -74,7 +84,13 @@ describe("a team lead's carteira", () => {
     await bar.getByRole("button", { name: /Ações em massa/ }).click();
     await page.getByRole("menuitem", { name: "Definir responsável" }).click();
     const dialog = page.getByRole("dialog");
-    await dialog.getByLabel("Novo responsável").selectOption({ label: "Ana Souza" });
+    // The responsáveis are asked for now: the lead's segments' members, not the organization.
+    const responsible = dialog.getByLabel("Novo responsável");
+    await responsible.waitFor();
+    const offered = await responsible.locator("option").allTextContents();
+    expect(offered).toContain("Ana Souza");
+    expect(offered).not.toContain("Bruno Lima");
+    await responsible.selectOption({ label: "Ana Souza" });
     await dialog.getByRole("button", { name: "Revisar…" }).click();
     await expectVisible(dialog.getByRole("heading", { name: "Definir responsável: Ana Souza" }));
     await expectVisible(dialog.getByText(`${codes.length} ${codes.length === 1 ? "contato escolhido" : "contatos escolhidos"}`));

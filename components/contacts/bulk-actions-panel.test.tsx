@@ -21,6 +21,10 @@ const finished: BulkActionSummary = {
 
 function renderPanel(props: Partial<BulkActionsPanelProps> = {}) {
   const actions = {
+    options: vi.fn<BulkActionsPanelProps["actions"]["options"]>(async (of) => ({
+      ok: true,
+      options: of === "responsibles" ? [{ id: "u1", name: "Ana Souza" }] : [{ id: "s1", name: "Varejo SP" }, { id: "s2", name: "Varejo RJ" }],
+    })),
     preview: vi.fn<BulkActionsPanelProps["actions"]["preview"]>(async () => ({ ok: true, matched: 3, willChange: 1, unchanged: 1, skipped: 1 })),
     start: vi.fn<BulkActionsPanelProps["actions"]["start"]>(async () => ({ ok: true, id: "a1" })),
     progress: vi.fn<BulkActionsPanelProps["actions"]["progress"]>(async () => ({ ok: true, action: finished })),
@@ -32,8 +36,6 @@ function renderPanel(props: Partial<BulkActionsPanelProps> = {}) {
         query="tagAll=vip"
         countText="9 contatos"
         kinds={["set_responsible", "set_priority", "add_tags", "remove_tags", "add_segments", "remove_segments"]}
-        responsibles={[{ id: "u1", name: "Ana Souza" }]}
-        segments={[{ id: "s1", name: "Varejo SP" }]}
         actions={actions}
         {...props}
       />
@@ -143,8 +145,56 @@ describe("BulkActionsPanel", () => {
     actions.preview.mockResolvedValueOnce({ ok: false, code: "forbidden", message: "Escolha um responsável da lista.", fieldErrors: { userId: ["Escolha um responsável da lista."] } });
     await user.click(screen.getByLabelText("Selecionar Maria"));
     await chooseAction(user, "Definir responsável");
+    await screen.findByLabelText("Novo responsável");
     await user.click(screen.getByRole("button", { name: "Revisar…" }));
     expect(screen.getByRole("alert").textContent).toContain("Escolha um responsável da lista.");
     expect(screen.getByLabelText("Novo responsável").getAttribute("aria-invalid")).toBe("true");
+  });
+
+  test("asks for the responsáveis when 'Definir responsável' is chosen, and not before", async () => {
+    const user = userEvent.setup();
+    const actions = renderPanel();
+    let answer: (result: { ok: true; options: { id: string; name: string }[] }) => void = () => {};
+    actions.options.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    await user.click(screen.getByLabelText("Selecionar Maria"));
+    await chooseAction(user, "Definir prioridade");
+    await user.click(screen.getByRole("button", { name: "Cancelar" }));
+    expect(actions.options).not.toHaveBeenCalled();
+
+    await chooseAction(user, "Definir responsável");
+    expect(actions.options).toHaveBeenCalledWith("responsibles");
+    expect(screen.getByRole("status").textContent).toContain("Carregando opções…");
+    expect((screen.getByRole("button", { name: "Revisar…" }) as HTMLButtonElement).disabled).toBe(true);
+
+    answer({ ok: true, options: [{ id: "u1", name: "Ana Souza" }, { id: "u2", name: "Bruno Lima" }] });
+    const select = await screen.findByLabelText("Novo responsável");
+    expect([...(select as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(["Sem responsável", "Ana Souza", "Bruno Lima"]);
+    await user.selectOptions(select, "u2");
+    await user.click(screen.getByRole("button", { name: "Revisar…" }));
+    expect(actions.preview).toHaveBeenCalledWith({ scope: { ids: ["c1"] }, operation: expect.objectContaining({ kind: "set_responsible", userId: "u2" }) });
+    expect(screen.getByRole("heading", { name: "Definir responsável: Bruno Lima" }).textContent).not.toBe("");
+  });
+
+  test("asks for the segments when a segment action is chosen, and names the chosen ones", async () => {
+    const user = userEvent.setup();
+    const actions = renderPanel();
+    await user.click(screen.getByLabelText("Selecionar Maria"));
+    await chooseAction(user, "Remover dos segmentos");
+    expect(actions.options).toHaveBeenCalledWith("segments");
+    await user.click(await screen.findByRole("checkbox", { name: "Varejo RJ" }));
+    await user.click(screen.getByRole("button", { name: "Revisar…" }));
+    expect(actions.preview).toHaveBeenCalledWith({ scope: { ids: ["c1"] }, operation: expect.objectContaining({ kind: "remove_segments", segmentIds: ["s2"] }) });
+    expect(screen.getByRole("heading", { name: "Remover dos segmentos: Varejo RJ" }).textContent).not.toBe("");
+  });
+
+  test("says so when the options cannot be loaded, and cannot be reviewed", async () => {
+    const user = userEvent.setup();
+    const actions = renderPanel();
+    actions.options.mockResolvedValueOnce({ ok: false, code: "forbidden", message: "Sua sessão expirou. Entre novamente.", fieldErrors: {} });
+    await user.click(screen.getByLabelText("Selecionar Maria"));
+    await chooseAction(user, "Adicionar aos segmentos");
+    expect((await screen.findByRole("alert")).textContent).toBe("Não foi possível carregar as opções. Feche e tente de novo.");
+    expect((screen.getByRole("button", { name: "Revisar…" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(actions.preview).not.toHaveBeenCalled();
   });
 });

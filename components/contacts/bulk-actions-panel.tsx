@@ -10,13 +10,12 @@ import { Field } from "@/components/ui/field";
 import { MenuButton } from "@/components/ui/menu";
 import { Select } from "@/components/ui/select";
 import { SelectionBar } from "@/components/ui/selection-bar";
+import { Spinner } from "@/components/ui/spinner";
 import type { BulkActionKind } from "@/lib/bulk-actions/kinds";
 import type { ActionResult, FieldErrors } from "@/lib/actions/result";
 import { bulkActionLabels, skippedReason, type RawBulkActionInput } from "@/lib/bulk-actions/bulk-action-input";
 import type { BulkActionSummary, BulkPreview } from "@/lib/bulk-actions/bulk-actions";
 import { priorities, priorityLabels } from "@/lib/contacts/priority";
-import type { SegmentOption } from "@/lib/segments/queries";
-import type { UserOption } from "@/lib/users/queries";
 import { useSelection } from "./bulk-selection";
 import { SegmentCheckboxes } from "@/components/segments/segment-checkboxes";
 import { TagInput } from "./tag-input";
@@ -31,17 +30,23 @@ export type BulkActionsPanelProps = {
   countText: string;
   /** The actions the viewer may take (offeredBulkActions). */
   kinds: BulkActionKind[];
-  /** Whom the viewer may make responsável. */
-  responsibles: UserOption[];
-  segments: SegmentOption[];
   /** The server actions, passed in so that the panel can be tested without a server. */
   actions: {
+    /** Whom the viewer may make responsável, or the segments they may assign: asked for when an action needs them. */
+    options: (of: OptionsOf) => Promise<ActionResult<{ options: Option[] }>>;
     preview: (input: RawBulkActionInput) => Promise<ActionResult<BulkPreview>>;
     start: (input: RawBulkActionInput) => Promise<ActionResult<{ id: string }>>;
     progress: (id: string) => Promise<ActionResult<{ action: BulkActionSummary }>>;
     undo: (id: string) => Promise<ActionResult>;
   };
 };
+
+type Option = { id: string; name: string };
+type OptionsOf = "responsibles" | "segments";
+/** The options an action's value is chosen from, once asked for. */
+type Options = Option[] | "loading" | "failed";
+
+const optionsOf: Partial<Record<BulkActionKind, OptionsOf>> = { set_responsible: "responsibles", add_segments: "segments", remove_segments: "segments" };
 
 type Step =
   | { name: "closed" }
@@ -53,7 +58,7 @@ type Step =
  * "Ações em massa", shown once rows are ticked: the ticked rows or every contact of the filter, an
  * action with its value, a confirmation with counts, then its progress and undo.
  */
-export function BulkActionsPanel({ query, countText, kinds, responsibles, segments, actions }: BulkActionsPanelProps) {
+export function BulkActionsPanel({ query, countText, kinds, actions }: BulkActionsPanelProps) {
   const router = useRouter();
   const { selected, clear } = useSelection();
   const [scope, setScope] = useState<"selected" | "all">("selected");
@@ -62,6 +67,7 @@ export function BulkActionsPanel({ query, countText, kinds, responsibles, segmen
   // page or filter, "Limpar seleção"), the next selection starts from its own rows again.
   if (scope === "all" && selected.size === 0 && step.name === "closed") setScope("selected");
   const [errors, setErrors] = useState<{ message: string; fieldErrors: FieldErrors } | null>(null);
+  const [loaded, setLoaded] = useState<{ of: OptionsOf; options: Options } | null>(null);
   const [pending, startTransition] = useTransition();
   const errorId = useId();
 
@@ -82,13 +88,26 @@ export function BulkActionsPanel({ query, countText, kinds, responsibles, segmen
   function choose(kind: BulkActionKind) {
     setErrors(null);
     setStep({ name: "choose", kind });
+    const of = optionsOf[kind];
+    if (!of) return;
+    // Asked for each time, so that they are as current as the list itself.
+    setLoaded({ of, options: "loading" });
+    const settle = (options: Options) => setLoaded((current) => (current?.of === of ? { of, options } : current));
+    actions.options(of).then((result) => settle(result.ok ? result.options : "failed"), () => settle("failed"));
   }
+
+  const optionsFor = (kind: BulkActionKind): Options => {
+    const of = optionsOf[kind];
+    if (!of) return [];
+    return loaded?.of === of ? loaded.options : "loading";
+  };
 
   function review(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const input = readInput(form);
-    const title = actionTitle(input, form, responsibles);
+    const responsibles = optionsFor("set_responsible");
+    const title = actionTitle(input, form, Array.isArray(responsibles) ? responsibles : []);
     startTransition(async () => {
       const result = await actions.preview(input);
       if (!result.ok) {
@@ -186,12 +205,12 @@ export function BulkActionsPanel({ query, countText, kinds, responsibles, segmen
               {scope === "all" ? `Todos os contatos deste filtro (${countText}).` : `${plural(selected.size, "contato selecionado", "contatos selecionados")}.`}
             </p>
             <div className="mt-4 space-y-4">
-              <OperationFields kind={step.kind} fieldErrors={fieldErrors} responsibles={responsibles} segments={segments} />
+              <OperationFields kind={step.kind} fieldErrors={fieldErrors} options={optionsFor(step.kind)} />
             </div>
             {errors && <Alert id={errorId} className="mt-4">{errors.message}</Alert>}
             <div className="mt-5 flex justify-end gap-3">
               <Button variant="secondary" onClick={close}>Cancelar</Button>
-              <Button type="submit" pending={pending}>Revisar…</Button>
+              <Button type="submit" pending={pending} disabled={!Array.isArray(optionsFor(step.kind))}>Revisar…</Button>
             </div>
           </form>
         )}
@@ -206,13 +225,14 @@ export function BulkActionsPanel({ query, countText, kinds, responsibles, segmen
   );
 }
 
-/** The value an action needs: whom, which priority, which hashtags or segments. */
-function OperationFields({ kind, fieldErrors, responsibles, segments }: {
+/** The value an action needs: whom, which priority, which hashtags or segments (chosen from `options`). */
+function OperationFields({ kind, fieldErrors, options }: {
   kind: BulkActionKind;
   fieldErrors: FieldErrors;
-  responsibles: UserOption[];
-  segments: SegmentOption[];
+  options: Options;
 }) {
+  if (options === "loading") return <p role="status" className="flex items-center gap-2 text-sm text-slate-600"><Spinner /> Carregando opções…</p>;
+  if (options === "failed") return <Alert>Não foi possível carregar as opções. Feche e tente de novo.</Alert>;
   switch (kind) {
     case "set_responsible":
       return (
@@ -220,7 +240,7 @@ function OperationFields({ kind, fieldErrors, responsibles, segments }: {
           {(control) => (
             <Select {...control} name="userId" autoFocus>
               <option value="">Sem responsável</option>
-              {responsibles.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+              {options.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
             </Select>
           )}
         </Field>
@@ -246,7 +266,7 @@ function OperationFields({ kind, fieldErrors, responsibles, segments }: {
     case "remove_segments":
       return (
         <Field label="Segmentos" group errors={fieldErrors.segmentIds}>
-          {(control) => <SegmentCheckboxes segments={segments} control={control} />}
+          {(control) => <SegmentCheckboxes segments={options} control={control} />}
         </Field>
       );
     case "delete":
@@ -255,7 +275,7 @@ function OperationFields({ kind, fieldErrors, responsibles, segments }: {
 }
 
 /** The confirmation's title restates the value: "Definir prioridade: Alta". */
-function actionTitle(input: RawBulkActionInput, form: HTMLFormElement, responsibles: UserOption[]): string {
+function actionTitle(input: RawBulkActionInput, form: HTMLFormElement, responsibles: Option[]): string {
   const kind = input.operation.kind as BulkActionKind;
   const label = bulkActionLabels[kind];
   const { userId, priority, tags } = input.operation as { userId?: string; priority?: string; tags?: string[] };

@@ -9,16 +9,20 @@ import { DateRangeField } from "@/components/ui/date-range-field";
 import { MultiSelectCombobox, type ComboOption } from "@/components/ui/multi-select-combobox";
 import { Select } from "@/components/ui/select";
 import { noResponsible, type ContactFilters } from "@/lib/contacts/contact-filters";
+import type { FilterNames } from "@/lib/contacts/filter-labels";
 import { contactListHref } from "@/lib/contacts/list-link";
 import { priorityLabels, priorities } from "@/lib/contacts/priority";
 import { normalizeTag } from "@/lib/contacts/tags";
 import { OmitEmptyFields } from "./omit-empty-fields";
 
+/** What the segment, responsável and hashtag fields offer; hashtags most used first, as suggestions: any other can be typed. */
+export type FilterChoices = { segments: ComboOption[]; responsibles: ComboOption[]; tags: string[] };
+
 export type ContactFilterOptions = {
-  segments: ComboOption[];
-  responsibles: ComboOption[];
-  /** The organization's hashtags, most used first (asked for when the form opens): suggestions, any other can be typed. */
-  loadTags: () => Promise<ActionResult<{ tags: string[] }>>;
+  /** The names of the segments and responsáveis the current filters name, shown until the choices load. */
+  names: FilterNames;
+  /** Every choice, asked for when the form opens: most list pages never open it. */
+  load: () => Promise<ActionResult<FilterChoices>>;
   canFilterWithoutSegment: boolean;
 };
 
@@ -45,23 +49,28 @@ export function ContactFiltersForm({ filters, options, onApply, children }: {
   /** Hidden fields carrying the rest of the list's state (search, sort, page size). */
   children: ReactNode;
 }) {
-  const [tags, setTags] = useState<string[]>([]);
-  const { loadTags } = options;
+  const [choices, setChoices] = useState<FilterChoices | "loading" | "failed">("loading");
+  const { load, names } = options;
   useEffect(() => {
     let current = true;
-    loadTags().then((result) => current && result.ok && setTags(result.tags)).catch(() => {});
+    load()
+      .then((result) => current && setChoices(result.ok ? result : "failed"))
+      .catch(() => current && setChoices("failed"));
     return () => {
       current = false;
     };
-  }, [loadTags]);
-  const tagOptions = tags.map((tag) => ({ id: tag, name: `#${tag}` }));
+  }, [load]);
+  const loaded = typeof choices === "object" ? choices : null;
+  const named = (map: Map<string, string>) => [...map].map(([id, name]) => ({ id, name }));
+  const status = typeof choices === "string" ? choices : undefined;
+  const tagOptions = (loaded?.tags ?? []).map((tag) => ({ id: tag, name: `#${tag}` }));
   return (
     <Form action="/contacts" onSubmit={() => setTimeout(onApply)} className="flex min-h-full flex-col">
       <OmitEmptyFields />
       {children}
       <div className="flex-1 space-y-5 px-5 py-4">
         <div>
-          <MultiSelectCombobox label="Segmentos" name="segment" options={options.segments} defaultValue={filters.segment} placeholder="Buscar segmento…" />
+          <MultiSelectCombobox label="Segmentos" name="segment" options={loaded?.segments ?? named(names.segments)} status={status} defaultValue={filters.segment} placeholder="Buscar segmento…" />
           {options.canFilterWithoutSegment && (
             <label className="mt-2 flex items-center gap-2 text-sm">
               <input type="checkbox" name="noSegment" value="1" defaultChecked={filters.noSegment} className={check} />
@@ -72,7 +81,8 @@ export function ContactFiltersForm({ filters, options, onApply, children }: {
         <MultiSelectCombobox
           label="Responsável"
           name="responsible"
-          options={[{ id: noResponsible, name: "Sem responsável" }, ...options.responsibles]}
+          options={[{ id: noResponsible, name: "Sem responsável" }, ...(loaded?.responsibles ?? named(names.responsibles))]}
+          status={status}
           defaultValue={filters.responsible}
           placeholder="Buscar pessoa…"
         />
@@ -87,9 +97,9 @@ export function ContactFiltersForm({ filters, options, onApply, children }: {
             ))}
           </div>
         </fieldset>
-        <MultiSelectCombobox label="Com todas as hashtags" name="tagAll" options={tagOptions} defaultValue={filters.tagAll} createOption={asTag} placeholder="#vip" />
-        <MultiSelectCombobox label="Com alguma das hashtags" name="tagAny" options={tagOptions} defaultValue={filters.tagAny} createOption={asTag} placeholder="#novo" />
-        <MultiSelectCombobox label="Sem as hashtags" name="tagNone" options={tagOptions} defaultValue={filters.tagNone} createOption={asTag} placeholder="#inativo" />
+        <MultiSelectCombobox label="Com todas as hashtags" name="tagAll" options={tagOptions} status={status} defaultValue={filters.tagAll} createOption={asTag} placeholder="#vip" />
+        <MultiSelectCombobox label="Com alguma das hashtags" name="tagAny" options={tagOptions} status={status} defaultValue={filters.tagAny} createOption={asTag} placeholder="#novo" />
+        <MultiSelectCombobox label="Sem as hashtags" name="tagNone" options={tagOptions} status={status} defaultValue={filters.tagNone} createOption={asTag} placeholder="#inativo" />
         <DateRangeField label="Criado entre" fromName="createdFrom" toName="createdTo" defaultFrom={filters.createdFrom} defaultTo={filters.createdTo} />
         <DateRangeField label="Atualizado entre" fromName="updatedFrom" toName="updatedTo" defaultFrom={filters.updatedFrom} defaultTo={filters.updatedTo} />
         <div className="flex gap-4">

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Button as AriaButton, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Tag, TagGroup, TagList, Text } from "react-aria-components";
 import { controlClasses } from "./input";
+import { Spinner } from "./spinner";
 
 export type ComboOption = { id: string; name: string };
 
@@ -19,7 +20,11 @@ export type MultiSelectComboboxProps = {
    * (null: not a valid value). Hashtags use it: the organization's tags are suggestions, not a limit.
    */
   createOption?: (typed: string) => ComboOption | null;
+  /** While the options are being asked for, or when that failed: the list says so instead of "nothing found". */
+  status?: "loading" | "failed";
 };
+
+const emptyMessages = { loading: "Carregando opções…", failed: "Não foi possível carregar as opções. Feche e abra de novo.", none: "Nada encontrado." };
 
 const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
@@ -27,7 +32,7 @@ const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLo
  * A searchable multi-select: type to narrow the options, Enter or a click adds one, the chosen ones
  * show as removable tags (Backspace or Delete on a focused tag removes it). Nothing to hold down.
  */
-export function MultiSelectCombobox({ label, name, options, defaultValue = [], placeholder, description, createOption }: MultiSelectComboboxProps) {
+export function MultiSelectCombobox({ label, name, options, defaultValue = [], placeholder, description, createOption, status }: MultiSelectComboboxProps) {
   const [value, setValue] = useState<string[]>(defaultValue);
   const [typed, setTyped] = useState("");
   // Chosen values that are not among the options (a typed hashtag) are labelled as they were created.
@@ -58,12 +63,12 @@ export function MultiSelectCombobox({ label, name, options, defaultValue = [], p
         <div className="relative">
           <Input placeholder={placeholder} className={`${controlClasses} pr-9`} />
           <AriaButton aria-label={`Mostrar opções de ${label}`} className="absolute inset-y-0 right-0 flex w-9 items-center justify-center text-slate-600 outline-none data-focus-visible:text-indigo-700">
-            <span aria-hidden="true">▾</span>
+            {status === "loading" ? <Spinner /> : <span aria-hidden="true">▾</span>}
           </AriaButton>
         </div>
         {description && <Text slot="description" className="mt-1.5 block text-xs text-slate-600">{description}</Text>}
         <Popover className="max-h-72 w-(--trigger-width) overflow-auto rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200 outline-none">
-          <ListBox<ComboOption> className="outline-none" renderEmptyState={() => <p className="px-3 py-2 text-sm text-slate-600">Nada encontrado.</p>}>
+          <ListBox<ComboOption> className="outline-none" renderEmptyState={() => <p className="px-3 py-2 text-sm text-slate-600">{emptyMessages[status ?? "none"]}</p>}>
             {(option) => (
               <ListBoxItem
                 id={option.id}

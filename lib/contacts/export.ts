@@ -9,11 +9,10 @@ import { logFailure } from "@/lib/actions/log-failure";
 import { recordAudit } from "@/lib/audit/audit";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { listAssignableSegments } from "@/lib/segments/queries";
-import { listResponsibleFilterOptions } from "@/lib/users/queries";
 import { filtersToSearchParams, type ContactFilters } from "./contact-filters";
 import { matching, withDefaults, type ContactListRequest } from "./contact-list";
 import { activeFilters } from "./filter-labels";
+import { filterNames } from "./filter-names";
 import { priorityLabels } from "./priority";
 
 export type CsvSeparator = ";" | ",";
@@ -94,8 +93,7 @@ export function exportContactsCsv(
 
 /** One audit row per export: who (the entry's actor), which contacts, how many rows, which separator. */
 async function recordExport(viewer: Viewer, filters: ContactFilters, separator: CsvSeparator, rows: number, completed: boolean) {
-  const [segments, responsibles] = await Promise.all([listAssignableSegments(viewer), listResponsibleFilterOptions(viewer)]);
-  const names = { segments: new Map(segments.map((s) => [s.id, s.name])), responsibles: new Map(responsibles.map((u) => [u.id, u.name])) };
+  const names = await filterNames(viewer, filters);
   const labels = [...(filters.q ? [`Busca: ${filters.q}`] : []), ...activeFilters(filters, names).map((f) => f.label)];
   await recordAudit(getDb(), viewer, {
     action: "contacts.export",

@@ -4,7 +4,7 @@ import { priorityLabels } from "./priority";
 
 // Client-safe: the list's filter chips and the export's audit entry describe filters in the same words.
 
-/** The names of the segments and responsáveis a viewer can filter by, keyed by id. */
+/** The names of the segments and responsáveis that filters name, keyed by id (lib/contacts/filter-names.ts). */
 export type FilterNames = { segments: Map<string, string>; responsibles: Map<string, string> };
 
 /** An active filter in words, and the filters that remain without it. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { and, asc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { segments } from "@/db/schema";
@@ -20,10 +21,13 @@ export function activeSegmentsOf(viewer: Viewer, all: boolean): SQL | null {
   )!;
 }
 
-/** Segments the viewer may put contacts in or take them out of: their own, or all of the organization's. */
-export async function listAssignableSegments(viewer: Viewer): Promise<SegmentOption[]> {
+/**
+ * Segments the viewer may put contacts in or take them out of: their own, or all of the organization's.
+ * Cached per request: the contact list reads them for its shortcuts, its bulk actions and its chips.
+ */
+export const listAssignableSegments = cache(async (viewer: Viewer): Promise<SegmentOption[]> => {
   if (!can(viewer.role, "contacts.changeSegments")) return [];
   const where = activeSegmentsOf(viewer, can(viewer.role, "contacts.changeAnySegment"));
   if (!where) return [];
   return getDb().select({ id: segments.id, name: segments.name }).from(segments).where(where).orderBy(asc(segments.name));
-}
+});

@@ -10,12 +10,12 @@ export type UserOption = { id: string; name: string };
 /**
  * Who the viewer may make responsável for a contact (lib/auth/permissions.ts): any active user of
  * the organization, or the active members of the viewer's segments; null when the choice is not
- * the viewer's at all.
+ * the viewer's at all. With `only` (parsed ids), just those of them: the names a filter shows.
  */
-export async function listAssignableResponsibles(viewer: Viewer): Promise<UserOption[] | null> {
+export async function listAssignableResponsibles(viewer: Viewer, only?: string[]): Promise<UserOption[] | null> {
   if (!can(viewer.role, "contacts.changeResponsible")) return null;
   const anyone = can(viewer.role, "contacts.changeResponsibleToAnyone");
-  if (!anyone && viewer.segmentIds.length === 0) return [];
+  if ((!anyone && viewer.segmentIds.length === 0) || only?.length === 0) return [];
   const db = getDb();
   const memberOfViewerSegments = exists(
     db
@@ -37,14 +37,16 @@ export async function listAssignableResponsibles(viewer: Viewer): Promise<UserOp
         eq(users.organizationId, viewer.organizationId),
         eq(users.active, true),
         anyone ? undefined : memberOfViewerSegments,
+        only ? inArray(users.id, only) : undefined,
       ),
     )
     .orderBy(asc(users.name));
 }
 
-/** Whose carteira the viewer may filter by: whom they may assign, or, for an operator, themselves. */
-export async function listResponsibleFilterOptions(viewer: Viewer): Promise<UserOption[]> {
-  return (await listAssignableResponsibles(viewer)) ?? [{ id: viewer.userId, name: viewer.name }];
+/** Whose carteira the viewer may filter by: whom they may assign, or, for an operator, themselves. With `only`, just those of them. */
+export async function listResponsibleFilterOptions(viewer: Viewer, only?: string[]): Promise<UserOption[]> {
+  const self = [{ id: viewer.userId, name: viewer.name }].filter((user) => !only || only.includes(user.id));
+  return (await listAssignableResponsibles(viewer, only)) ?? self;
 }
 
 /** Everyone of the organization, deactivated users too (the audit log names them). For readers of the audit log. */

@@ -13,15 +13,15 @@ import { capabilitiesOf } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { filtersToSearchParams, parseContactFilters, type ContactFilters } from "@/lib/contacts/contact-filters";
 import { activeFilters } from "@/lib/contacts/filter-labels";
+import { filterNames } from "@/lib/contacts/filter-names";
 import { countContacts, findContacts } from "@/lib/contacts/contact-list";
 import { contactListHref } from "@/lib/contacts/list-link";
 import { offeredBulkActions } from "@/lib/bulk-actions/bulk-actions";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listSavedFilters } from "@/lib/saved-filters/saved-filters";
-import { listAssignableResponsibles, listResponsibleFilterOptions } from "@/lib/users/queries";
 import { bulkActionProgressAction, previewBulkActionAction, startBulkActionAction, undoBulkActionAction } from "../bulk/actions";
+import { assignableOptionsAction, filterOptionsAction } from "../option-actions";
 import { deleteSavedFilterAction, saveFilterAction } from "../saved-filter-actions";
-import { suggestTagsAction } from "../tag-suggestion-actions";
 import { formatNumber, plural } from "@/lib/format/number";
 
 // In its own route group so that its loading state does not wrap the contact pages: a streamed
@@ -37,12 +37,12 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   const params = await searchParams;
   const filters = parseContactFilters(params);
   const may = capabilitiesOf(viewer.role);
-  const [page, count, segments, responsibles, assignable, saved] = await Promise.all([
+  // The filter drawer's and the bulk actions' choices are not read here: they load when opened.
+  const [page, count, segments, names, saved] = await Promise.all([
     findContacts(viewer, filters),
     countContacts(viewer, filters),
     listAssignableSegments(viewer),
-    listResponsibleFilterOptions(viewer),
-    listAssignableResponsibles(viewer),
+    filterNames(viewer, filters),
     listSavedFilters(viewer),
   ]);
   // The list as shown, without its page: what the links, the export, saved filters and bulk actions start from.
@@ -56,7 +56,6 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       ? `cerca de ${formatNumber(count.value)} contatos (estimativa)`
       : `mais de ${formatNumber(count.value)} contatos`;
 
-  const names = { segments: new Map(segments.map((s) => [s.id, s.name])), responsibles: new Map(responsibles.map((u) => [u.id, u.name])) };
   const activeCount = activeFilters({ ...current, q: undefined }, names).length;
 
   return (
@@ -78,7 +77,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       <ContactListToolbar
         filters={filters}
         activeCount={activeCount}
-        options={{ segments, responsibles, loadTags: suggestTagsAction, canFilterWithoutSegment: may["contacts.viewAll"] }}
+        options={{ names, load: filterOptionsAction, canFilterWithoutSegment: may["contacts.viewAll"] }}
         saved={{ filters: saved, currentQuery, canShare: may["savedFilters.share"], save: saveFilterAction, remove: deleteSavedFilterAction }}
         canExport={may["contacts.export"]}
       />
@@ -112,9 +111,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
             query={currentQuery}
             countText={countText}
             kinds={offeredBulkActions(viewer, segments.length)}
-            responsibles={assignable ?? []}
-            segments={segments}
-            actions={{ preview: previewBulkActionAction, start: startBulkActionAction, progress: bulkActionProgressAction, undo: undoBulkActionAction }}
+            actions={{ options: assignableOptionsAction, preview: previewBulkActionAction, start: startBulkActionAction, progress: bulkActionProgressAction, undo: undoBulkActionAction }}
           />
         </>
       )}
