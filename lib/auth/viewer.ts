@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { segmentMembers, users, type Role } from "@/db/schema";
+import { users, type Role } from "@/db/schema";
 
 /** Who is asking. Every data-access function takes one; nothing in it comes from the client. */
 export type Viewer = {
@@ -34,8 +34,8 @@ export function loadSessionViewer(userId: string, organizationId: string, sessio
 }
 
 async function loadActiveUser(userId: string, organizationId: string, condition?: SQL): Promise<Viewer | null> {
-  const db = getDb();
-  const [user] = await db
+  // One statement, memberships included: it runs on every request.
+  const [user] = await getDb()
     .select({
       id: users.id,
       organizationId: users.organizationId,
@@ -43,21 +43,19 @@ async function loadActiveUser(userId: string, organizationId: string, condition?
       name: users.name,
       email: users.email,
       mustChangePassword: users.mustChangePassword,
+      segmentIds: sql<string[]>`array(select sm.segment_id from segment_members sm
+        where sm.organization_id = users.organization_id and sm.user_id = users.id)`,
     })
     .from(users)
     .where(and(eq(users.organizationId, organizationId), eq(users.id, userId), eq(users.active, true), condition));
   if (!user) return null;
-  const memberships = await db
-    .select({ segmentId: segmentMembers.segmentId })
-    .from(segmentMembers)
-    .where(and(eq(segmentMembers.organizationId, organizationId), eq(segmentMembers.userId, userId)));
   return {
     userId: user.id,
     organizationId: user.organizationId,
     role: user.role,
     name: user.name,
     email: user.email,
-    segmentIds: memberships.map((m) => m.segmentId),
+    segmentIds: user.segmentIds,
     mustChangePassword: user.mustChangePassword,
   };
 }
