@@ -118,7 +118,7 @@ export const exactCountLimit = 10_000;
 // contacts.segment_ids), so the planner's estimate comes from column statistics: measured within
 // 10 % at 1M contacts for an admin, a supervisor and an operator. A 3× margin keeps an estimate
 // that is off from hiding an exact count under the limit.
-const estimateTrustedAbove = 3 * exactCountLimit;
+export const estimateTrustedAbove = 3 * exactCountLimit;
 
 export type ContactCount =
   | { value: number; exact: true }
