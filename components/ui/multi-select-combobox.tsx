@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button as AriaButton, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Tag, TagGroup, TagList, Text } from "react-aria-components";
 import { controlClasses } from "./input";
 import { Spinner } from "./spinner";
+import { foldText } from "@/lib/text/fold";
 
 export type ComboOption = { id: string; name: string };
 
@@ -26,7 +27,6 @@ export type MultiSelectComboboxProps = {
 
 const emptyMessages = { loading: "Carregando opções…", failed: "Não foi possível carregar as opções. Feche e abra de novo.", none: "Nada encontrado." };
 
-const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
 /**
  * A searchable multi-select: type to narrow the options, Enter or a click adds one, the chosen ones
@@ -40,7 +40,7 @@ export function MultiSelectCombobox({ label, name, options, defaultValue = [], p
   const known = [...options, ...value.filter((id) => !optionIds.has(id)).map((id) => createOption?.(id) ?? { id, name: id })];
   const byId = new Map(known.map((o) => [o.id, o]));
   const created = typed.trim() && createOption ? createOption(typed.trim()) : null;
-  const matching = known.filter((o) => fold(o.name).includes(fold(typed.trim())));
+  const matching = known.filter((o) => foldText(o.name).includes(foldText(typed.trim())));
   const items = created && !byId.has(created.id) ? [...matching, { id: created.id, name: `Adicionar “${created.name}”` }] : matching;
 
 

@@ -3,6 +3,7 @@ import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import { contacts } from "@/db/schema";
 import { parsePhone } from "@/lib/phones/phone";
 import { escapeLike } from "@/lib/sql/like";
+import { foldText } from "@/lib/text/fold";
 
 /** The CPF/CNPJ a search term would be, without its mask, or null. */
 function asDocument(term: string) {
@@ -19,10 +20,9 @@ export const NAME_WORDS_MAX = 5;
 /** The words of a search that are looked for in names, in the order typed. */
 export function nameWords(q: string): string[] {
   // Repeats are found as the database compares: ignoring case and accents.
-  const fold = (word: string) => word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   const distinct = new Map<string, string>();
   for (const word of q.split(/\s+/)) {
-    if (Array.from(word).length >= NAME_WORD_MIN_LETTERS && !distinct.has(fold(word))) distinct.set(fold(word), word);
+    if (Array.from(word).length >= NAME_WORD_MIN_LETTERS && !distinct.has(foldText(word))) distinct.set(foldText(word), word);
   }
   return [...distinct.values()].slice(0, NAME_WORDS_MAX);
 }
