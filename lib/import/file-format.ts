@@ -57,17 +57,13 @@ export function detectSeparator(text: string): ImportSeparator {
   return separators.reduce((best, s) => (counts.get(s)! > counts.get(best)! ? s : best), separators[0]);
 }
 
-/** Decodes a stream of the file's bytes in its encoding, characters cut between chunks included; the BOM is dropped. */
-export function decodeStream(encoding: ImportEncoding): TransformStream<Uint8Array, string> {
+/** The file's text, decoded chunk by chunk in its encoding (a character cut between chunks included); the BOM is dropped. */
+export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>, encoding: ImportEncoding): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding);
-  return new TransformStream({
-    transform(chunk, controller) {
-      const text = decoder.decode(chunk, { stream: true });
-      if (text) controller.enqueue(text);
-    },
-    flush(controller) {
-      const text = decoder.decode();
-      if (text) controller.enqueue(text);
-    },
-  });
+  for await (const chunk of chunks) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }
