@@ -70,9 +70,14 @@ async function* readRecords(parser: AsyncIterable<{ record: string[]; info: { li
   try {
     for await (const { record, info } of parser) {
       let inner = 0;
-      for (const cell of record) if (cell.includes("\n") || cell.includes("\r")) inner += lineBreaks(cell);
+      let crlf = 0;
+      for (const cell of record) {
+        if (!cell.includes("\n") && !cell.includes("\r")) continue;
+        inner += lineBreaks(cell);
+        crlf += cell.split("\r\n").length - 1;
+      }
       const row = { line: info.lines - overcounted - inner, cells: record };
-      for (const cell of record) if (cell.includes("\r\n")) overcounted += cell.split("\r\n").length - 1;
+      overcounted += crlf;
       if (row.cells.length > MAX_COLUMNS) throw new ImportFileError(tooManyColumns(row));
       yield row;
     }
