@@ -53,3 +53,11 @@ export const auditActions = [
   "segment.member_remove",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
+
+// uploaded → previewing → previewed → running → done | cancelled | failed; done or cancelled → undoing → undone.
+export const importStatuses = ["uploaded", "previewing", "previewed", "running", "done", "cancelled", "failed", "undoing", "undone"] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+
+// pending → created | updated | unchanged | failed; on undo, created/updated → undone | kept.
+export const importRowStates = ["pending", "created", "updated", "unchanged", "failed", "undone", "kept"] as const;
+export type ImportRowState = (typeof importRowStates)[number];

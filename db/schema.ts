@@ -1,6 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
+  bigint,
   boolean,
+  customType,
   check,
   foreignKey,
   index,
@@ -23,6 +25,8 @@ import {
   changeSources,
   documentTypes,
   historyActions,
+  importRowStates,
+  importStatuses,
   priorities,
   roles,
 } from "./enums";
@@ -35,6 +39,8 @@ import {
 // Their values live in ./enums, the one list the CHECKs, the zod schemas and the UI all read.
 
 export * from "./enums";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -431,3 +437,131 @@ export const signInThrottle = pgTable(
 export type Contact = typeof contacts.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Segment = typeof segments.$inferSelect;
+
+/** The choices of an import (lib/import/settings.ts), as the job reads them. */
+export type ImportSettingsColumn = import("@/lib/import/settings").ImportSettings;
+/** What the dry run found (lib/import/view.ts). */
+export type ImportPreviewColumn = import("@/lib/import/view").ImportPreview;
+
+// An import of a CSV or Excel file (lib/import/): what the user sees (file, choices, status,
+// counts, the dry run's findings), worked by the job engine like a bulk action.
+export const imports = pgTable(
+  "imports",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    actorUserId: uuid("actor_user_id").notNull(),
+    actorName: text("actor_name").notNull(),
+    fileName: text("file_name").notNull(),
+    fileBytes: bigint("file_bytes", { mode: "number" }).notNull().default(0),
+    // "csv" or "xlsx"; for a CSV, how it is written, so the error file is written the same way.
+    fileKind: text("file_kind").notNull(),
+    encoding: text("encoding"),
+    bom: boolean("bom").notNull().default(false),
+    separator: text("separator"),
+    header: text("header").array().notNull().default(sql`'{}'::text[]`),
+    sampleRows: jsonb("sample_rows").$type<string[][]>().notNull().default([]),
+    settings: jsonb("settings").$type<ImportSettingsColumn>(),
+    status: text("status", { enum: importStatuses }).notNull().default("uploaded"),
+    // Rows read from the file into import_rows; file_read once it was read whole.
+    rowsRead: integer("rows_read").notNull().default(0),
+    fileRead: boolean("file_read").notNull().default(false),
+    processed: integer("processed").notNull().default(0),
+    created: integer("created").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    unchanged: integer("unchanged").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    preview: jsonb("preview").$type<ImportPreviewColumn>(),
+    undone: integer("undone").notNull().default(0),
+    keptOnUndo: integer("kept_on_undo").notNull().default(0),
+    createdAt: createdAt(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    undoneByUserId: uuid("undone_by_user_id"),
+    undoneAt: timestamp("undone_at", { withTimezone: true }),
+    // The run of its job that works on it now, and the job that carries it (as for bulk actions).
+    runToken: text("run_token"),
+    jobId: uuid("job_id"),
+    error: text("error"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    index("imports_org_created_idx").on(t.organizationId, t.createdAt),
+    index("imports_unfinished_idx").on(t.organizationId, t.id).where(sql`${t.status} in ('previewing', 'running', 'undoing')`),
+    foreignKey({
+      columns: [t.organizationId, t.actorUserId],
+      foreignColumns: [users.organizationId, users.id],
+    }),
+    check("imports_status_check", oneOf(t.status, importStatuses)),
+  ],
+);
+
+// The uploaded file itself, in pieces of about 1 MB: in the database, so whichever worker runs the
+// import reads it, and kept until the import's undo window ends (the error file is cut from it).
+export const importFileChunks = pgTable(
+  "import_file_chunks",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    importId: uuid("import_id").notNull(),
+    seq: integer("seq").notNull(),
+    data: bytea("data").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.importId, t.seq] }),
+    foreignKey({ columns: [t.organizationId, t.importId], foreignColumns: [imports.organizationId, imports.id] }).onDelete("cascade"),
+  ],
+);
+
+// One row of the file per data line: its values as validated (or why it failed), then what the
+// import did with it (the contact, its fields before, the version it left) so that undo restores
+// exactly the contacts nobody changed since.
+export const importRows = pgTable(
+  "import_rows",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    importId: uuid("import_id").notNull(),
+    line: integer("line").notNull(),
+    // The key's value (código or document, normalized), and which fields the file gave.
+    key: text("key"),
+    given: text("given").array().notNull().default(sql`'{}'::text[]`),
+    name: text("name"),
+    document: text("document"),
+    documentType: text("document_type"),
+    customerCode: text("customer_code"),
+    responsibleUserId: uuid("responsible_user_id"),
+    tags: text("tags").array(),
+    priority: text("priority"),
+    phones: text("phones").array(),
+    emails: text("emails").array(),
+    segmentIds: uuid("segment_ids").array(),
+    state: text("state", { enum: importRowStates }).notNull().default("pending"),
+    error: text("error"),
+    contactId: uuid("contact_id"),
+    before: jsonb("before"),
+    versionAfter: integer("version_after"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.importId, t.line] }),
+    foreignKey({ columns: [t.organizationId, t.importId], foreignColumns: [imports.organizationId, imports.id] }).onDelete("cascade"),
+    check("import_rows_state_check", oneOf(t.state, importRowStates)),
+  ],
+);
+
+// A column mapping saved by its user, by the headers it matched, to be offered again.
+export const importMappings = pgTable(
+  "import_mappings",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    ownerUserId: uuid("owner_user_id").notNull(),
+    name: text("name").notNull(),
+    // Header (as written in the file) → field.
+    columns: jsonb("columns").$type<Record<string, string>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    uniqueIndex("import_mappings_owner_name_key").on(t.organizationId, t.ownerUserId, t.name),
+    foreignKey({ columns: [t.organizationId, t.ownerUserId], foreignColumns: [users.organizationId, users.id] }).onDelete("cascade"),
+  ],
+);
