@@ -89,8 +89,11 @@ async function* readRecords(parser: AsyncIterable<{ record: string[]; info: { li
 /** Line breaks as csv-parse counts them inside a quoted field: every CR and every LF. */
 const lineBreaks = (cell: string) => cell.length - cell.replace(/[\r\n]/g, "").length;
 
-const tooManyColumns = (row: ImportRow) =>
+export const tooManyColumns = (row: ImportRow) =>
   `A linha ${formatNumber(row.line)} tem ${formatNumber(row.cells.length)} colunas; um arquivo de contatos tem no máximo ${MAX_COLUMNS}.`;
+
+export const rowTooLong = (line?: number) =>
+  `Uma linha do arquivo passa de ${formatNumber(MAX_ROW_CHARS)} caracteres${line === undefined ? "" : ` (linha ${formatNumber(line)})`}: o arquivo não parece ser uma lista de contatos.`;
 
 function messageOf(error: unknown): string {
   if (error instanceof ImportFileError) return error.message;
@@ -98,7 +101,7 @@ function messageOf(error: unknown): string {
   const line = typeof error.lines === "number" ? ` (linha ${formatNumber(error.lines)})` : "";
   switch (error.code) {
     case "CSV_MAX_RECORD_SIZE":
-      return `Uma linha do arquivo passa de ${formatNumber(MAX_ROW_CHARS)} caracteres${line}: o arquivo não parece ser uma lista de contatos.`;
+      return rowTooLong(typeof error.lines === "number" ? error.lines : undefined);
     case "CSV_QUOTE_NOT_CLOSED":
       return `Há aspas abertas que nunca se fecham${line}: confira o arquivo.`;
     default:
