@@ -40,13 +40,9 @@ export function UploadForm({ maxBytes, sendFile = defaultSendFile }: UploadFormP
   const [state, setState] = useState<State>({ name: "idle", error: null });
   const [dragging, setDragging] = useState(false);
   const abort = useRef<AbortController | null>(null);
-  const errorRef = useRef<HTMLDivElement>(null);
   const hintId = useId();
   const error = state.name === "idle" ? state.error : null;
 
-  useEffect(() => {
-    if (error) errorRef.current?.focus();
-  }, [error]);
   // Leaving the page stops an upload under way.
   useEffect(() => () => abort.current?.abort(), []);
 
@@ -123,7 +119,8 @@ export function UploadForm({ maxBytes, sendFile = defaultSendFile }: UploadFormP
         <p id={hintId} className="text-xs text-slate-500">CSV, TXT ou Excel (.xlsx), até {formatBytes(maxBytes)}.</p>
       </div>
       {error && (
-        <Alert ref={errorRef} tabIndex={-1} title="O arquivo não foi enviado.">
+        // Announced as an alert; the focus stays on the picker, to choose another file.
+        <Alert title="O arquivo não foi enviado.">
           {error}
         </Alert>
       )}
