@@ -1,6 +1,7 @@
 import { logFailure } from "@/lib/actions/log-failure";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
+import { formatBytes } from "@/lib/format/size";
 import { createImport } from "@/lib/import/imports";
 import { hasControlCharacters } from "@/lib/sql/values";
 import { MAX_UPLOAD_BYTES } from "./limit";
@@ -10,7 +11,7 @@ import { MAX_UPLOAD_BYTES } from "./limit";
 // 200 MB file is never held in memory. proxy.ts does not run here (see its matcher), since Next
 // would buffer the body for it and cut it at 10 MB.
 
-const tooLarge = `O arquivo passa de ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Divida-o em arquivos menores e importe um de cada vez.`;
+const tooLarge = `O arquivo passa de ${formatBytes(MAX_UPLOAD_BYTES)}. Divida-o em arquivos menores e importe um de cada vez.`;
 
 const answer = (status: number, body: { ok: true; id: string } | { ok: false; message: string }) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
