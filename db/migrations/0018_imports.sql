@@ -84,4 +84,18 @@ ALTER TABLE "import_rows" ADD CONSTRAINT "import_rows_organization_id_import_id_
 ALTER TABLE "imports" ADD CONSTRAINT "imports_organization_id_actor_user_id_users_organization_id_id_fk" FOREIGN KEY ("organization_id","actor_user_id") REFERENCES "public"."users"("organization_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "import_mappings_owner_name_key" ON "import_mappings" USING btree ("organization_id","owner_user_id","name");--> statement-breakpoint
 CREATE INDEX "imports_org_created_idx" ON "imports" USING btree ("organization_id","created_at");--> statement-breakpoint
-CREATE INDEX "imports_unfinished_idx" ON "imports" USING btree ("organization_id","id") WHERE "imports"."status" in ('previewing', 'running', 'undoing');
+CREATE INDEX "imports_unfinished_idx" ON "imports" USING btree ("organization_id","id") WHERE "imports"."status" in ('previewing', 'running', 'undoing');--> statement-breakpoint
+-- The mirror writes a contact only when its segment list really changes: an import inserts new
+-- contacts with segment_ids already set, and their links must not rewrite every row a second time.
+CREATE OR REPLACE FUNCTION contact_segments_mirror() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $$
+BEGIN
+  UPDATE contacts c SET segment_ids = n.ids
+    FROM (SELECT c2.organization_id, c2.id, coalesce((
+        SELECT array_agg(cs.segment_id ORDER BY cs.segment_id) FROM contact_segments cs
+        WHERE cs.organization_id = c2.organization_id AND cs.contact_id = c2.id), '{}') AS ids
+      FROM contacts c2
+      WHERE c2.organization_id = ANY (ARRAY(SELECT DISTINCT organization_id FROM changed))
+        AND c2.id = ANY (ARRAY(SELECT DISTINCT contact_id FROM changed))) n
+    WHERE c.organization_id = n.organization_id AND c.id = n.id AND c.segment_ids IS DISTINCT FROM n.ids;
+  RETURN NULL;
+END $$;

@@ -167,6 +167,12 @@ export const contactUpdateInput = contactFields
     ...(document && { document: document.document, documentType: document.type }),
   }));
 
+/**
+ * The same fields for one row of an import file, each optional: a row that updates a contact may
+ * give only some of them. The import itself demands name, document and código to create one.
+ */
+export const contactImportInput = contactFields.partial();
+
 export type ContactInput = z.output<typeof contactInput>;
 export type ContactUpdateInput = z.output<typeof contactUpdateInput>;
 export type RawContactInput = z.input<typeof contactInput>;

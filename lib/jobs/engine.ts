@@ -12,6 +12,7 @@ export const jobSchema = "pgboss";
 /** The queues. A queue's handler lives with its domain (lib/jobs/handlers.ts maps them). */
 export const queues = {
   bulkAction: "bulk-action",
+  import: "import",
   resume: "resume",
   purge: "purge",
   dashboard: "dashboard",

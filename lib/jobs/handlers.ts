@@ -2,6 +2,8 @@ import "server-only";
 import { purgeSignInThrottle } from "@/lib/auth/throttle";
 import { purgeExpiredBulkItems } from "@/lib/bulk-actions/bulk-actions";
 import { resumeOrphanedBulkActions, runBulkActionJob } from "@/lib/bulk-actions/runner";
+import { purgeExpiredImports } from "@/lib/import/imports";
+import { resumeOrphanedImports, runImportJob } from "@/lib/import/runner";
 import { purgeIdleDashboards, refreshDashboard, type DashboardRefreshJob } from "@/lib/dashboard/dashboard";
 import { purgeExpiredInvites } from "@/lib/users/admin";
 import { queues, type JobHandlers, type JobSchedule } from "./engine";
@@ -9,14 +11,17 @@ import { queues, type JobHandlers, type JobSchedule } from "./engine";
 /** Each queue's handler. A new kind of background work adds its queue in engine.ts and its handler here. */
 export const jobHandlers: JobHandlers = {
   [queues.bulkAction]: (job) => runBulkActionJob(job),
+  [queues.import]: (job) => runImportJob(job),
   [queues.resume]: async () => {
     await resumeOrphanedBulkActions();
+    await resumeOrphanedImports();
   },
   [queues.purge]: async () => {
     await purgeExpiredBulkItems();
     await purgeExpiredInvites();
     await purgeSignInThrottle();
     await purgeIdleDashboards();
+    await purgeExpiredImports();
   },
   [queues.dashboard]: (job) => refreshDashboard(job.data as DashboardRefreshJob),
 };
