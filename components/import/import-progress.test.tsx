@@ -41,13 +41,14 @@ describe("ImportProgress", () => {
     expect(screen.getByRole("button", { name: "Cancelar importação" })).toBeDefined();
   });
 
-  test("while the file is still being read, the total is what was read so far and no time left is guessed", () => {
-    renderProgress(importView({ status: "previewing", fileRead: false, rowsRead: 20_000, processed: 12_000, secondsLeft: 40, rowsPerSecond: null }));
+  test("a dry run counts what it found; while the file is still being read, the total is what was read so far and no time left is guessed", () => {
+    const found = { create: 9000, update: 2500, unchanged: 400, fail: 100, errors: [], changes: [] };
+    renderProgress(importView({ status: "previewing", fileRead: false, rowsRead: 20_000, processed: 12_000, secondsLeft: 40, rowsPerSecond: null, created: 0, updated: 0, preview: found }));
     expect(screen.getByRole("heading", { name: "Pré-visualizando…" })).toBeDefined();
     expect(screen.getByText("12.000 linhas conferidas de 20.000 lidas até agora — lendo o arquivo…")).toBeDefined();
-    expect(screen.getByText("Calculando a velocidade…")).toBeDefined();
+    expect(screen.queryByText(/por segundo/)).toBeNull();
     expect((screen.getByRole("progressbar") as HTMLProgressElement).hasAttribute("value")).toBe(false);
-    expect(counts()).toMatchObject({ "A criar": "1.200", "A atualizar": "250" });
+    expect(counts()).toEqual({ "A criar": "9.000", "A atualizar": "2.500", "Sem alteração": "400", "Com erro": "100" });
   });
 
   test("an undo counts the contacts it put back out of those the import wrote, and cannot be cancelled", () => {

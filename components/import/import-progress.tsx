@@ -33,6 +33,16 @@ export function progressOf(view: ImportView) {
   return { done: view.processed, total: view.rowsRead, counting: !view.fileRead };
 }
 
+/** The counts so far: the dry run's findings, the rows written, or the contacts put back. */
+function countsOf(view: ImportView): (readonly [string, number])[] {
+  if (view.status === "undoing") return [["Desfeitos", view.undone], ["Mantidos (mudaram depois)", view.keptOnUndo]];
+  if (view.status === "previewing") {
+    const found = view.preview ?? { create: 0, update: 0, unchanged: 0, fail: 0 };
+    return [["A criar", found.create], ["A atualizar", found.update], ["Sem alteração", found.unchanged], ["Com erro", found.fail]];
+  }
+  return [["Criados", view.created], ["Atualizados", view.updated], ["Sem alteração", view.unchanged], ["Com erro", view.failed]];
+}
+
 /**
  * The dry run, the import or its undo while the job engine works on it: polls the import's row
  * every 1.5 s and reloads the page once the work ends (the page then shows its outcome). The state
@@ -74,15 +84,7 @@ export function ImportProgress({ view: initial, actions }: ImportProgressProps) 
   const status = view.status === "running" || view.status === "undoing" ? view.status : "previewing";
   const { done, total, counting } = progressOf(view);
   const percent = total > 0 ? Math.min(100, Math.floor((100 * done) / total)) : 0;
-  const counts =
-    status === "undoing"
-      ? [["Desfeitos", view.undone], ["Mantidos (mudaram depois)", view.keptOnUndo]] as const
-      : [
-          [status === "previewing" ? "A criar" : "Criados", view.created],
-          [status === "previewing" ? "A atualizar" : "Atualizados", view.updated],
-          ["Sem alteração", view.unchanged],
-          ["Com erro", view.failed],
-        ] as const;
+  const counts = countsOf(view);
 
   return (
     <section aria-labelledby="progress-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
@@ -101,10 +103,12 @@ export function ImportProgress({ view: initial, actions }: ImportProgressProps) 
           <>{formatNumber(done)} de {plural(total, status === "undoing" ? "contato" : "linha", status === "undoing" ? "contatos" : "linhas")} ({percent}%)</>
         )}
       </p>
-      <p className="mt-1 text-sm text-slate-600 tabular-nums">
-        {view.rowsPerSecond === null ? "Calculando a velocidade…" : `${plural(Math.round(view.rowsPerSecond), "linha", "linhas")} por segundo`}
-        {view.secondsLeft !== null && !counting && ` · cerca de ${formatDuration(view.secondsLeft)} para terminar`}
-      </p>
+      {view.rowsPerSecond !== null && (
+        <p className="mt-1 text-sm text-slate-600 tabular-nums">
+          {plural(Math.round(view.rowsPerSecond), "linha", "linhas")} por segundo
+          {view.secondsLeft !== null && !counting && ` · cerca de ${formatDuration(view.secondsLeft)} para terminar`}
+        </p>
+      )}
       {/* Announced in steps of 10 %, not at every poll. */}
       <p role="status" className="sr-only">{counting ? "Lendo o arquivo." : `${Math.floor(percent / 10) * 10}% concluído.`}</p>
 

@@ -2,11 +2,14 @@ import type { ImportView } from "@/lib/import/view";
 
 const steps = ["Enviar o arquivo", "Colunas e opções", "Prévia", "Importação"] as const;
 
-const stepOf = (status: ImportView["status"]) => (status === "uploaded" ? 1 : status === "previewing" || status === "previewed" ? 2 : 3);
+function stepOf({ status, startedAt }: Pick<ImportView, "status" | "startedAt">) {
+  if (status === "uploaded" || (status === "failed" && !startedAt)) return 1;
+  return status === "previewing" || status === "previewed" ? 2 : 3;
+}
 
 /** Where this import is among the four steps, as an ordered list with the current one marked. */
-export function ImportSteps({ status }: { status: ImportView["status"] }) {
-  const current = stepOf(status);
+export function ImportSteps({ view }: { view: Pick<ImportView, "status" | "startedAt"> }) {
+  const current = stepOf(view);
   return (
     <ol aria-label="Etapas da importação" className="flex flex-wrap gap-x-2 gap-y-1 text-sm">
       {steps.map((label, index) => (

@@ -9,6 +9,7 @@ import { ImportSteps } from "@/components/import/import-steps";
 import { PreviewStep } from "@/components/import/preview-step";
 import { PreviewSummary } from "@/components/import/preview-summary";
 import { ImportSettingsForm, type ImportSettingsFormProps } from "@/components/import/settings-form";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
@@ -70,6 +71,17 @@ export default async function ImportDetailPage({ params }: Props) {
     case "uploaded":
       body = <ImportSettingsForm {...await settingsForm(viewer, view)} />;
       break;
+    case "failed":
+      // A dry run that stopped (a broken line deep in the file) goes back to the options, with the reason.
+      body = view.startedAt ? (
+        <ImportResult view={view} canUndo={false} undo={undoImportAction} />
+      ) : (
+        <div className="space-y-6">
+          <Alert title="A pré-visualização parou.">{view.error ?? "Tente de novo."}</Alert>
+          <ImportSettingsForm {...await settingsForm(viewer, view)} />
+        </div>
+      );
+      break;
     case "previewing":
     case "running":
     case "undoing":
@@ -108,7 +120,7 @@ export default async function ImportDetailPage({ params }: Props) {
           <Badge tone={importStatusTones[view.status]}>{importStatusLabels[view.status]}</Badge>
         </div>
         <FileSummary view={view} />
-        <ImportSteps status={view.status} />
+        <ImportSteps view={view} />
       </header>
       {body}
     </div>
