@@ -9,6 +9,7 @@ import { formatNumber, plural } from "@/lib/format/number";
 import { formatDuration } from "@/lib/format/size";
 import type { ImportView } from "@/lib/import/view";
 import { workingStatuses } from "./import-status";
+import { progressBarClasses } from "./progress-bar";
 
 const POLL_MS = 1500;
 
@@ -92,7 +93,7 @@ export function ImportProgress({ view: initial, actions }: ImportProgressProps) 
       <p className="mt-1 text-sm text-slate-600">{explanations[status]}</p>
 
       <progress
-        className="mt-5 h-2 w-full"
+        className={`mt-5 ${progressBarClasses}`}
         aria-label="Andamento"
         {...(total > 0 && !counting ? { max: total, value: done } : {})}
       />

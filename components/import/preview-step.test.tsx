@@ -64,6 +64,15 @@ describe("PreviewStep", () => {
     expect(screen.getByText(/120 contatos serão criados e 30 serão atualizados; 4 linhas com erro ficam de fora/)).toBeDefined();
   });
 
+  test("names only what will happen", () => {
+    renderStep({ preview: { ...preview, create: 0, fail: 0 } });
+    expect(screen.getByText("Ao importar, 30 contatos serão atualizados. Você poderá desfazer a importação por 7 dias.")).toBeDefined();
+    cleanup();
+    renderStep({ preview: { ...preview, create: 0, update: 0 } });
+    expect(screen.getByText("Nenhum contato seria criado ou alterado com estas opções.")).toBeDefined();
+    expect((screen.getByRole("button", { name: "Importar" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   test("Importar starts the import; a refusal is said", async () => {
     const { start, user } = renderStep();
     start.mockResolvedValueOnce({ ok: false, code: "conflict", message: "Esta importação já começou.", fieldErrors: {} });

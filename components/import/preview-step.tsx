@@ -17,6 +17,17 @@ export type PreviewStepProps = {
   start: (id: string) => Promise<ActionResult>;
 };
 
+/** What "Importar" will do, in one sentence that names only what happens. */
+function outcome({ create, update, fail }: ImportPreview): string {
+  if (create + update === 0) return "Nenhum contato seria criado ou alterado com estas opções.";
+  const writes = [
+    create > 0 && plural(create, "contato será criado", "contatos serão criados"),
+    update > 0 && (create > 0 ? plural(update, "será atualizado", "serão atualizados") : plural(update, "contato será atualizado", "contatos serão atualizados")),
+  ].filter(Boolean);
+  const left = fail > 0 ? `; ${plural(fail, "linha com erro fica", "linhas com erro ficam")} de fora` : "";
+  return `Ao importar, ${writes.join(" e ")}${left}. Você poderá desfazer a importação por 7 dias.`;
+}
+
 /** After the dry run: import what it found, or go back to the mapping and options (filled in as they were). */
 export function PreviewStep({ summary, preview, form, start }: PreviewStepProps) {
   const [editing, setEditing] = useState(false);
@@ -58,13 +69,7 @@ export function PreviewStep({ summary, preview, form, start }: PreviewStepProps)
     <div className="space-y-6">
       {summary}
       <div className="space-y-3 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-        <p className="text-sm text-slate-800">
-          {writes === 0
-            ? "Nenhum contato seria criado ou alterado com estas opções."
-            : `Ao importar, ${plural(preview.create, "contato será criado", "contatos serão criados")} e ${plural(preview.update, "será atualizado", "serão atualizados")}${
-                preview.fail > 0 ? `; ${plural(preview.fail, "linha com erro fica", "linhas com erro ficam")} de fora` : ""
-              }. Você poderá desfazer a importação por 7 dias.`}
-        </p>
+        <p className="text-sm text-slate-800">{outcome(preview)}</p>
         {error && <Alert>{error}</Alert>}
         <div className="flex flex-wrap gap-3">
           <Button onClick={importNow} pending={pending} disabled={writes === 0}>Importar</Button>

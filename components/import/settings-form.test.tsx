@@ -111,7 +111,7 @@ describe("ImportSettingsForm", () => {
     await user.click(screen.getByRole("radio", { name: "Somente adicionar novos" }));
     expect(screen.queryByRole("group", { name: "Ao atualizar um contato existente" })).toBeNull();
     expect(screen.queryByRole("combobox", { name: /Definir responsável/ })).toBeNull();
-    expect(description(screen.getByRole("combobox", { name: /Colocar todos no segmento/ }))).toContain("precisa ficar em um dos seus segmentos");
+    expect(description(screen.getByRole("combobox", { name: /Colocar todos no segmento/ }))).toContain("Um contato novo sem segmento (aqui ou na coluna Segmentos) fica com você como responsável.");
   });
 
   test("starts from the settings of an earlier preview", async () => {

@@ -163,7 +163,7 @@ export function ImportSettingsForm({ importId, header, sampleRows, settings, seg
                       name={`policy-${field}`}
                       value={policies[field]}
                       onChange={(event) => setPolicies({ ...policies, [field]: event.target.value as UpdatePolicy })}
-                      className="w-48! shrink-0"
+                      className="w-auto! min-w-48 shrink-0"
                     >
                       {updatePolicies.map((value) => <option key={value} value={value}>{updatePolicyLabels[value]}</option>)}
                     </Select>
@@ -183,7 +183,7 @@ export function ImportSettingsForm({ importId, header, sampleRows, settings, seg
             label="Colocar todos no segmento"
             hint={
               ownSegmentsOnly
-                ? "Cada contato importado precisa ficar em um dos seus segmentos: escolha um aqui ou associe a coluna Segmentos."
+                ? "Só os seus segmentos. Um contato novo sem segmento (aqui ou na coluna Segmentos) fica com você como responsável."
                 : "Opcional: além dos segmentos da coluna Segmentos."
             }
             errors={errors.segmentId}

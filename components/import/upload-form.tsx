@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { formatBytes } from "@/lib/format/size";
+import { progressBarClasses } from "./progress-bar";
 import { sendFile as defaultSendFile, type SendFile, type SendProgress } from "./send-file";
 
 export type UploadFormProps = {
@@ -73,7 +74,7 @@ export function UploadForm({ maxBytes, sendFile = defaultSendFile }: UploadFormP
     return (
       <section aria-labelledby="upload-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
         <h2 id="upload-title" className="text-base font-semibold text-slate-900">Enviando “{state.file.name}”</h2>
-        <progress className="mt-4 h-2 w-full" max={total} value={loaded} aria-label="Envio do arquivo" aria-valuetext={`${percent}%`} />
+        <progress className={`mt-4 ${progressBarClasses}`} max={total} value={loaded} aria-label="Envio do arquivo" aria-valuetext={`${percent}%`} />
         <p className="mt-2 text-sm text-slate-600 tabular-nums">
           {formatBytes(loaded)} de {formatBytes(total)} ({percent}%)
         </p>

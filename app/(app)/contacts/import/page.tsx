@@ -43,7 +43,7 @@ export default async function ImportPage() {
           <li><strong>Listas numa célula:</strong> telefones, e-mails e segmentos separados por vírgula; hashtags por espaço ou vírgula; prioridade Alta, Média ou Baixa; responsável pelo e-mail do usuário.</li>
           <li><strong>Limites:</strong> até {formatBytes(MAX_UPLOAD_BYTES)} por arquivo e 200 colunas.</li>
           <li><strong>Contato já existente:</strong> reconhecido pelo Código do cliente ou pelo CPF/CNPJ, à sua escolha; você decide o que atualizar.</li>
-          {supervisor && <li><strong>Segmentos:</strong> os contatos importados precisam ficar em pelo menos um dos seus segmentos.</li>}
+          {supervisor && <li><strong>Segmentos:</strong> só os seus; um contato novo sem segmento fica com você como responsável.</li>}
         </ul>
         <p className="mt-3 text-slate-600">Uma importação pode ser desfeita por 7 dias.</p>
       </section>

@@ -18,7 +18,8 @@ export const metadata: Metadata = { title: "Importações" };
 
 type Props = { searchParams: Promise<{ before?: string | string[] }> };
 
-const numberCell = "px-4 py-3 text-right tabular-nums max-lg:inline-block max-lg:pr-3";
+// On a phone's card the counts share one line: "Linhas: 3.000  Criados: 2.989…".
+const numberCell = "px-4 py-3 text-right tabular-nums max-lg:mr-4 max-lg:inline-block! max-lg:text-left";
 
 /** The imports, newest first, a page at a time: "Carregar mais" puts the last one's id in the URL (?before=). */
 export default async function ImportHistoryPage({ searchParams }: Props) {
@@ -68,8 +69,8 @@ export default async function ImportHistoryPage({ searchParams }: Props) {
         >
           {items.map((item) => (
             <tr key={item.id}>
-              <td className="max-w-56 px-4 py-3 max-lg:max-w-none max-lg:pr-28">
-                <Link href={`/contacts/import/${item.id}`} className="font-medium break-all text-indigo-700 hover:underline">{item.fileName}</Link>
+              <td className="min-w-40 px-4 py-3 max-lg:pr-28">
+                <Link href={`/contacts/import/${item.id}`} className="font-medium wrap-anywhere text-indigo-700 hover:underline">{item.fileName}</Link>
               </td>
               <Cell label="Quem" className="px-4 py-3 text-slate-700">
                 {item.actorName}
