@@ -32,7 +32,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", server, include: ["{db,lib}/**/*.test.ts"], exclude: ["**/*.db.test.ts", "**/*.pg.test.ts"], environment: "node" },
+        test: { name: "unit", server, include: ["{app,db,lib}/**/*.test.ts"], exclude: ["**/*.db.test.ts", "**/*.pg.test.ts"], environment: "node" },
       },
       {
         resolve: { alias },

@@ -98,14 +98,19 @@ function pagesOf(contact: string, extra: Check[]): Check[] {
 
 const roles: { email: string | null; pages: (contact: string) => Check[] }[] = [
   { email: null, pages: () => [{ path: "/login" }] },
-  // The dashboard is not an operator's: it answers the not-found inside the shell.
-  { email: "ana@demo.test", pages: (contact) => pagesOf(contact, [{ path: "/dashboard", status: 404 }]) },
-  { email: "lider@demo.test", pages: (contact) => pagesOf(contact, [{ path: "/dashboard" }]) },
+  // The dashboard and the import are not an operator's: they answer the not-found inside the shell.
+  {
+    email: "ana@demo.test",
+    pages: (contact) => pagesOf(contact, [{ path: "/dashboard", status: 404 }, { path: "/contacts/import", status: 404 }, { path: "/contacts/import/history", status: 404 }]),
+  },
+  { email: "lider@demo.test", pages: (contact) => pagesOf(contact, [{ path: "/dashboard" }, { path: "/contacts/import" }, { path: "/contacts/import/history" }]) },
   {
     email: "admin@demo.test",
     pages: (contact) =>
       pagesOf(contact, [
         { path: "/dashboard" },
+        { path: "/contacts/import" },
+        { path: "/contacts/import/history" },
         { path: "/segments" },
         { path: `/segments/${ids.segment}` },
         { path: "/users" },

@@ -66,12 +66,23 @@ describe("AppShell", () => {
     expect(screen.queryByText("Administração") !== null).toBe(role === "admin");
   });
 
+  test.each([
+    ["operator", false],
+    ["supervisor", true],
+    ["admin", true],
+  ] as const)("offers a %s Importar beside the create link: %s", (role, offered) => {
+    renderShell({ role });
+    const link = screen.queryByRole("link", { name: "Importar" });
+    expect(link?.getAttribute("href") ?? null).toBe(offered ? "/contacts/import" : null);
+  });
+
   test("decides by capability, never by role: each link follows its own", () => {
-    renderShell({ role: "operator" }, { ...capabilitiesOf("operator"), "audit.view": true, "contacts.create": false });
+    renderShell({ role: "operator" }, { ...capabilitiesOf("operator"), "audit.view": true, "contacts.create": false, "contacts.import": true });
     const nav = screen.getByRole("navigation", { name: "Principal" });
     expect(within(nav).getByRole("link", { name: "Auditoria" })).toBeDefined();
     expect(within(nav).queryByRole("link", { name: "Usuários" })).toBeNull();
     expect(screen.queryByRole("link", { name: "+ Criar contato" })).toBeNull();
+    expect(screen.getByRole("link", { name: "Importar" })).toBeDefined();
   });
 
   test("the skip link targets the main content", () => {

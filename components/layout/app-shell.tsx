@@ -81,7 +81,12 @@ export function AppShell({ user, capabilities, signOutAction, children }: AppShe
       </Sidebar>
 
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center justify-end border-b border-slate-200 bg-white px-4 py-3 md:px-8">
+        <header className="flex items-center justify-end gap-2 border-b border-slate-200 bg-white px-4 py-3 md:px-8">
+          {capabilities["contacts.import"] && (
+            <Link href="/contacts/import" className={buttonClasses("secondary")}>
+              Importar
+            </Link>
+          )}
           {capabilities["contacts.create"] && (
             <Link href="/contacts/new" className={buttonClasses("primary")}>
               + Criar contato

@@ -1,0 +1,33 @@
+import type { ImportView } from "@/lib/import/view";
+
+/** An import as its page receives it, for component tests: a run a quarter of the way through, unless changed. */
+export const importView = (change: Partial<ImportView> = {}): ImportView => ({
+  id: "imp1",
+  fileName: "clientes maio.csv",
+  fileBytes: 1_234_567,
+  formatLabel: "Windows-1252",
+  separatorLabel: "ponto e vírgula",
+  header: ["Nome", "Código"],
+  sampleRows: [["Maria", "CLI-1"]],
+  settings: null,
+  status: "running",
+  actorName: "Ana Souza",
+  createdAt: "2026-05-04T13:00:00.000Z",
+  startedAt: "2026-05-04T13:01:00.000Z",
+  finishedAt: null,
+  rowsRead: 6000,
+  fileRead: true,
+  processed: 1500,
+  created: 1200,
+  updated: 250,
+  unchanged: 40,
+  failed: 10,
+  rowsPerSecond: 250,
+  secondsLeft: 18,
+  preview: null,
+  undoUntil: null,
+  undone: 0,
+  keptOnUndo: 0,
+  error: null,
+  ...change,
+});
