@@ -467,6 +467,8 @@ export const imports = pgTable(
     rowsRead: integer("rows_read").notNull().default(0),
     fileRead: boolean("file_read").notNull().default(false),
     processed: integer("processed").notNull().default(0),
+    // The last line the phase under way (dry run, import, undo) has finished: a new run goes on after it.
+    through: integer("through").notNull().default(0),
     created: integer("created").notNull().default(0),
     updated: integer("updated").notNull().default(0),
     unchanged: integer("unchanged").notNull().default(0),

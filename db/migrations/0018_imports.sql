@@ -59,6 +59,7 @@ CREATE TABLE "imports" (
 	"rows_read" integer DEFAULT 0 NOT NULL,
 	"file_read" boolean DEFAULT false NOT NULL,
 	"processed" integer DEFAULT 0 NOT NULL,
+	"through" integer DEFAULT 0 NOT NULL,
 	"created" integer DEFAULT 0 NOT NULL,
 	"updated" integer DEFAULT 0 NOT NULL,
 	"unchanged" integer DEFAULT 0 NOT NULL,

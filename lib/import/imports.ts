@@ -84,7 +84,7 @@ export async function createImport(viewer: Viewer, fileName: string, body: Async
   }
   if (sample.length === 0) return refuse("O arquivo só tem o cabeçalho: não há contatos para importar.");
   const header = opened.header.map((cell, i) => cell || `Coluna ${i + 1}`);
-  const format = "format" in opened ? opened.format : null;
+  const format = opened.kind === "csv" ? opened.format : null;
   await getDb().execute(sql`
     update imports set file_bytes = ${bytes}, header = ${sql`array[${sql.join(header.map((h) => sql`${h}`), sql`, `)}]::text[]`},
       sample_rows = ${JSON.stringify(sample)}::jsonb, encoding = ${format?.encoding ?? null}, bom = ${format?.bom ?? false},
@@ -165,7 +165,6 @@ export async function getImportView(viewer: Viewer, id: string): Promise<ImportV
   if (!row) return null;
   const elapsed = row.started_at ? ((row.finished_at ? new Date(row.finished_at).getTime() : Date.now()) - new Date(row.started_at).getTime()) / 1000 : 0;
   const rowsPerSecond = row.status === "running" && elapsed > 1 && row.processed > 0 ? Math.round(row.processed / elapsed) : null;
-  const { through: _through, ...preview } = row.preview ?? ({} as ImportPreview);
   return {
     id: row.id,
     fileName: row.file_name,
@@ -189,7 +188,7 @@ export async function getImportView(viewer: Viewer, id: string): Promise<ImportV
     failed: row.failed,
     rowsPerSecond,
     secondsLeft: rowsPerSecond && row.file_read ? Math.ceil((row.rows_read - row.processed) / rowsPerSecond) : null,
-    preview: row.preview ? (preview as ImportPreview) : null,
+    preview: row.preview,
     undoUntil: undoUntil(row),
     undone: row.undone,
     keptOnUndo: row.kept_on_undo,
@@ -262,7 +261,7 @@ export async function previewImport(viewer: Viewer, id: string, rawSettings: unk
     await tx.execute(sql`delete from import_rows where organization_id = ${viewer.organizationId}::uuid and import_id = ${row.id}::uuid`);
     await tx.execute(sql`
       update imports set settings = ${JSON.stringify(settings)}::jsonb, status = 'previewing', rows_read = 0, file_read = false,
-        processed = 0, preview = null, error = null, run_token = null
+        processed = 0, through = 0, preview = null, error = null, run_token = null
       where organization_id = ${viewer.organizationId}::uuid and id = ${row.id}::uuid`);
     await enqueueImportJob(tx, viewer.organizationId, row.id);
   });
@@ -293,7 +292,7 @@ export async function startImport(viewer: Viewer, id: string): Promise<ActionRes
     viewer,
     row.id,
     ["previewed"],
-    sql`status = 'running', started_at = now(), processed = 0, created = 0, updated = 0, unchanged = 0, failed = 0`,
+    sql`status = 'running', started_at = now(), through = 0, processed = 0, created = 0, updated = 0, unchanged = 0, failed = 0`,
     true,
   );
   return started ? { ok: true } : failure("conflict", "Faça a pré-visualização antes de importar.");
@@ -304,7 +303,7 @@ export async function cancelImport(viewer: Viewer, id: string): Promise<ActionRe
   const row = await loadImport(viewer, id);
   if (!row) return notFound();
   if (row.status === "previewing") {
-    await transition(viewer, row.id, ["previewing"], sql`status = 'uploaded', preview = null`, false);
+    await transition(viewer, row.id, ["previewing"], sql`status = 'uploaded', preview = null, through = 0`, false);
     return { ok: true };
   }
   const cancelled = await transition(viewer, row.id, ["running"], sql`status = 'cancelled', finished_at = now()`, false);
@@ -321,7 +320,7 @@ export async function undoImport(viewer: Viewer, id: string): Promise<ActionResu
     viewer,
     row.id,
     ["done", "cancelled"],
-    sql`status = 'undoing', undone_by_user_id = ${viewer.userId}::uuid`,
+    sql`status = 'undoing', through = 0, undone_by_user_id = ${viewer.userId}::uuid`,
     true,
   );
   return undoing ? { ok: true } : failure("conflict", "Esta importação já está sendo desfeita.");

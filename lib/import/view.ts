@@ -16,8 +16,6 @@ export type ImportPreview = {
   errors: ImportErrorSample[];
   /** Some of the changes an update would make, field by field (history's field names and values). */
   changes: ImportChangeSample[];
-  /** While the dry run is under way: the last line it sorted. */
-  through?: number;
 };
 
 export type ImportView = {

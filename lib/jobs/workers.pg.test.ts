@@ -1,46 +1,16 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { afterEach, expect, it } from "vitest";
 import { getDb, rowsOf } from "@/db/client";
 import { createWorld } from "@/db/testing/world";
 import { bulkActionInput } from "@/lib/bulk-actions/bulk-action-input";
 import { getBulkAction, startBulkAction } from "@/lib/bulk-actions/bulk-actions";
+import { startWorker, stopAllWorkers, stopWorker, until } from "./testing/worker-processes";
 
 // Separate worker processes (`npm run worker`) on one PostgreSQL: one is killed in the middle of a
 // bulk action, as a crash would; the other takes the job over and every contact is written once.
 
-const workers: ChildProcess[] = [];
 // Every worker is gone, its connections closed, before the file's database is dropped.
-afterEach(async () => {
-  await Promise.all(workers.map(stopWorker));
-});
-
-function stopWorker(worker: ChildProcess) {
-  if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve();
-  const exited = new Promise((resolve) => worker.once("exit", resolve));
-  process.kill(-worker.pid!, "SIGKILL");
-  return exited;
-}
-
-function startWorker() {
-  const worker = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "lib/jobs/worker-cli.ts"], {
-    env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL },
-    stdio: "ignore",
-    detached: true,
-  });
-  workers.push(worker);
-  return worker;
-}
-
-async function until<T>(what: string, seconds: number, probe: () => Promise<T | null>): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`Gave up waiting ${seconds} s for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+afterEach(stopAllWorkers);
 
 it("two workers on one bulk action, one killed mid-way: the other resumes it within a minute and every contact is changed exactly once", async () => {
   const world = await createWorld();
