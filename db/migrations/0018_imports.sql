@@ -90,13 +90,13 @@ CREATE INDEX "imports_unfinished_idx" ON "imports" USING btree ("organization_id
 -- contacts with segment_ids already set, and their links must not rewrite every row a second time.
 CREATE OR REPLACE FUNCTION contact_segments_mirror() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $$
 BEGIN
-  UPDATE contacts c SET segment_ids = n.ids
-    FROM (SELECT c2.organization_id, c2.id, coalesce((
+  UPDATE contacts c SET segment_ids = coalesce((
+      SELECT array_agg(cs.segment_id ORDER BY cs.segment_id) FROM contact_segments cs
+      WHERE cs.organization_id = c.organization_id AND cs.contact_id = c.id), '{}')
+    WHERE c.organization_id = ANY (ARRAY(SELECT DISTINCT organization_id FROM changed))
+      AND c.id = ANY (ARRAY(SELECT DISTINCT contact_id FROM changed))
+      AND c.segment_ids IS DISTINCT FROM coalesce((
         SELECT array_agg(cs.segment_id ORDER BY cs.segment_id) FROM contact_segments cs
-        WHERE cs.organization_id = c2.organization_id AND cs.contact_id = c2.id), '{}') AS ids
-      FROM contacts c2
-      WHERE c2.organization_id = ANY (ARRAY(SELECT DISTINCT organization_id FROM changed))
-        AND c2.id = ANY (ARRAY(SELECT DISTINCT contact_id FROM changed))) n
-    WHERE c.organization_id = n.organization_id AND c.id = n.id AND c.segment_ids IS DISTINCT FROM n.ids;
+        WHERE cs.organization_id = c.organization_id AND cs.contact_id = c.id), '{}');
   RETURN NULL;
 END $$;
