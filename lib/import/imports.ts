@@ -48,7 +48,12 @@ export type SavedImportMapping = { id: string; name: string; columns: Record<str
 const notFound = () => failure("not_found", "Importação não encontrada.");
 
 /** Stores an upload (streamed) as a new import, reads its format and header; a file that cannot be read is refused and nothing is kept. */
-export async function createImport(viewer: Viewer, fileName: string, body: AsyncIterable<Uint8Array>): Promise<ActionResult<{ id: string }>> {
+export async function createImport(
+  viewer: Viewer,
+  fileName: string,
+  body: AsyncIterable<Uint8Array>,
+  { maxBytes = MAX_FILE_BYTES } = {},
+): Promise<ActionResult<{ id: string }>> {
   if (!can(viewer.role, "contacts.import")) return failure("forbidden", "Você não pode importar contatos.");
   const name = cleanFileName(fileName);
   const [created] = rowsOf<{ id: string }>(
@@ -64,9 +69,9 @@ export async function createImport(viewer: Viewer, fileName: string, body: Async
   };
   let bytes: number;
   try {
-    bytes = await storeFile(viewer.organizationId, id, body);
+    bytes = await storeFile(viewer.organizationId, id, body, maxBytes);
   } catch (error) {
-    if (error instanceof FileTooLargeError) return refuse(`O arquivo passa de ${MAX_FILE_BYTES / 1024 / 1024} MB: divida-o em partes menores.`);
+    if (error instanceof FileTooLargeError) return refuse(`O arquivo passa de ${maxBytes / 1024 / 1024} MB: divida-o em partes menores.`);
     await refuse("");
     throw error;
   }

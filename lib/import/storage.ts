@@ -10,8 +10,8 @@ const PIECE_BYTES = 1024 * 1024;
 
 export class FileTooLargeError extends Error {}
 
-/** Writes the upload's bytes as the import's file; returns its size. Throws FileTooLargeError past MAX_FILE_BYTES. */
-export async function storeFile(organizationId: string, importId: string, body: AsyncIterable<Uint8Array>): Promise<number> {
+/** Writes the upload's bytes as the import's file; returns its size. Throws FileTooLargeError past `maxBytes`. */
+export async function storeFile(organizationId: string, importId: string, body: AsyncIterable<Uint8Array>, maxBytes: number): Promise<number> {
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   let total = 0;
@@ -27,7 +27,7 @@ export async function storeFile(organizationId: string, importId: string, body: 
   };
   for await (const piece of body) {
     total += piece.byteLength;
-    if (total > MAX_FILE_BYTES) throw new FileTooLargeError();
+    if (total > maxBytes) throw new FileTooLargeError();
     pending.push(piece);
     pendingBytes += piece.byteLength;
     if (pendingBytes >= PIECE_BYTES) await flush();
