@@ -41,7 +41,7 @@ function renderStep(change: Partial<PreviewStepProps> = {}) {
   render(
     <PreviewStep
       preview={preview}
-      summary={<PreviewSummary preview={preview} keyLabel="Código do cliente" errorFileHref="/contacts/import/imp1/erros" />}
+      summary={<PreviewSummary preview={preview} keyLabel="Código do cliente" />}
       form={form}
       start={start}
       {...change}

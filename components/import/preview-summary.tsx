@@ -8,7 +8,6 @@ export type PreviewSummaryProps = {
   /** "Código do cliente" or "CPF/CNPJ": what told the file's rows and the contacts apart. */
   keyLabel: string;
   /** The error file's address, when rows failed. */
-  errorFileHref: string | null;
 };
 
 const bars = [
@@ -19,7 +18,7 @@ const bars = [
 ] as const;
 
 /** What the dry run found: the four counts (with a bar of their shares), the first errors and a sample of the changes. */
-export function PreviewSummary({ preview, keyLabel, errorFileHref }: PreviewSummaryProps) {
+export function PreviewSummary({ preview, keyLabel }: PreviewSummaryProps) {
   const total = preview.create + preview.update + preview.unchanged + preview.fail;
   const moreErrors = preview.fail - preview.errors.length;
   return (
@@ -55,7 +54,7 @@ export function PreviewSummary({ preview, keyLabel, errorFileHref }: PreviewSumm
             <h2 id="preview-errors" className="text-base font-semibold text-slate-900">
               {preview.errors.length < preview.fail ? `As primeiras ${formatNumber(preview.errors.length)} linhas com erro` : "Linhas com erro"}
             </h2>
-            {errorFileHref && <a href={errorFileHref} className="text-sm font-medium text-indigo-700 hover:underline">Baixar arquivo de erros</a>}
+            <p className="text-xs text-slate-600">O arquivo com todas as linhas recusadas fica disponível depois da importação.</p>
           </div>
           <TableCard caption="Linhas com erro" cards head={<><th scope="col" className="px-4 py-3">Linha</th><th scope="col" className="px-4 py-3">Motivo</th></>}>
             {preview.errors.map((error) => (

@@ -95,7 +95,6 @@ export default async function ImportDetailPage({ params }: Props) {
             <PreviewSummary
               preview={view.preview}
               keyLabel={importKeyLabels[view.settings?.key ?? "customerCode"]}
-              errorFileHref={view.preview.fail > 0 ? `/contacts/import/${view.id}/erros` : null}
             />
           }
           form={await settingsForm(viewer, view)}
