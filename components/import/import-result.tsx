@@ -62,6 +62,21 @@ export function ImportResult({ view, canUndo, undo }: ImportResultProps) {
           {view.keptOnUndo > 0 && ` ${plural(view.keptOnUndo, "contato foi alterado depois da importação e ficou como estava", "contatos foram alterados depois da importação e ficaram como estavam")}.`}
         </Alert>
       )}
+      {view.keptContacts.length > 0 && (
+        <section aria-labelledby="kept-contacts" className="space-y-2">
+          <h2 id="kept-contacts" className="text-base font-semibold text-slate-900">
+            Alterados depois da importação{view.keptContacts.length < view.keptOnUndo ? ` (os primeiros ${view.keptContacts.length})` : ""}
+          </h2>
+          <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white text-sm">
+            {view.keptContacts.map((contact) => (
+              <li key={contact.id} className="px-4 py-2">
+                <a href={`/contacts/${contact.id}`} className="font-medium text-indigo-700 hover:underline">{contact.name}</a>
+                <span className="ml-2 text-slate-600">{contact.customerCode}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <div className="flex flex-wrap items-center gap-3">
         {view.failed > 0 && (

@@ -111,12 +111,17 @@ describe("importing a file", () => {
     await getDb().execute(sql`update contacts set version = version + 1 where id = ${world.contacts.inS2}::uuid`);
     expect(await undoImport(world.viewers.admin, view.id)).toEqual({ ok: true });
     expect(await workImports()).toEqual([]);
-    expect(await getImportView(world.viewers.admin, view.id)).toMatchObject({ status: "undone", undone: 2, keptOnUndo: 1 });
+    const kept = codes.find((c) => c.id === world.contacts.inS2)!;
+    expect(await getImportView(world.viewers.admin, view.id)).toMatchObject({
+      status: "undone",
+      undone: 2,
+      keptOnUndo: 1,
+      keptContacts: [{ id: kept.id, name: "Mudou", customerCode: kept.customer_code }],
+    });
     const now = await snapshot();
     const strip = (rows: unknown[]) => rows.map((r) => ({ ...(r as Record<string, unknown>), version: 0 }));
-    const kept = codes.find((c) => c.id === world.contacts.inS2)!.customer_code;
-    expect(strip(now.filter((r) => (r as { customer_code: string }).customer_code !== kept))).toEqual(
-      strip(before.filter((r) => (r as { customer_code: string }).customer_code !== kept)),
+    expect(strip(now.filter((r) => (r as { customer_code: string }).customer_code !== kept.customer_code))).toEqual(
+      strip(before.filter((r) => (r as { customer_code: string }).customer_code !== kept.customer_code)),
     );
   });
 });

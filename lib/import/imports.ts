@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { parseId } from "@/lib/sql/ids";
 import { hasControlCharacters } from "@/lib/sql/values";
+import { contactVisibleTo } from "@/lib/contacts/visibility";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listAssignableResponsibles } from "@/lib/users/queries";
 import { importFields, type ImportField } from "./columns";
@@ -164,10 +165,23 @@ function undoUntil(row: ImportRow): string | null {
   return until > new Date() ? until.toISOString() : null;
 }
 
+const KEPT_LISTED = 50;
+
 /** One import the viewer may see (their own; an admin's: any of the organization), or null. */
 export async function getImportView(viewer: Viewer, id: string): Promise<ImportView | null> {
   const row = await loadImport(viewer, id);
   if (!row) return null;
+  const kept =
+    row.kept_on_undo === 0
+      ? []
+      : rowsOf<{ id: string; name: string; customer_code: string }>(
+          await getDb().execute(sql`
+            select contacts.id, contacts.name, contacts.customer_code from import_rows r
+            join contacts on contacts.organization_id = r.organization_id and contacts.id = r.contact_id
+            where r.organization_id = ${viewer.organizationId}::uuid and r.import_id = ${row.id}::uuid and r.state = 'kept'
+              and ${contactVisibleTo(viewer)}
+            order by r.line limit ${KEPT_LISTED}`),
+        );
   const elapsed = row.started_at ? ((row.finished_at ? new Date(row.finished_at).getTime() : Date.now()) - new Date(row.started_at).getTime()) / 1000 : 0;
   const rowsPerSecond = row.status === "running" && elapsed > 1 && row.processed > 0 ? Math.round(row.processed / elapsed) : null;
   return {
@@ -197,6 +211,7 @@ export async function getImportView(viewer: Viewer, id: string): Promise<ImportV
     undoUntil: undoUntil(row),
     undone: row.undone,
     keptOnUndo: row.kept_on_undo,
+    keptContacts: kept.map((c) => ({ id: c.id, name: c.name, customerCode: c.customer_code })),
     error: row.error,
   };
 }

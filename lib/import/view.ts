@@ -53,5 +53,7 @@ export type ImportView = {
   undone: number;
   /** Contacts changed again after the import: its undo left them as they were. */
   keptOnUndo: number;
+  /** The first of those the viewer sees, to open and check. */
+  keptContacts: { id: string; name: string; customerCode: string }[];
   error: string | null;
 };

@@ -28,6 +28,7 @@ export const importView = (change: Partial<ImportView> = {}): ImportView => ({
   undoUntil: null,
   undone: 0,
   keptOnUndo: 0,
+  keptContacts: [],
   error: null,
   ...change,
 });
