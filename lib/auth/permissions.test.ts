@@ -20,6 +20,7 @@ const matrix: Record<Capability, [operator: boolean, supervisor: boolean, admin:
   "dashboard.view": [N, Y, Y],
   "savedFilters.share": [N, N, Y],
   "bulkActions.viewAll": [N, N, Y],
+  "imports.viewAll": [N, N, Y],
   "segments.manage": [N, N, Y],
   "users.manage": [N, N, Y],
   "apiKeys.manage": [N, N, Y],

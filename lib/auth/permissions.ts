@@ -29,7 +29,7 @@ const table = {
   // …or any user of the organization.
   "contacts.changeResponsibleToAnyone": ["admin"],
   "contacts.delete": ["admin"],
-  // Into the segments the viewer may change (the import is still to be built).
+  // A CSV or Excel file, into the segments the viewer may change and onto the contacts they see (lib/import/).
   "contacts.import": ["supervisor", "admin"],
   // Exactly the visible contacts that match the list's filters.
   "contacts.export": ["supervisor", "admin"],
@@ -38,6 +38,8 @@ const table = {
   "savedFilters.share": ["admin"],
   // Everyone sees the bulk actions they ran; these see the organization's.
   "bulkActions.viewAll": ["admin"],
+  // Everyone sees the imports they ran (and cancels or undoes them); these see, cancel and undo the organization's.
+  "imports.viewAll": ["admin"],
   "segments.manage": ["admin"],
   "users.manage": ["admin"],
   // The API keys page is still to be built.

@@ -25,7 +25,7 @@ export async function importErrorFile(
     await getDb().execute(sql`
       select file_name, file_kind, encoding, bom, separator, header from imports i
       where i.organization_id = ${viewer.organizationId}::uuid and i.id = ${id}::uuid and i.failed > 0
-        ${can(viewer.role, "contacts.viewAll") ? sql`` : sql`and i.actor_user_id = ${viewer.userId}::uuid`}`),
+        ${can(viewer.role, "imports.viewAll") ? sql`` : sql`and i.actor_user_id = ${viewer.userId}::uuid`}`),
   );
   if (!imp) return null;
   const opened = await openStoredUpload(viewer.organizationId, id);

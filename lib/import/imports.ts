@@ -107,7 +107,7 @@ function cleanFileName(raw: string): string {
 
 /** Whose imports the viewer sees: their own; an admin's, the organization's. */
 function seenBy(viewer: Viewer): SQL {
-  return can(viewer.role, "contacts.viewAll")
+  return can(viewer.role, "imports.viewAll")
     ? sql`i.organization_id = ${viewer.organizationId}::uuid`
     : sql`i.organization_id = ${viewer.organizationId}::uuid and i.actor_user_id = ${viewer.userId}::uuid`;
 }
