@@ -10,7 +10,8 @@ import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/audit";
 import { contactVisibleTo } from "@/lib/contacts/visibility";
 import * as writer from "@/lib/contacts/writer";
-import { enqueueJob, jobEngine, queues } from "@/lib/jobs/engine";
+import { enqueueJob, queues } from "@/lib/jobs/engine";
+import { resumeOrphans } from "@/lib/jobs/orphans";
 import { deletedContactBefore, linkSegments, operationFor, permittedFor, restoreSegmentLinks } from "./operations";
 
 /** Contacts per transaction: big enough to be set-based, small enough to show progress and hold few locks. */
@@ -94,23 +95,17 @@ export async function resumeOrphanedBulkActions(): Promise<number> {
     .select({ organizationId: bulkActions.organizationId, id: bulkActions.id, jobId: bulkActions.jobId })
     .from(bulkActions)
     .where(sql`${bulkActions.status} in ('running', 'undoing')`);
-  let resumed = 0;
-  for (const action of running) {
-    const job = action.jobId ? await jobEngine().getJobById(queues.bulkAction, action.jobId, { includeArchive: true }) : null;
-    if (job && !["completed", "cancelled", "failed"].includes(job.state)) continue;
-    resumed += await getDb().transaction(async (tx) => {
-      // Only if no run handed over to a new job meanwhile.
-      const [still] = await tx
-        .select({ id: bulkActions.id })
-        .from(bulkActions)
-        .where(and(eq(bulkActions.organizationId, action.organizationId), eq(bulkActions.id, action.id), sql`${bulkActions.status} in ('running', 'undoing')`, action.jobId ? eq(bulkActions.jobId, action.jobId) : sql`${bulkActions.jobId} is null`))
-        .for("update");
-      if (!still) return 0;
-      await enqueueBulkActionJob(tx, action.organizationId, action.id);
-      return 1;
-    });
-  }
-  return resumed;
+  return resumeOrphans(queues.bulkAction, running, async (tx, action) => {
+    // Only if no run handed over to a new job meanwhile.
+    const [still] = await tx
+      .select({ id: bulkActions.id })
+      .from(bulkActions)
+      .where(and(eq(bulkActions.organizationId, action.organizationId), eq(bulkActions.id, action.id), sql`${bulkActions.status} in ('running', 'undoing')`, action.jobId ? eq(bulkActions.jobId, action.jobId) : sql`${bulkActions.jobId} is null`))
+      .for("update");
+    if (!still) return false;
+    await enqueueBulkActionJob(tx, action.organizationId, action.id);
+    return true;
+  });
 }
 
 /** Takes the action for this run: the newest run of its job is its owner. Null when there is nothing to do. */

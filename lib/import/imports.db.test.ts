@@ -4,6 +4,8 @@ import { getDb, rowsOf } from "@/db/client";
 import { createWorld, type World } from "@/db/testing/world";
 import { generateCnpj, generateCpf } from "@/lib/documents/document";
 import { getImportView, previewImport, startImport, undoImport } from "./imports";
+import { jobEngine, queues } from "@/lib/jobs/engine";
+import { resumeOrphanedImports, type ImportJob } from "./runner";
 import { importCsv, settingsFor, uploadCsv, workImports } from "./testing/run-import";
 
 let world: World;
@@ -123,5 +125,21 @@ describe("importing a file", () => {
     expect(strip(now.filter((r) => (r as { customer_code: string }).customer_code !== kept.customer_code))).toEqual(
       strip(before.filter((r) => (r as { customer_code: string }).customer_code !== kept.customer_code)),
     );
+  });
+});
+
+describe("the minute's check for orphaned imports", () => {
+  it("gives a new job to an import whose job finished while it did not", async () => {
+    await workImports();
+    const id = await uploadCsv(world.viewers.admin, [header, `Órfã;${generateCpf(world.random)};ORPHAN-1;;;;;`]);
+    expect(await previewImport(world.viewers.admin, id, await settingsFor(world.viewers.admin, id))).toEqual({ ok: true });
+    // A run that outlived its expiry completes the job; the newer run of that job then crashed.
+    const [job] = await jobEngine().fetch<ImportJob>(queues.import);
+    expect(job.data.id).toBe(id);
+    await jobEngine().complete(queues.import, job.id);
+    expect(await resumeOrphanedImports()).toBe(1);
+    expect(await resumeOrphanedImports()).toBe(0);
+    expect(await workImports()).toEqual([]);
+    expect(await getImportView(world.viewers.admin, id)).toMatchObject({ status: "previewed", preview: { create: 1 } });
   });
 });

@@ -7,7 +7,8 @@ import type { ImportStatus } from "@/db/schema";
 import { logFailure } from "@/lib/actions/log-failure";
 import { can } from "@/lib/auth/permissions";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
-import { enqueueJob, jobEngine, queues } from "@/lib/jobs/engine";
+import { enqueueJob, queues } from "@/lib/jobs/engine";
+import { resumeOrphans } from "@/lib/jobs/orphans";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listAssignableResponsibles } from "@/lib/users/queries";
 import { foldText } from "@/lib/text/fold";
@@ -342,29 +343,24 @@ async function finish(
     where organization_id = ${imp.organizationId}::uuid and id = ${imp.id}::uuid and run_token = ${token}`);
 }
 
-/**
- * A scheduled check (every minute): an import under way whose recorded job has finished has no
- * job left; it gets a new one. Returns how many.
- */
+/** The minute's orphan check (lib/jobs/orphans.ts) for imports under way. */
 export async function resumeOrphanedImports(): Promise<number> {
   const unfinished = rowsOf<{ organization_id: string; id: string; job_id: string | null }>(
     await getDb().execute(sql`select organization_id, id, job_id from imports where status in ('previewing', 'running', 'undoing')`),
   );
-  let resumed = 0;
-  for (const imp of unfinished) {
-    const job = imp.job_id ? await jobEngine().getJobById(queues.import, imp.job_id, { includeArchive: true }) : null;
-    if (job && !["completed", "cancelled", "failed"].includes(job.state)) continue;
-    resumed += await getDb().transaction(async (tx) => {
+  return resumeOrphans(
+    queues.import,
+    unfinished.map((row) => ({ organizationId: row.organization_id, id: row.id, jobId: row.job_id })),
+    async (tx, imp) => {
       const [still] = rowsOf(
         await tx.execute(sql`
-          select 1 from imports where organization_id = ${imp.organization_id}::uuid and id = ${imp.id}::uuid
-            and status in ('previewing', 'running', 'undoing') and job_id is not distinct from ${imp.job_id}::uuid
+          select 1 from imports where organization_id = ${imp.organizationId}::uuid and id = ${imp.id}::uuid
+            and status in ('previewing', 'running', 'undoing') and job_id is not distinct from ${imp.jobId}::uuid
           for update`),
       );
-      if (!still) return 0;
-      await enqueueImportJob(tx, imp.organization_id, imp.id);
-      return 1;
-    });
-  }
-  return resumed;
+      if (!still) return false;
+      await enqueueImportJob(tx, imp.organizationId, imp.id);
+      return true;
+    },
+  );
 }
