@@ -59,7 +59,7 @@ describe("bad files get a clear error and change nothing", () => {
     }
     // 200 MB in the app; 4 MB here, so the test does not write 200 MB into the database first.
     const created = await createImport(world.viewers.admin, "grande.csv", huge(), { maxBytes: 4 * 1024 * 1024 });
-    expect(created).toMatchObject({ ok: false, message: "O arquivo passa de 4 MB: divida-o em partes menores." });
+    expect(created).toMatchObject({ ok: false, message: "O arquivo passa de 4 MB. Divida-o em arquivos menores e importe um de cada vez." });
     expect(await leftovers()).toEqual({ imports: 0, pieces: 0 });
   });
 

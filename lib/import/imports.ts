@@ -5,6 +5,7 @@ import type { ImportStatus } from "@/db/schema";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
+import { formatBytes } from "@/lib/format/size";
 import { parseId } from "@/lib/sql/ids";
 import { hasControlCharacters } from "@/lib/sql/values";
 import { contactVisibleTo } from "@/lib/contacts/visibility";
@@ -14,7 +15,8 @@ import { importFields, type ImportField } from "./columns";
 import { ImportFileError } from "./read-file";
 import { enqueueImportJob } from "./runner";
 import { importKeyLabels, importModeLabels, importSettingsInput, type ImportSettings } from "./settings";
-import { FileTooLargeError, MAX_FILE_BYTES, storeFile } from "./storage";
+import { MAX_FILE_BYTES } from "./limits";
+import { FileTooLargeError, storeFile } from "./storage";
 import { openStoredUpload } from "./stored-upload";
 import type { ImportPreview, ImportView } from "./view";
 
@@ -72,7 +74,7 @@ export async function createImport(
   try {
     bytes = await storeFile(viewer.organizationId, id, body, maxBytes);
   } catch (error) {
-    if (error instanceof FileTooLargeError) return refuse(`O arquivo passa de ${maxBytes / 1024 / 1024} MB: divida-o em partes menores.`);
+    if (error instanceof FileTooLargeError) return refuse(`O arquivo passa de ${formatBytes(maxBytes)}. Divida-o em arquivos menores e importe um de cada vez.`);
     await refuse("");
     throw error;
   }

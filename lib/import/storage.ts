@@ -5,7 +5,6 @@ import { getDb, rowsOf } from "@/db/client";
 // An uploaded file lives in the database (import_file_chunks), in pieces of about 1 MB written as
 // they arrive: never whole in a server's memory, and readable by whichever worker runs the import.
 
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 const PIECE_BYTES = 1024 * 1024;
 
 export class FileTooLargeError extends Error {}

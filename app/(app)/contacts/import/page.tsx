@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { formatBytes } from "@/lib/format/size";
 import { TEMPLATE_FILE_NAME } from "./modelo/template";
-import { MAX_UPLOAD_BYTES } from "./upload/limit";
+import { MAX_FILE_BYTES } from "@/lib/import/limits";
 
 export const metadata: Metadata = { title: "Importar público" };
 
@@ -27,7 +27,7 @@ export default async function ImportPage() {
         </p>
       </header>
 
-      <UploadForm maxBytes={MAX_UPLOAD_BYTES} />
+      <UploadForm maxBytes={MAX_FILE_BYTES} />
 
       <p className="text-sm">
         <a href="/contacts/import/modelo" download className="font-medium text-indigo-700 hover:underline">Baixar modelo ({TEMPLATE_FILE_NAME})</a>
@@ -41,7 +41,7 @@ export default async function ImportPage() {
           <li><strong>Codificação:</strong> UTF-8 (com ou sem BOM) ou Windows-1252, a do Excel em português; é reconhecida sozinha.</li>
           <li><strong>Primeira linha:</strong> os nomes das colunas. Nomes usuais (Nome, CPF, Código, Telefone, E-mail…) são associados automaticamente.</li>
           <li><strong>Listas numa célula:</strong> telefones, e-mails e segmentos separados por vírgula; hashtags por espaço ou vírgula; prioridade Alta, Média ou Baixa; responsável pelo e-mail do usuário.</li>
-          <li><strong>Limites:</strong> até {formatBytes(MAX_UPLOAD_BYTES)} por arquivo e 200 colunas.</li>
+          <li><strong>Limites:</strong> até {formatBytes(MAX_FILE_BYTES)} por arquivo e 200 colunas.</li>
           <li><strong>Contato já existente:</strong> reconhecido pelo Código do cliente ou pelo CPF/CNPJ, à sua escolha; você decide o que atualizar.</li>
           {supervisor && <li><strong>Segmentos:</strong> só os seus; um contato novo sem segmento fica com você como responsável.</li>}
         </ul>

@@ -4,30 +4,18 @@ import { getViewer } from "@/lib/auth/session";
 import { formatBytes } from "@/lib/format/size";
 import { createImport } from "@/lib/import/imports";
 import { hasControlCharacters } from "@/lib/sql/values";
-import { MAX_UPLOAD_BYTES } from "./limit";
+import { MAX_FILE_BYTES } from "@/lib/import/limits";
 
 // POST (or PUT) /contacts/import/upload?name=<file name> — the file itself is the body, sent raw
 // (not multipart) by the import page's XMLHttpRequest, and streamed to storage as it arrives: a
-// 200 MB file is never held in memory. proxy.ts does not run here (see its matcher), since Next
+// 200 MB file is never held in memory (createImport stops it past the limit, whatever Content-Length said). proxy.ts does not run here (see its matcher), since Next
 // would buffer the body for it and cut it at 10 MB.
 
-const tooLarge = `O arquivo passa de ${formatBytes(MAX_UPLOAD_BYTES)}. Divida-o em arquivos menores e importe um de cada vez.`;
+const tooLarge = `O arquivo passa de ${formatBytes(MAX_FILE_BYTES)}. Divida-o em arquivos menores e importe um de cada vez.`;
 
 const answer = (status: number, body: { ok: true; id: string } | { ok: false; message: string }) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 const refuse = (status: number, message: string) => answer(status, { ok: false, message });
-
-class UploadTooLarge extends Error {}
-
-/** The body as it arrives, stopping past the limit whatever Content-Length said (or when it said nothing). */
-async function* capped(body: AsyncIterable<Uint8Array>) {
-  let bytes = 0;
-  for await (const chunk of body) {
-    bytes += chunk.byteLength;
-    if (bytes > MAX_UPLOAD_BYTES) throw new UploadTooLarge();
-    yield chunk;
-  }
-}
 
 /** The name as the browser gave it, without a folder (old browsers send "C:\fakepath\…"), or null. */
 function fileNameOf(raw: string | null): string | null {
@@ -36,27 +24,21 @@ function fileNameOf(raw: string | null): string | null {
   return name;
 }
 
-function isTooLarge(error: unknown): boolean {
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) if (e instanceof UploadTooLarge) return true;
-  return false;
-}
-
 export async function POST(request: Request) {
   const viewer = await getViewer();
   if (!viewer) return refuse(401, "Sua sessão expirou. Entre novamente.");
   if (!can(viewer.role, "contacts.import")) return refuse(403, "Apenas supervisores e administradores importam contatos.");
   const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (declared > MAX_UPLOAD_BYTES) return refuse(413, tooLarge);
+  if (declared > MAX_FILE_BYTES) return refuse(413, tooLarge);
   const name = fileNameOf(new URL(request.url).searchParams.get("name"));
   if (!name) return refuse(400, "Envie o arquivo pela página de importação: o nome do arquivo não veio.");
   if (!request.body || declared === 0) return refuse(400, "O arquivo está vazio.");
 
   try {
     // A web ReadableStream, async-iterable in Node 20 (the DOM typings do not say so).
-    const result = await createImport(viewer, name, capped(request.body as unknown as AsyncIterable<Uint8Array>));
+    const result = await createImport(viewer, name, request.body as unknown as AsyncIterable<Uint8Array>);
     return result.ok ? answer(200, { ok: true, id: result.id }) : refuse(400, result.message);
   } catch (error) {
-    if (isTooLarge(error)) return refuse(413, tooLarge);
     // The browser went away mid-upload: nobody is left to answer, and nothing is wrong here.
     if (request.signal.aborted) return refuse(400, "O envio foi interrompido.");
     logFailure("importUpload", error);
