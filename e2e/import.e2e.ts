@@ -131,6 +131,9 @@ describe("a team lead imports a Windows-1252 file from Excel, then undoes it", (
     await expectVisible(
       page.getByText("Ao importar, 2 contatos serão criados e 1 será atualizado; 4 linhas com erro ficam de fora. Você poderá desfazer a importação por 7 dias."),
     );
+    // The error file is the import's: the dry run says so instead of linking to a file it has not got.
+    expect(await page.getByRole("link", { name: "Baixar arquivo de erros" }).count()).toBe(0);
+    await expectVisible(page.getByText(/Depois de importar, baixe o arquivo de erros/));
     // Nothing is written by the dry run.
     expect(await searchContacts("IMP-E2E")).toEqual([]);
     await open(page, importPath);

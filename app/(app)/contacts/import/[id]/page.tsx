@@ -91,13 +91,7 @@ export default async function ImportDetailPage({ params }: Props) {
       body = view.preview ? (
         <PreviewStep
           preview={view.preview}
-          summary={
-            <PreviewSummary
-              preview={view.preview}
-              keyLabel={importKeyLabels[view.settings?.key ?? "customerCode"]}
-              errorFileHref={view.preview.fail > 0 ? `/contacts/import/${view.id}/erros` : null}
-            />
-          }
+          summary={<PreviewSummary preview={view.preview} keyLabel={importKeyLabels[view.settings?.key ?? "customerCode"]} />}
           form={await settingsForm(viewer, view)}
           start={startImportAction}
         />
