@@ -44,7 +44,7 @@ const rows = [
   ["João da Conceição", "101.775.910-30", "IMP-E2E-0001", "(11) 98765-4321", "joao.conceicao.importado@exemplo.com.br", "#novo #importado", "Alta", "Varejo SP"],
   ["Ânderson Araújo", "619.281.015-00", "IMP-E2E-0002", "", "", "", "Média", "Varejo RJ"],
   ["Márcia Inválida", "123.456.789-00", "IMP-E2E-0003", "", "", "", "Baixa", "Varejo SP"],
-  ["Cecília Sem Carteira", "072.326.238-10", "IMP-E2E-0004", "", "", "", "Média", "Varejo MG"],
+  ["Cecília Mineira", "072.326.238-10", "IMP-E2E-0004", "", "", "", "Média", "Varejo MG"],
   ["João Repetido", "892.443.302-45", "IMP-E2E-0001", "", "", "", "Alta", "Varejo SP"],
   ["Patrícia Bezerra de Sá", "", "CLI-000003", "", "", "", "Alta", ""],
   ["Lívia Vieira", "", "CLI-000009", "", "", "", "Alta", "Varejo RJ"],
@@ -84,7 +84,7 @@ async function searchContacts(query: string) {
 }
 
 /** The job engine works the dry run, the import and the undo: the page follows it by polling. */
-const workTimeout = { timeout: 60_000 };
+const workTimeout = { timeout: 45_000 };
 
 describe("a team lead imports a Windows-1252 file from Excel, then undoes it", () => {
   let importPath = "";
