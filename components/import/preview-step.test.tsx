@@ -58,6 +58,9 @@ describe("PreviewStep", () => {
     expect(screen.getByRole("heading", { name: "As primeiras 2 linhas com erro" })).toBeDefined();
     expect(screen.getByText("CPF inválido: confira os dígitos.")).toBeDefined();
     expect(screen.getByText("E mais 2 linhas com erro.")).toBeDefined();
+    // The error file exists once the import ran; the dry run points there rather than to a file it cannot give.
+    expect(screen.queryByRole("link", { name: "Baixar arquivo de erros" })).toBeNull();
+    expect(screen.getByText(/Depois de importar, baixe o arquivo de erros/)).toBeDefined();
     expect(screen.getByText("Prioridade: de Média para Alta")).toBeDefined();
     expect(screen.getByText("Hashtags adicionadas: #vip")).toBeDefined();
     expect(screen.getByText(/Linhas com o mesmo Código do cliente no arquivo: vale a primeira/)).toBeDefined();

@@ -7,7 +7,6 @@ export type PreviewSummaryProps = {
   preview: ImportPreview;
   /** "Código do cliente" or "CPF/CNPJ": what told the file's rows and the contacts apart. */
   keyLabel: string;
-  /** The error file's address, when rows failed. */
 };
 
 const bars = [
@@ -50,12 +49,9 @@ export function PreviewSummary({ preview, keyLabel }: PreviewSummaryProps) {
 
       {preview.errors.length > 0 && (
         <section aria-labelledby="preview-errors" className="space-y-2">
-          <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <h2 id="preview-errors" className="text-base font-semibold text-slate-900">
-              {preview.errors.length < preview.fail ? `As primeiras ${formatNumber(preview.errors.length)} linhas com erro` : "Linhas com erro"}
-            </h2>
-            <p className="text-xs text-slate-600">O arquivo com todas as linhas recusadas fica disponível depois da importação.</p>
-          </div>
+          <h2 id="preview-errors" className="text-base font-semibold text-slate-900">
+            {preview.errors.length < preview.fail ? `As primeiras ${formatNumber(preview.errors.length)} linhas com erro` : "Linhas com erro"}
+          </h2>
           <TableCard caption="Linhas com erro" cards head={<><th scope="col" className="px-4 py-3">Linha</th><th scope="col" className="px-4 py-3">Motivo</th></>}>
             {preview.errors.map((error) => (
               <tr key={`${error.line}-${error.message}`}>
@@ -65,6 +61,8 @@ export function PreviewSummary({ preview, keyLabel }: PreviewSummaryProps) {
             ))}
           </TableCard>
           {moreErrors > 0 && <p className="text-sm text-slate-600">E mais {plural(moreErrors, "linha", "linhas")} com erro.</p>}
+          {/* The dry run keeps no rejected rows (it rolls its sorting back): the file is cut from the import's. */}
+          <p className="text-sm text-slate-600">Depois de importar, baixe o arquivo de erros: as linhas recusadas com o motivo, para corrigir e importar de novo.</p>
         </section>
       )}
 

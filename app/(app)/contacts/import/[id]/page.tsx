@@ -91,12 +91,7 @@ export default async function ImportDetailPage({ params }: Props) {
       body = view.preview ? (
         <PreviewStep
           preview={view.preview}
-          summary={
-            <PreviewSummary
-              preview={view.preview}
-              keyLabel={importKeyLabels[view.settings?.key ?? "customerCode"]}
-            />
-          }
+          summary={<PreviewSummary preview={view.preview} keyLabel={importKeyLabels[view.settings?.key ?? "customerCode"]} />}
           form={await settingsForm(viewer, view)}
           start={startImportAction}
         />
