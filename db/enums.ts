@@ -12,7 +12,7 @@ export const documentTypes = ["cpf", "cnpj"] as const;
 export type DocumentType = (typeof documentTypes)[number];
 
 /** Through what a contact changed, as its history shows it. */
-export const changeSources = ["form", "import", "api", "system", "bulk", "undo", "handover", "segment"] as const;
+export const changeSources = ["form", "import", "api", "system", "bulk", "undo", "handover", "segment", "import_undo"] as const;
 export type ChangeSource = (typeof changeSources)[number];
 
 export const historyActions = ["create", "update", "reveal_document", "delete", "restore"] as const;

@@ -10,6 +10,7 @@ const sourceLabels: Record<HistoryEntry["source"], string> = {
   system: "pelo sistema",
   bulk: "em uma ação em massa",
   undo: "ao desfazer uma ação em massa",
+  import_undo: "ao desfazer uma importação",
   handover: "na transferência dos contatos de um usuário desativado",
   segment: "no arquivamento de um segmento",
 };

@@ -63,7 +63,7 @@ describe("PreviewStep", () => {
     expect(screen.getByText(/Depois de importar, baixe o arquivo de erros/)).toBeDefined();
     expect(screen.getByText("Prioridade: de Média para Alta")).toBeDefined();
     expect(screen.getByText("Hashtags adicionadas: #vip")).toBeDefined();
-    expect(screen.getByText(/Linhas com o mesmo Código do cliente no arquivo: vale a primeira/)).toBeDefined();
+    expect(screen.getByText(/Linhas com a mesma chave \(Código do cliente\) no arquivo: vale a primeira/)).toBeDefined();
     expect(screen.getByText(/120 contatos serão criados e 30 serão atualizados; 4 linhas com erro ficam de fora/)).toBeDefined();
   });
 

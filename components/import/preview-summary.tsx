@@ -43,7 +43,7 @@ export function PreviewSummary({ preview, keyLabel }: PreviewSummaryProps) {
           </div>
         )}
         <p className="mt-4 text-xs text-slate-600">
-          Linhas com o mesmo {keyLabel} no arquivo: vale a primeira; as seguintes ficam com erro (“{keyLabel} repetido na linha N”).
+          Linhas com a mesma chave ({keyLabel}) no arquivo: vale a primeira; as seguintes ficam com erro (“{keyLabel} repetido na linha N”).
         </p>
       </section>
 

@@ -79,6 +79,7 @@ CREATE TABLE "imports" (
 	CONSTRAINT "imports_status_check" CHECK ("imports"."status" in ('uploaded', 'previewing', 'previewed', 'running', 'done', 'cancelled', 'failed', 'undoing', 'undone'))
 );
 --> statement-breakpoint
+ALTER TABLE "contact_history" DROP CONSTRAINT "contact_history_source_check";--> statement-breakpoint
 ALTER TABLE "import_file_chunks" ADD CONSTRAINT "import_file_chunks_organization_id_import_id_imports_organization_id_id_fk" FOREIGN KEY ("organization_id","import_id") REFERENCES "public"."imports"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_mappings" ADD CONSTRAINT "import_mappings_organization_id_owner_user_id_users_organization_id_id_fk" FOREIGN KEY ("organization_id","owner_user_id") REFERENCES "public"."users"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_rows" ADD CONSTRAINT "import_rows_organization_id_import_id_imports_organization_id_id_fk" FOREIGN KEY ("organization_id","import_id") REFERENCES "public"."imports"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -86,6 +87,7 @@ ALTER TABLE "imports" ADD CONSTRAINT "imports_organization_id_actor_user_id_user
 CREATE UNIQUE INDEX "import_mappings_owner_name_key" ON "import_mappings" USING btree ("organization_id","owner_user_id","name");--> statement-breakpoint
 CREATE INDEX "imports_org_created_idx" ON "imports" USING btree ("organization_id","created_at");--> statement-breakpoint
 CREATE INDEX "imports_unfinished_idx" ON "imports" USING btree ("organization_id","id") WHERE "imports"."status" in ('previewing', 'running', 'undoing');--> statement-breakpoint
+ALTER TABLE "contact_history" ADD CONSTRAINT "contact_history_source_check" CHECK ("contact_history"."source" in ('form', 'import', 'api', 'system', 'bulk', 'undo', 'handover', 'segment', 'import_undo'));--> statement-breakpoint
 -- The mirror writes a contact only when its segment list really changes: an import inserts new
 -- contacts with segment_ids already set, and their links must not rewrite every row a second time.
 CREATE OR REPLACE FUNCTION contact_segments_mirror() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $$

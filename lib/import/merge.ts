@@ -325,7 +325,7 @@ export async function sampleChanges(tx: Transaction, ref: ImportRef, viewer: Vie
  */
 export async function undoChunk(tx: Transaction, ref: ImportRef, viewer: Viewer, after: number, upTo: number) {
   const org = ref.organizationId;
-  const ctx: writer.WriteContext = { viewer, source: "undo", batchId: ref.id };
+  const ctx: writer.WriteContext = { viewer, source: "import_undo", batchId: ref.id };
   const rows = sql`r.organization_id = ${org}::uuid and r.import_id = ${ref.id}::uuid and r.line > ${after} and r.line <= ${upTo}`;
   const ours = sql`${contactVisibleTo(viewer)} and contacts.id = r.contact_id and ${rows} and r.state in ('created', 'updated')`;
   await tx.execute(sql`
