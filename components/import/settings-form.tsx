@@ -156,7 +156,8 @@ export function ImportSettingsForm({ importId, header, sampleRows, settings, seg
           <Field label="Ao atualizar um contato existente" group hint="Segmentos nunca são removidos: a importação só acrescenta." errors={errors.policies}>
             {() => (
               <div className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-                {updatableFields.map((field) => (
+                {/* Only fields the file fills, and never the key: it is what matched the contact. */}
+                {updatableFields.filter((field) => field !== key && mapping.includes(field)).map((field) => (
                   <label key={field} className="flex items-center justify-between gap-3 text-sm text-slate-700">
                     <span>{importFieldLabels[field]}</span>
                     <Select
