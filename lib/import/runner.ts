@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type PgBoss from "pg-boss";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { getDb, rowsOf, type Transaction } from "@/db/client";
 import type { ImportStatus } from "@/db/schema";
 import { logFailure } from "@/lib/actions/log-failure";
@@ -12,7 +12,7 @@ import { resumeOrphans } from "@/lib/jobs/orphans";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listAssignableResponsibles } from "@/lib/users/queries";
 import { foldText } from "@/lib/text/fold";
-import { countChunk, nextChunkEnd, sampleChanges, sortChunk, undoChunk, writeChunk, type ImportRef } from "./merge";
+import { chunkRows, countChunk, nextChunkEnd, sampleChanges, sortChunk, undoChunk, writeChunk, type ImportRef } from "./merge";
 import { ImportFileError } from "./read-file";
 import { openStoredUpload } from "./stored-upload";
 import { readRow, type Named, type RowContext, type RowValues } from "./row-input";
@@ -46,7 +46,7 @@ type Claimed = ImportRef & {
   preview: ImportPreview | null;
 };
 
-export async function runImportJob(job: PgBoss.JobWithMetadata<ImportJob>, chunkRows = CHUNK_ROWS): Promise<void> {
+export async function runImportJob(job: PgBoss.JobWithMetadata<ImportJob>, chunkSize = CHUNK_ROWS): Promise<void> {
   const { organizationId, id } = job.data;
   const token = randomUUID();
   const imp = await claim(organizationId, id, token);
@@ -63,9 +63,10 @@ export async function runImportJob(job: PgBoss.JobWithMetadata<ImportJob>, chunk
       const outcome = await stage(imp, viewer, token, withinBudget);
       if (outcome !== "read") return;
     }
-    if (imp.status === "previewing") await preview(imp, viewer, token, chunkRows, withinBudget);
-    else if (imp.status === "running") await apply(imp, viewer, token, chunkRows, withinBudget);
-    else await undo(imp, viewer, token, chunkRows, withinBudget);
+    const run = { chunkSize, withinBudget };
+    if (imp.status === "previewing") await preview(imp, viewer, token, run);
+    else if (imp.status === "running") await apply(imp, viewer, token, run);
+    else await undo(imp, viewer, token, run);
   } catch (error) {
     logFailure(`Import ${id}`, error);
     if (job.retryCount >= job.retryLimit) {
@@ -198,18 +199,53 @@ async function rowContext(viewer: Viewer, settings: ImportSettings): Promise<Row
   };
 }
 
-/** The dry run: each chunk is sorted inside a savepoint that is rolled back; only the counts and samples stay. */
-async function preview(imp: Claimed, viewer: Viewer, token: string, size: number, withinBudget: () => boolean) {
-  const found: ImportPreview = imp.preview ?? { create: 0, update: 0, unchanged: 0, fail: 0, errors: [], changes: [] };
+type Finish = Parameters<typeof finish>[3];
+
+/**
+ * A phase's chunks, from the line after `imp.through`, each in one transaction that checks the
+ * run still owns the import, does `work` (which answers the import's progress as `set`
+ * assignments) and records the chunk's last line; at the end, `done` finishes the phase. Past the
+ * run's budget the next run is enqueued inside the last chunk's transaction.
+ */
+async function eachChunk(
+  imp: Claimed,
+  token: string,
+  run: RunLimits,
+  states: string[],
+  work: (tx: Transaction, after: number, upTo: number) => Promise<SQL>,
+  done: () => Finish,
+) {
   let after = imp.through;
   for (;;) {
     const more = await getDb().transaction(async (tx) => {
       if (!(await stillOwned(tx, imp, token))) return false;
-      const upTo = await nextChunkEnd(tx, imp, after, size, ["pending"]);
+      const upTo = await nextChunkEnd(tx, imp, after, run.chunkSize, states);
       if (upTo === null) {
-        await finish(tx, imp, token, { status: "previewed", preview: found });
+        await finish(tx, imp, token, done());
         return false;
       }
+      const progress = await work(tx, after, upTo);
+      await tx.execute(sql`update imports set ${progress}, through = ${upTo} where organization_id = ${imp.organizationId}::uuid and id = ${imp.id}::uuid`);
+      after = upTo;
+      if (run.withinBudget()) return true;
+      await enqueueImportJob(tx, imp.organizationId, imp.id);
+      return false;
+    });
+    if (!more) return;
+  }
+}
+
+type RunLimits = { chunkSize: number; withinBudget: () => boolean };
+
+/** The dry run: each chunk is sorted inside a savepoint that is rolled back; only the counts and samples stay. */
+function preview(imp: Claimed, viewer: Viewer, token: string, run: RunLimits) {
+  const found: ImportPreview = imp.preview ?? { create: 0, update: 0, unchanged: 0, fail: 0, errors: [], changes: [] };
+  return eachChunk(
+    imp,
+    token,
+    run,
+    ["pending"],
+    async (tx, after, upTo) => {
       try {
         await tx.transaction(async (savepoint) => {
           await sortChunk(savepoint, imp, viewer, after, upTo);
@@ -221,81 +257,55 @@ async function preview(imp: Claimed, viewer: Viewer, token: string, size: number
           if (found.errors.length < PREVIEW_ERRORS) {
             const errors = rowsOf<{ line: number; error: string }>(
               await savepoint.execute(sql`
-                select line, error from import_rows r where ${sql`r.organization_id = ${imp.organizationId}::uuid and r.import_id = ${imp.id}::uuid`}
-                  and r.line > ${after} and r.line <= ${upTo} and r.state = 'failed' order by line limit ${PREVIEW_ERRORS - found.errors.length}`),
+                select line, error from import_rows r where ${chunkRows(imp, after, upTo, sql`'failed'`)}
+                order by line limit ${PREVIEW_ERRORS - found.errors.length}`),
             );
             found.errors.push(...errors.map((e) => ({ line: Number(e.line), message: e.error })));
           }
-          const changes = await sampleChanges(savepoint, imp, viewer, after, upTo, PREVIEW_CHANGES - new Set(found.changes.map((c) => c.line)).size);
-          found.changes.push(...changes);
+          found.changes.push(...(await sampleChanges(savepoint, imp, viewer, after, upTo, PREVIEW_CHANGES - new Set(found.changes.map((c) => c.line)).size)));
           throw new SortedOnly();
         });
       } catch (error) {
         if (!(error instanceof SortedOnly)) throw error;
       }
-      after = upTo;
-      await tx.execute(sql`
-        update imports set processed = ${found.create + found.update + found.unchanged + found.fail}, preview = ${JSON.stringify(found)}::jsonb,
-          through = ${upTo}
-        where organization_id = ${imp.organizationId}::uuid and id = ${imp.id}::uuid`);
-      if (withinBudget()) return true;
-      await enqueueImportJob(tx, imp.organizationId, imp.id);
-      return false;
-    });
-    if (!more) return;
-  }
+      return sql`processed = ${found.create + found.update + found.unchanged + found.fail}, preview = ${JSON.stringify(found)}::jsonb`;
+    },
+    () => ({ status: "previewed", preview: found }),
+  );
 }
 
 class SortedOnly extends Error {}
 
 /** The import itself: each chunk of pending rows is sorted and written in one transaction. */
-async function apply(imp: Claimed, viewer: Viewer, token: string, size: number, withinBudget: () => boolean) {
-  let after = imp.through;
-  for (;;) {
-    const more = await getDb().transaction(async (tx) => {
-      if (!(await stillOwned(tx, imp, token))) return false;
-      const upTo = await nextChunkEnd(tx, imp, after, size, ["pending"]);
-      if (upTo === null) {
-        await finish(tx, imp, token, { status: "done", finishedAt: true });
-        return false;
-      }
+function apply(imp: Claimed, viewer: Viewer, token: string, run: RunLimits) {
+  return eachChunk(
+    imp,
+    token,
+    run,
+    ["pending"],
+    async (tx, after, upTo) => {
       await sortChunk(tx, imp, viewer, after, upTo);
       await writeChunk(tx, imp, viewer, after, upTo);
       const counts = await countChunk(tx, imp, after, upTo);
-      await tx.execute(sql`
-        update imports set processed = processed + ${counts.total}, created = created + ${counts.created}, updated = updated + ${counts.updated},
-          unchanged = unchanged + ${counts.unchanged}, failed = failed + ${counts.failed}, through = ${upTo}
-        where organization_id = ${imp.organizationId}::uuid and id = ${imp.id}::uuid`);
-      after = upTo;
-      if (withinBudget()) return true;
-      await enqueueImportJob(tx, imp.organizationId, imp.id);
-      return false;
-    });
-    if (!more) return;
-  }
+      return sql`processed = processed + ${counts.total}, created = created + ${counts.created}, updated = updated + ${counts.updated},
+        unchanged = unchanged + ${counts.unchanged}, failed = failed + ${counts.failed}`;
+    },
+    () => ({ status: "done", finishedAt: true }),
+  );
 }
 
-async function undo(imp: Claimed, viewer: Viewer, token: string, size: number, withinBudget: () => boolean) {
-  let after = imp.through;
-  for (;;) {
-    const more = await getDb().transaction(async (tx) => {
-      if (!(await stillOwned(tx, imp, token))) return false;
-      const upTo = await nextChunkEnd(tx, imp, after, size, ["created", "updated"]);
-      if (upTo === null) {
-        await finish(tx, imp, token, { status: "undone", undoneAt: true });
-        return false;
-      }
+function undo(imp: Claimed, viewer: Viewer, token: string, run: RunLimits) {
+  return eachChunk(
+    imp,
+    token,
+    run,
+    ["created", "updated"],
+    async (tx, after, upTo) => {
       const counts = await undoChunk(tx, imp, viewer, after, upTo);
-      await tx.execute(sql`
-        update imports set undone = undone + ${counts.undone}, kept_on_undo = kept_on_undo + ${counts.kept}, through = ${upTo}
-        where organization_id = ${imp.organizationId}::uuid and id = ${imp.id}::uuid`);
-      after = upTo;
-      if (withinBudget()) return true;
-      await enqueueImportJob(tx, imp.organizationId, imp.id);
-      return false;
-    });
-    if (!more) return;
-  }
+      return sql`undone = undone + ${counts.undone}, kept_on_undo = kept_on_undo + ${counts.kept}`;
+    },
+    () => ({ status: "undone", undoneAt: true }),
+  );
 }
 
 /** Takes the import for this run: the newest run of its job is its owner. Null when there is nothing to do. */
