@@ -114,17 +114,25 @@ async function stage(imp: Claimed, viewer: Viewer, token: string, withinBudget: 
       return true;
     });
   };
+  // One batch is written while the next is parsed: Node validates, PostgreSQL inserts, side by side.
+  let writing: Promise<boolean> = Promise.resolve(true);
   try {
     for await (const row of opened.rows) {
       if (row.line <= readUpTo) continue;
       batch.push({ line: row.line, ...readRow(row.cells, context) });
-      if (batch.length >= STAGE_BATCH && !(await flush(false))) return "stopped";
+      if (batch.length < STAGE_BATCH) continue;
+      if (!(await writing)) return "stopped";
+      writing = flush(false);
+      // Awaited at the next batch or at the end; until then a failure must not count as unhandled.
+      writing.catch(() => undefined);
     }
   } catch (error) {
+    await writing.catch(() => undefined);
     if (!(error instanceof ImportFileError)) throw error;
     await getDb().transaction((tx) => finish(tx, imp, token, { status: "failed", error: error.message }));
     return "stopped";
   }
+  if (!(await writing)) return "stopped";
   return (await flush(true)) ? "read" : "stopped";
 }
 
