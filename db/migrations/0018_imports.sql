@@ -88,10 +88,15 @@ CREATE UNIQUE INDEX "import_mappings_owner_name_key" ON "import_mappings" USING 
 CREATE INDEX "imports_org_created_idx" ON "imports" USING btree ("organization_id","created_at");--> statement-breakpoint
 CREATE INDEX "imports_unfinished_idx" ON "imports" USING btree ("organization_id","id") WHERE "imports"."status" in ('previewing', 'running', 'undoing');--> statement-breakpoint
 ALTER TABLE "contact_history" ADD CONSTRAINT "contact_history_source_check" CHECK ("contact_history"."source" in ('form', 'import', 'api', 'system', 'bulk', 'undo', 'handover', 'segment', 'import_undo'));--> statement-breakpoint
--- The mirror writes a contact only when its segment list really changes: an import inserts new
--- contacts with segment_ids already set, and their links must not rewrite every row a second time.
+-- The mirror writes a contact only when its segment list really changes; and not at all for links
+-- whose contacts were just inserted with segment_ids already set (an import's new contacts), when
+-- the writer says so for its statement (carteira.links_mirrored): at 1M contacts the check alone
+-- costs a scan per statement while the table's statistics are stale.
 CREATE OR REPLACE FUNCTION contact_segments_mirror() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $$
 BEGIN
+  IF current_setting('carteira.links_mirrored', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
   UPDATE contacts c SET segment_ids = coalesce((
       SELECT array_agg(cs.segment_id ORDER BY cs.segment_id) FROM contact_segments cs
       WHERE cs.organization_id = c.organization_id AND cs.contact_id = c.id), '{}')

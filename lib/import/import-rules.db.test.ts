@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb, rowsOf } from "@/db/client";
+import { segmentMirrorDrift } from "@/db/testing/segment-mirror";
 import { createWorld, type World } from "@/db/testing/world";
 import { generateCpf } from "@/lib/documents/document";
 import { cancelImport, createImport, getImportView, importErrorFile, previewImport, startImport } from "./imports";
@@ -103,6 +104,7 @@ describe("options", () => {
     expect(await contact("OPT-1")).toMatchObject({ tags: ["vip", "campanha"], segment_ids: [world.segments.s3], responsible_user_id: world.viewers.supervisor.userId });
     expect(await contact(code)).toMatchObject({ tags: ["campanha"], responsible_user_id: world.viewers.supervisor.userId });
     expect((await contact(code)).segment_ids).toEqual([world.segments.s2, world.segments.s3].sort());
+    expect(await segmentMirrorDrift()).toEqual([]);
   });
 
   it("only add new, only update existing", async () => {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb, rowsOf } from "@/db/client";
+import { segmentMirrorDrift } from "@/db/testing/segment-mirror";
 import { createWorld, type World } from "@/db/testing/world";
 import { generateCnpj, generateCpf } from "@/lib/documents/document";
 import { getImportView, previewImport, startImport, undoImport } from "./imports";
@@ -48,6 +49,8 @@ describe("importing a file", () => {
     expect(view).toMatchObject({ status: "done", processed: 6, created: 2, updated: 1, unchanged: 0, failed: 3 });
     expect(await contactByCode("NOVO-1")).toMatchObject({ name: "João da Conceição", priority: "high", tags: ["vip", "novo"], segment_ids: [world.segments.s1] });
     expect(await contactByCode(code)).toMatchObject({ name: "Nome Novo", priority: "high", version: 2 });
+    // New contacts are inserted with their segment_ids and their links skip the mirror trigger: it must still hold.
+    expect(await segmentMirrorDrift()).toEqual([]);
     const history = rowsOf<{ source: string; action: string; batch_id: string }>(
       await getDb().execute(sql`select source, action, batch_id from contact_history where organization_id = ${world.orgA}::uuid and batch_id = ${view.id}::uuid order by action`),
     );
@@ -120,6 +123,7 @@ describe("importing a file", () => {
       keptOnUndo: 1,
       keptContacts: [{ id: kept.id, name: "Mudou", customerCode: kept.customer_code }],
     });
+    expect(await segmentMirrorDrift()).toEqual([]);
     const now = await snapshot();
     const strip = (rows: unknown[]) => rows.map((r) => ({ ...(r as Record<string, unknown>), version: 0 }));
     expect(strip(now.filter((r) => (r as { customer_code: string }).customer_code !== kept.customer_code))).toEqual(

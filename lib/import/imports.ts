@@ -285,7 +285,7 @@ export async function previewImport(viewer: Viewer, id: string, rawSettings: unk
       update imports set settings = ${JSON.stringify(settings)}::jsonb, status = 'previewing', rows_read = 0, file_read = false,
         processed = 0, through = 0, preview = null, error = null, run_token = null
       where organization_id = ${viewer.organizationId}::uuid and id = ${row.id}::uuid`);
-    await enqueueImportJob(tx, viewer.organizationId, row.id);
+    await enqueueImportJob(tx, viewer.organizationId, row.id, { reading: true });
   });
   return { ok: true };
 }

@@ -257,7 +257,10 @@ export async function writeChunk(tx: Transaction, ref: ImportRef, viewer: Viewer
       error = 'Outro contato com este código ou CPF/CNPJ foi criado durante a importação.'
     where ${created} and not exists (select 1 from contacts where contacts.organization_id = ${org}::uuid and contacts.id = r.contact_id)`);
 
+  // The new contacts already hold their segment_ids: the mirror trigger is told it has nothing to do.
+  await tx.execute(sql`select set_config('carteira.links_mirrored', 'on', true)`);
   await linkSegments(tx, ref, chunkRows(ref, after, upTo, sql`'created'`));
+  await tx.execute(sql`select set_config('carteira.links_mirrored', 'off', true)`);
   await updateRows(tx, ref, viewer, chunkRows(ref, after, upTo, sql`'updated'`));
 }
 

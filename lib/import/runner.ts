@@ -30,6 +30,13 @@ export const CHUNK_ROWS = 5_000;
 /** Rows parsed and validated per insert into import_rows. */
 const STAGE_BATCH = 2_000;
 const RUN_BUDGET_MS = 10_000;
+/**
+ * Reading the file cannot resume mid-file without parsing it from the start again (a quoted field
+ * may hold line breaks), so a run that reads gets far longer: a million rows take about 75 s. Its
+ * job expires later too, so a crash while reading is taken up again within about 5 minutes.
+ */
+const READ_BUDGET_MS = 150_000;
+const READ_EXPIRE_SECONDS = 300;
 const PREVIEW_ERRORS = 20;
 const PREVIEW_CHANGES = 20;
 
@@ -58,9 +65,10 @@ export async function runImportJob(job: PgBoss.JobWithMetadata<ImportJob>, chunk
   }
   const started = Date.now();
   const withinBudget = () => Date.now() - started < RUN_BUDGET_MS;
+  const withinReadBudget = () => Date.now() - started < READ_BUDGET_MS;
   try {
     if (imp.status !== "undoing" && !imp.fileRead) {
-      const outcome = await stage(imp, viewer, token, withinBudget);
+      const outcome = await stage(imp, viewer, token, withinReadBudget);
       if (outcome !== "read") return;
     }
     const run = { chunkSize, withinBudget };
@@ -78,9 +86,12 @@ export async function runImportJob(job: PgBoss.JobWithMetadata<ImportJob>, chunk
   }
 }
 
-/** Enqueues the job that works the import, and records it on the import, in the caller's transaction. */
-export async function enqueueImportJob(tx: Transaction, organizationId: string, id: string) {
-  const jobId = await enqueueJob(tx, queues.import, { organizationId, id } satisfies ImportJob);
+/**
+ * Enqueues the job that works the import, and records it on the import, in the caller's
+ * transaction. `reading`: the job starts by reading the file (see READ_BUDGET_MS).
+ */
+export async function enqueueImportJob(tx: Transaction, organizationId: string, id: string, { reading = false } = {}) {
+  const jobId = await enqueueJob(tx, queues.import, { organizationId, id } satisfies ImportJob, reading ? { expireInSeconds: READ_EXPIRE_SECONDS } : {});
   await tx.execute(sql`update imports set job_id = ${jobId}::uuid where organization_id = ${organizationId}::uuid and id = ${id}::uuid`);
 }
 
@@ -108,7 +119,7 @@ async function stage(imp: Claimed, viewer: Viewer, token: string, withinBudget: 
         update imports set rows_read = rows_read + ${rows.length}, file_read = ${whole}
         where organization_id = ${imp.organizationId}::uuid and id = ${imp.id}::uuid`);
       if (!whole && !withinBudget()) {
-        await enqueueImportJob(tx, imp.organizationId, imp.id);
+        await enqueueImportJob(tx, imp.organizationId, imp.id, { reading: true });
         return false;
       }
       return true;
@@ -285,7 +296,10 @@ function preview(imp: Claimed, viewer: Viewer, token: string, run: RunLimits) {
 class SortedOnly extends Error {}
 
 /** The import itself: each chunk of pending rows is sorted and written in one transaction. */
-function apply(imp: Claimed, viewer: Viewer, token: string, run: RunLimits) {
+async function apply(imp: Claimed, viewer: Viewer, token: string, run: RunLimits) {
+  // A run that takes over from another follows thousands of new rows the planner does not know of
+  // yet (autovacuum analyzes later, PGlite never): plans keyed on the organization would scan it.
+  if (imp.through > 0) await getDb().execute(sql`analyze contacts, contact_segments`);
   return eachChunk(
     imp,
     token,
@@ -363,9 +377,12 @@ async function finish(
 
 /** The minute's orphan check (lib/jobs/orphans.ts) for imports under way. */
 export async function resumeOrphanedImports(): Promise<number> {
-  const unfinished = rowsOf<{ organization_id: string; id: string; job_id: string | null }>(
-    await getDb().execute(sql`select organization_id, id, job_id from imports where status in ('previewing', 'running', 'undoing')`),
+  const unfinished = rowsOf<{ organization_id: string; id: string; job_id: string | null; reading: boolean }>(
+    await getDb().execute(sql`
+      select organization_id, id, job_id, status <> 'undoing' and not file_read as reading from imports
+      where status in ('previewing', 'running', 'undoing')`),
   );
+  const reading = new Set(unfinished.filter((row) => row.reading).map((row) => row.id));
   return resumeOrphans(
     queues.import,
     unfinished.map((row) => ({ organizationId: row.organization_id, id: row.id, jobId: row.job_id })),
@@ -377,7 +394,7 @@ export async function resumeOrphanedImports(): Promise<number> {
           for update`),
       );
       if (!still) return false;
-      await enqueueImportJob(tx, imp.organizationId, imp.id);
+      await enqueueImportJob(tx, imp.organizationId, imp.id, { reading: reading.has(imp.id) });
       return true;
     },
   );

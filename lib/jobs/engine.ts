@@ -71,10 +71,11 @@ export async function installJobSchema(handle: Pick<Handle, "executeSql">) {
 
 /**
  * Enqueues a job inside the caller's transaction: the job exists exactly when the domain row that
- * asked for it does, so nothing is lost between "row created" and "job enqueued".
+ * asked for it does, so nothing is lost between "row created" and "job enqueued". A job whose runs
+ * are longer than most (reading an import's file) asks for a longer expiry.
  */
-export async function enqueueJob(tx: Transaction, queue: QueueName, data: object): Promise<string> {
-  const id = await jobEngine().send(queue, data, { db: transactionDb(tx), expireInSeconds: jobExpireSeconds, ...retry });
+export async function enqueueJob(tx: Transaction, queue: QueueName, data: object, { expireInSeconds = jobExpireSeconds } = {}): Promise<string> {
+  const id = await jobEngine().send(queue, data, { db: transactionDb(tx), expireInSeconds, ...retry });
   if (!id) throw new Error(`The job engine refused a job for ${queue}.`);
   return id;
 }
