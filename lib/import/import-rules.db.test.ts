@@ -134,13 +134,18 @@ describe("a supervisor's import stays in their carteira", () => {
       `Sem segmento;${generateCpf(world.random)};SUP-2;;`,
       `Segmento alheio;${generateCpf(world.random)};SUP-3;S3;`,
       `Responsável alheio;${generateCpf(world.random)};SUP-4;S1;${otherOperator.email}`,
+      `Fora da carteira;${generateCpf(world.random)};SUP-5;;${world.viewers.operator.email}`,
     ]);
-    expect(view).toMatchObject({ created: 2, failed: 2 });
+    expect(view).toMatchObject({ created: 2, failed: 3 });
     expect(await contact("SUP-1")).toMatchObject({ segment_ids: [world.segments.s1] });
     // As the form does: a contact with no segment is given to whoever created it.
     expect(await contact("SUP-2")).toMatchObject({ segment_ids: [], responsible_user_id: supervisor.userId });
     const errors = rowsOf<{ error: string }>(await getDb().execute(sql`select error from import_rows where import_id = ${view.id}::uuid and state = 'failed' order by line`));
-    expect(errors.map((e) => e.error)).toEqual(["Segmento “S3” não é da sua carteira.", `Você não pode definir “${otherOperator.email}” como responsável.`]);
+    expect(errors.map((e) => e.error)).toEqual([
+      "Segmento “S3” não é da sua carteira.",
+      `Você não pode definir “${otherOperator.email}” como responsável.`,
+      "O contato ficaria fora da sua carteira: informe um dos seus segmentos.",
+    ]);
   });
 
   it("operators cannot import, and nobody sees another's import", async () => {

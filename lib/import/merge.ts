@@ -116,22 +116,25 @@ export async function sortChunk(tx: Transaction, ref: ImportRef, viewer: Viewer,
   const hidden = sql`(${visible}) is not true`;
   const keyLabel = ref.settings.key === "customerCode" ? "código do cliente" : "CPF/CNPJ";
   const mode = ref.settings.mode;
+  // The unique field that is not the key: a row may not take it from another contact.
+  const other = ref.settings.key === "customerCode" ? "document" : "customerCode";
+  const otherColumn = sql.raw(columns[other].column);
+  const otherTaken = sql`${newValue(ref, other)} is distinct from contacts.${otherColumn} and ${otherKeyTaken(ref, newValue(ref, other), sql`contacts.id`)}`;
+  const overTags = sql`cardinality(${newValue(ref, "tags")}) > ${TAGS_PER_CONTACT_MAX}`;
   await tx.execute(sql`
     update import_rows r set
       state = case
         when ${hidden} then 'failed'
         when ${mode} = 'createOnly' then 'unchanged'
-        when ${newValue(ref, ref.settings.key === "customerCode" ? "document" : "customerCode")} is distinct from contacts.${sql.raw(ref.settings.key === "customerCode" ? "document" : "customer_code")}
-          and ${otherKeyTaken(ref, newValue(ref, ref.settings.key === "customerCode" ? "document" : "customerCode"), sql`contacts.id`)} then 'failed'
-        when cardinality(${newValue(ref, "tags")}) > ${TAGS_PER_CONTACT_MAX} then 'failed'
+        when ${otherTaken} then 'failed'
+        when ${overTags} then 'failed'
         when ${changesContact(ref)} then 'updated'
         else 'unchanged' end,
       error = case
         when ${hidden} then 'Este contato já existe e não está na sua carteira.'
         when ${mode} = 'createOnly' then null
-        when ${newValue(ref, ref.settings.key === "customerCode" ? "document" : "customerCode")} is distinct from contacts.${sql.raw(ref.settings.key === "customerCode" ? "document" : "customer_code")}
-          and ${otherKeyTaken(ref, newValue(ref, ref.settings.key === "customerCode" ? "document" : "customerCode"), sql`contacts.id`)} then ${otherKeyTakenMessage(ref)}
-        when cardinality(${newValue(ref, "tags")}) > ${TAGS_PER_CONTACT_MAX} then ${tooManyTags}
+        when ${otherTaken} then ${otherKeyTakenMessage(ref)}
+        when ${overTags} then ${tooManyTags}
         end,
       contact_id = case when ${visible} then contacts.id end,
       before = case when ${visible} then ${beforeOfContact} end,
@@ -140,23 +143,29 @@ export async function sortChunk(tx: Transaction, ref: ImportRef, viewer: Viewer,
     where ${rows} and ${matched}`);
 
   // What no contact matched: a new contact, if the mode and the row allow.
-  const viewAll = can(viewer.role, "contacts.viewAll");
   const allTags = ref.settings.addTags.length === 0 ? sql`coalesce(r.tags, '{}')` : sql`(coalesce(r.tags, '{}') || ${textArray(ref.settings.addTags)})`;
+  const incomplete = sql`r.name is null or r.document is null or r.customer_code is null`;
+  const newTaken = otherKeyTaken(ref, sql`r.${otherColumn}`, null);
+  const newOverTags = sql`cardinality(array(select distinct unnest(${allTags}))) > ${TAGS_PER_CONTACT_MAX}`;
+  // Someone who sees only their carteira: a contact with no segment and another responsável would vanish from it.
+  const outOfCarteira = can(viewer.role, "contacts.viewAll")
+    ? sql`false`
+    : sql`coalesce(cardinality(r.segment_ids), 0) = 0 and r.responsible_user_id is not null and r.responsible_user_id <> ${viewer.userId}::uuid`;
   await tx.execute(sql`
     update import_rows r set
       state = case
         when ${mode} = 'updateOnly' then 'failed'
-        when r.name is null or r.document is null or r.customer_code is null then 'failed'
-        when ${otherKeyTaken(ref, sql.raw(ref.settings.key === "customerCode" ? "r.document" : "r.customer_code"), null)} then 'failed'
-        when cardinality(array(select distinct unnest(${allTags}))) > ${TAGS_PER_CONTACT_MAX} then 'failed'
-        ${viewAll ? sql`` : sql`when cardinality(r.segment_ids) = 0 and r.responsible_user_id is not null and r.responsible_user_id <> ${viewer.userId}::uuid then 'failed'`}
+        when ${incomplete} then 'failed'
+        when ${newTaken} then 'failed'
+        when ${newOverTags} then 'failed'
+        when ${outOfCarteira} then 'failed'
         else 'created' end,
       error = case
         when ${mode} = 'updateOnly' then ${`Não há contato com este ${keyLabel} (a importação só atualiza contatos).`}
-        when r.name is null or r.document is null or r.customer_code is null then 'Para criar o contato, informe nome, CPF/CNPJ e código do cliente.'
-        when ${otherKeyTaken(ref, sql.raw(ref.settings.key === "customerCode" ? "r.document" : "r.customer_code"), null)} then ${otherKeyTakenMessage(ref)}
-        when cardinality(array(select distinct unnest(${allTags}))) > ${TAGS_PER_CONTACT_MAX} then ${tooManyTags}
-        ${viewAll ? sql`` : sql`when cardinality(r.segment_ids) = 0 and r.responsible_user_id is not null and r.responsible_user_id <> ${viewer.userId}::uuid then 'O contato ficaria fora da sua carteira: informe um dos seus segmentos.'`}
+        when ${incomplete} then 'Para criar o contato, informe nome, CPF/CNPJ e código do cliente.'
+        when ${newTaken} then ${otherKeyTakenMessage(ref)}
+        when ${newOverTags} then ${tooManyTags}
+        when ${outOfCarteira} then 'O contato ficaria fora da sua carteira: informe um dos seus segmentos.'
         end,
       contact_id = gen_random_uuid(),
       version_after = 1
