@@ -30,6 +30,9 @@ export function pgliteDir() {
 
 export function openPostgres(url: string): Handle {
   const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle connection the server ends (a restart, a terminated backend) is dropped by the pool and
+  // replaced on the next query; unhandled, its error would end the whole process.
+  pool.on("error", (error) => console.error("PostgreSQL pool:", error.message));
   return {
     db: drizzlePg(pool, { schema }) as unknown as Database,
     executeSql: (text, values) => pool.query(text, values),
