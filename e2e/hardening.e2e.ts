@@ -71,6 +71,8 @@ describe("security headers", () => {
     await expectVisible(page.getByRole("grid"));
     await page.keyboard.press("Escape");
     await page.keyboard.press("Escape");
+    // The drawer closes with an animation; until it is gone the page behind it is inert.
+    await page.getByRole("dialog").waitFor({ state: "hidden" });
     await page.getByRole("button", { name: /^Exportar/ }).click();
     await expectVisible(page.getByRole("menuitem").first());
     await page.keyboard.press("Escape");
