@@ -297,7 +297,21 @@ async function updateRows(tx: Transaction, ref: ImportRef, viewer: Viewer, rows:
   });
 }
 
-class Discard extends Error {}
+class RolledBack extends Error {}
+
+/** Runs `work` inside a savepoint that is always rolled back: what it wrote is gone, what it returned stays. */
+export async function rolledBack<T>(tx: Transaction, work: (savepoint: Transaction) => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    await tx.transaction(async (savepoint) => {
+      result = await work(savepoint);
+      throw new RolledBack();
+    });
+  } catch (error) {
+    if (!(error instanceof RolledBack)) throw error;
+  }
+  return result!;
+}
 
 /**
  * Some of the changes a sorted chunk's updates would make, field by field, for the dry run: the
@@ -306,13 +320,12 @@ class Discard extends Error {}
  */
 export async function sampleChanges(tx: Transaction, ref: ImportRef, viewer: Viewer, after: number, upTo: number, limit: number) {
   if (limit <= 0) return [];
-  let sample: { line: number; customerCode: string; field: string; from: unknown; to: unknown }[] = [];
   const first = sql`${chunkRows(ref, after, upTo, sql`'updated'`)} and r.line in (
     select line from import_rows r where ${chunkRows(ref, after, upTo, sql`'updated'`)} order by line limit ${limit})`;
-  try {
-    await tx.transaction(async (savepoint) => {
+  return rolledBack(tx, async (savepoint) => {
       const written = await updateRows(savepoint, ref, viewer, first);
-      if (written.count > 0) {
+      if (written.count === 0) return [];
+      {
         const rows = rowsOf<{ line: number; customer_code: string; changes: { field: string; from: unknown; to: unknown }[] }>(
           await savepoint.execute(sql`
             select r.line, c.customer_code, h.changes from contact_history h
@@ -320,14 +333,9 @@ export async function sampleChanges(tx: Transaction, ref: ImportRef, viewer: Vie
             join contacts c on c.organization_id = h.organization_id and c.id = h.contact_id
             where h.organization_id = ${ref.organizationId}::uuid and h.batch_id = ${ref.id}::uuid order by r.line`),
         );
-        sample = rows.flatMap((row) => row.changes.map((change) => ({ line: Number(row.line), customerCode: row.customer_code, ...change })));
+        return rows.flatMap((row) => row.changes.map((change) => ({ line: Number(row.line), customerCode: row.customer_code, ...change })));
       }
-      throw new Discard();
-    });
-  } catch (error) {
-    if (!(error instanceof Discard)) throw error;
-  }
-  return sample;
+  });
 }
 
 /**

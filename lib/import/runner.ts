@@ -12,7 +12,7 @@ import { resumeOrphans } from "@/lib/jobs/orphans";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listAssignableResponsibles } from "@/lib/users/queries";
 import { foldText } from "@/lib/text/fold";
-import { chunkRows, countChunk, nextChunkEnd, sampleChanges, sortChunk, undoChunk, writeChunk, type ImportRef } from "./merge";
+import { chunkRows, countChunk, nextChunkEnd, rolledBack, sampleChanges, sortChunk, undoChunk, writeChunk, type ImportRef } from "./merge";
 import { ImportFileError } from "./read-file";
 import { openStoredUpload } from "./stored-upload";
 import { readRow, type Named, type RowContext, type RowValues } from "./row-input";
@@ -265,8 +265,7 @@ function preview(imp: Claimed, viewer: Viewer, token: string, run: RunLimits) {
     run,
     ["pending"],
     async (tx, after, upTo) => {
-      try {
-        await tx.transaction(async (savepoint) => {
+      await rolledBack(tx, async (savepoint) => {
           await sortChunk(savepoint, imp, viewer, after, upTo);
           const counts = await countChunk(savepoint, imp, after, upTo);
           found.create += counts.created;
@@ -282,18 +281,12 @@ function preview(imp: Claimed, viewer: Viewer, token: string, run: RunLimits) {
             found.errors.push(...errors.map((e) => ({ line: Number(e.line), message: e.error })));
           }
           found.changes.push(...(await sampleChanges(savepoint, imp, viewer, after, upTo, PREVIEW_CHANGES - new Set(found.changes.map((c) => c.line)).size)));
-          throw new SortedOnly();
-        });
-      } catch (error) {
-        if (!(error instanceof SortedOnly)) throw error;
-      }
+      });
       return sql`processed = ${found.create + found.update + found.unchanged + found.fail}, preview = ${JSON.stringify(found)}::jsonb`;
     },
     () => ({ status: "previewed", preview: found }),
   );
 }
-
-class SortedOnly extends Error {}
 
 /** The import itself: each chunk of pending rows is sorted and written in one transaction. */
 async function apply(imp: Claimed, viewer: Viewer, token: string, run: RunLimits) {
