@@ -323,18 +323,16 @@ export async function sampleChanges(tx: Transaction, ref: ImportRef, viewer: Vie
   const first = sql`${chunkRows(ref, after, upTo, sql`'updated'`)} and r.line in (
     select line from import_rows r where ${chunkRows(ref, after, upTo, sql`'updated'`)} order by line limit ${limit})`;
   return rolledBack(tx, async (savepoint) => {
-      const written = await updateRows(savepoint, ref, viewer, first);
-      if (written.count === 0) return [];
-      {
-        const rows = rowsOf<{ line: number; customer_code: string; changes: { field: string; from: unknown; to: unknown }[] }>(
-          await savepoint.execute(sql`
-            select r.line, c.customer_code, h.changes from contact_history h
-            join import_rows r on ${first} and r.contact_id = h.contact_id
-            join contacts c on c.organization_id = h.organization_id and c.id = h.contact_id
-            where h.organization_id = ${ref.organizationId}::uuid and h.batch_id = ${ref.id}::uuid order by r.line`),
-        );
-        return rows.flatMap((row) => row.changes.map((change) => ({ line: Number(row.line), customerCode: row.customer_code, ...change })));
-      }
+    const written = await updateRows(savepoint, ref, viewer, first);
+    if (written.count === 0) return [];
+    const rows = rowsOf<{ line: number; customer_code: string; changes: { field: string; from: unknown; to: unknown }[] }>(
+      await savepoint.execute(sql`
+        select r.line, c.customer_code, h.changes from contact_history h
+        join import_rows r on ${first} and r.contact_id = h.contact_id
+        join contacts c on c.organization_id = h.organization_id and c.id = h.contact_id
+        where h.organization_id = ${ref.organizationId}::uuid and h.batch_id = ${ref.id}::uuid order by r.line`),
+    );
+    return rows.flatMap((row) => row.changes.map((change) => ({ line: Number(row.line), customerCode: row.customer_code, ...change })));
   });
 }
 
