@@ -14,6 +14,8 @@ export type AuthorizedWrite = { segmentIds: string[]; responsibleUserId: string 
  * which segments and which responsável the contact ends up with, or the field errors that refuse
  * the write. Segment and user ids are checked against the database, never trusted from the client.
  */
+export const leavesCarteiraMessage = "O contato sairia da sua carteira: mantenha um dos seus segmentos ou você como responsável.";
+
 export async function authorizeContactWrite(
   viewer: Viewer,
   input: ContactInput,
@@ -48,9 +50,7 @@ export async function authorizeContactWrite(
     const staysVisible =
       responsibleUserId === viewer.userId || segmentIds.some((id) => viewer.segmentIds.includes(id));
     if (!staysVisible && !fieldErrors.segmentIds) {
-      fieldErrors.segmentIds = [
-        "O contato sairia da sua carteira: mantenha um dos seus segmentos ou você como responsável.",
-      ];
+      fieldErrors.segmentIds = [leavesCarteiraMessage];
     }
   }
 

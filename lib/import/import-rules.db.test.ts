@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb, rowsOf } from "@/db/client";
 import { segmentMirrorDrift } from "@/db/testing/segment-mirror";
 import { createWorld, type World } from "@/db/testing/world";
+import { leavesCarteiraMessage } from "@/lib/contacts/permissions";
 import { generateCpf } from "@/lib/documents/document";
 import { cancelImport, createImport, getImportView, importErrorFile, previewImport, startImport } from "./imports";
 import { chunkRows, sortChunk, writeChunk } from "./merge";
@@ -146,6 +147,18 @@ describe("a supervisor's import stays in their carteira", () => {
       `Você não pode definir “${otherOperator.email}” como responsável.`,
       "O contato ficaria fora da sua carteira: informe um dos seus segmentos.",
     ]);
+  });
+
+  it("never gives away a contact the supervisor sees only as its responsável", async () => {
+    const { supervisor, operator } = world.viewers;
+    await importCsv(supervisor, ["Nome;CPF/CNPJ;Código do cliente", `Só minha;${generateCpf(world.random)};SUP-6`, `Também minha;${generateCpf(world.random)};SUP-7`]);
+    const view = await importCsv(supervisor, ["Código do cliente;Segmentos;Responsável", `SUP-6;;${operator.email}`, `SUP-7;S1;${operator.email}`]);
+    expect(view).toMatchObject({ updated: 1, failed: 1 });
+    expect(await contact("SUP-6")).toMatchObject({ segment_ids: [], responsible_user_id: supervisor.userId });
+    // Into one of the supervisor's segments, it stays in their carteira whoever is responsável.
+    expect(await contact("SUP-7")).toMatchObject({ segment_ids: [world.segments.s1], responsible_user_id: operator.userId });
+    const [failed] = rowsOf<{ error: string }>(await getDb().execute(sql`select error from import_rows where import_id = ${view.id}::uuid and state = 'failed'`));
+    expect(failed.error).toBe(leavesCarteiraMessage);
   });
 
   it("operators cannot import, and nobody sees another's import", async () => {

@@ -5,7 +5,8 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { contactVisibleTo } from "@/lib/contacts/visibility";
 import * as writer from "@/lib/contacts/writer";
-import { textArray } from "@/lib/sql/arrays";
+import { textArray, uuidArray } from "@/lib/sql/arrays";
+import { leavesCarteiraMessage } from "@/lib/contacts/permissions";
 import { TAGS_PER_CONTACT_MAX } from "@/lib/contacts/tags";
 import type { ImportSettings, UpdatableField } from "./settings";
 
@@ -121,6 +122,11 @@ export async function sortChunk(tx: Transaction, ref: ImportRef, viewer: Viewer,
   const otherColumn = sql.raw(columns[other].column);
   const otherTaken = sql`${newValue(ref, other)} is distinct from contacts.${otherColumn} and ${otherKeyTaken(ref, newValue(ref, other), sql`contacts.id`)}`;
   const overTags = sql`cardinality(${newValue(ref, "tags")}) > ${TAGS_PER_CONTACT_MAX}`;
+  // Someone who sees only their carteira may not give away a contact they see only as its responsável.
+  const leaves = can(viewer.role, "contacts.viewAll")
+    ? sql`false`
+    : sql`${newValue(ref, "responsible")} is distinct from ${viewer.userId}::uuid
+        and not ((contacts.segment_ids || coalesce(r.segment_ids, '{}')) && ${uuidArray(viewer.segmentIds)})`;
   await tx.execute(sql`
     update import_rows r set
       state = case
@@ -128,6 +134,7 @@ export async function sortChunk(tx: Transaction, ref: ImportRef, viewer: Viewer,
         when ${mode} = 'createOnly' then 'unchanged'
         when ${otherTaken} then 'failed'
         when ${overTags} then 'failed'
+        when ${leaves} then 'failed'
         when ${changesContact(ref)} then 'updated'
         else 'unchanged' end,
       error = case
@@ -135,6 +142,7 @@ export async function sortChunk(tx: Transaction, ref: ImportRef, viewer: Viewer,
         when ${mode} = 'createOnly' then null
         when ${otherTaken} then ${otherKeyTakenMessage(ref)}
         when ${overTags} then ${tooManyTags}
+        when ${leaves} then ${leavesCarteiraMessage}
         end,
       contact_id = case when ${visible} then contacts.id end,
       before = case when ${visible} then ${beforeOfContact} end,
