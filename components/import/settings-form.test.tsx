@@ -114,6 +114,14 @@ describe("ImportSettingsForm", () => {
     expect(description(screen.getByRole("combobox", { name: /Colocar todos no segmento/ }))).toContain("Um contato novo sem segmento (aqui ou na coluna Segmentos) fica com você como responsável.");
   });
 
+  test("asks how to update the responsável when the option sets it, though no column has it", async () => {
+    const { user } = renderForm();
+    const policies = screen.getByRole("group", { name: "Ao atualizar um contato existente" });
+    expect(within(policies).queryByRole("combobox", { name: /^Responsável/ })).toBeNull();
+    await user.selectOptions(screen.getByRole("combobox", { name: /Definir responsável/ }), "Ana Souza");
+    expect(within(policies).getByRole("combobox", { name: /^Responsável/ })).toBeDefined();
+  });
+
   test("starts from the settings of an earlier preview", async () => {
     const settings: ImportSettings = {
       mapping: ["name", null, "customerCode", "document", null],

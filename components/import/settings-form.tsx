@@ -59,6 +59,7 @@ export function ImportSettingsForm({ importId, header, sampleRows, settings, seg
   const [key, setKey] = useState<ImportKey>(settings?.key ?? "customerCode");
   const [mode, setMode] = useState<ImportMode>(settings?.mode ?? "upsert");
   const [policies, setPolicies] = useState<UpdatePolicies>(settings?.policies ?? defaultUpdatePolicies);
+  const [responsibleForAll, setResponsibleForAll] = useState(settings?.responsibleUserId ?? "");
   const [failure, setFailure] = useState<{ message: string; fieldErrors: FieldErrors } | null>(null);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
@@ -156,8 +157,8 @@ export function ImportSettingsForm({ importId, header, sampleRows, settings, seg
           <Field label="Ao atualizar um contato existente" group hint="Segmentos nunca são removidos: a importação só acrescenta." errors={errors.policies}>
             {() => (
               <div className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-                {/* Only fields the file fills, and never the key: it is what matched the contact. */}
-                {updatableFields.filter((field) => field !== key && mapping.includes(field)).map((field) => (
+                {/* Only fields the file or an option fills, and never the key: it is what matched the contact. */}
+                {updatableFields.filter((field) => field !== key && (mapping.includes(field) || (field === "responsible" && responsibleForAll))).map((field) => (
                   <label key={field} className="flex items-center justify-between gap-3 text-sm text-slate-700">
                     <span>{importFieldLabels[field]}</span>
                     <Select
@@ -200,7 +201,7 @@ export function ImportSettingsForm({ importId, header, sampleRows, settings, seg
           {responsibles && (
             <Field label="Definir responsável" hint="Opcional: vale para todos e, se escolhido, a coluna Responsável é ignorada." errors={errors.responsibleUserId}>
               {(control) => (
-                <Select {...control} name="responsibleUserId" defaultValue={settings?.responsibleUserId ?? ""}>
+                <Select {...control} name="responsibleUserId" value={responsibleForAll} onChange={(event) => setResponsibleForAll(event.target.value)}>
                   <option value="">Não definir</option>
                   {responsibles.map((user) => <option key={user.id} value={user.id}>{user.name}</option>)}
                 </Select>
