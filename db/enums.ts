@@ -12,7 +12,7 @@ export const documentTypes = ["cpf", "cnpj"] as const;
 export type DocumentType = (typeof documentTypes)[number];
 
 /** Through what a contact changed, as its history shows it. */
-export const changeSources = ["form", "import", "api", "system", "bulk", "undo", "handover", "segment", "import_undo"] as const;
+export const changeSources = ["form", "import", "api", "system", "bulk", "undo", "handover", "segment", "import_undo", "live"] as const;
 export type ChangeSource = (typeof changeSources)[number];
 
 export const historyActions = ["create", "update", "reveal_document", "delete", "restore"] as const;
@@ -61,3 +61,24 @@ export type ImportStatus = (typeof importStatuses)[number];
 // pending → created | updated | unchanged | failed; on undo, created/updated → undone | kept.
 export const importRowStates = ["pending", "created", "updated", "unchanged", "failed", "undone", "kept"] as const;
 export type ImportRowState = (typeof importRowStates)[number];
+
+/** The channels a customer reaches the company through (Live, templates, campaigns). */
+export const channels = ["whatsapp", "sms", "email"] as const;
+export type Channel = (typeof channels)[number];
+
+// waiting (in its queue) → open (with an operator) → closed (with an outcome); a transfer to a queue puts it back to waiting.
+export const attendanceStatuses = ["waiting", "open", "closed"] as const;
+export type AttendanceStatus = (typeof attendanceStatuses)[number];
+
+export const attendanceOutcomes = ["resolved", "unresolved", "no_reply", "wrong_contact"] as const;
+export type AttendanceOutcome = (typeof attendanceOutcomes)[number];
+
+export const messageDirections = ["inbound", "outbound"] as const;
+export type MessageDirection = (typeof messageDirections)[number];
+
+// An inbound message is received; an outbound one waits in the outbox (queued) until a provider sends it.
+export const messageStatuses = ["received", "queued", "sent", "failed"] as const;
+export type MessageStatus = (typeof messageStatuses)[number];
+
+export const operatorStatuses = ["available", "paused"] as const;
+export type OperatorStatus = (typeof operatorStatuses)[number];

@@ -18,7 +18,10 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import {
+  attendanceOutcomes,
+  attendanceStatuses,
   auditActions,
+  channels,
   bulkActionItemStates,
   bulkActionKinds,
   bulkActionStatuses,
@@ -27,6 +30,9 @@ import {
   historyActions,
   importRowStates,
   importStatuses,
+  messageDirections,
+  messageStatuses,
+  operatorStatuses,
   priorities,
   roles,
 } from "./enums";
@@ -565,5 +571,135 @@ export const importMappings = pgTable(
     primaryKey({ columns: [t.organizationId, t.id] }),
     uniqueIndex("import_mappings_owner_name_key").on(t.organizationId, t.ownerUserId, t.name),
     foreignKey({ columns: [t.organizationId, t.ownerUserId], foreignColumns: [users.organizationId, users.id] }).onDelete("cascade"),
+  ],
+);
+
+// A key an integration authenticates with (Authorization: Bearer …): only its SHA-256 is stored,
+// the key itself is shown once. Looked up by that hash before the organization is known, like a
+// user's e-mail at sign-in: the one other unique key without organization_id.
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid("id").notNull().defaultRandom(),
+    name: text("name").notNull(),
+    // The key's first characters, shown in the list so an admin can tell keys apart.
+    prefix: text("prefix").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    scopes: text("scopes").array().notNull().default(sql`'{}'::text[]`),
+    createdByUserId: uuid("created_by_user_id").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    uniqueIndex("api_keys_secret_hash_key").on(t.secretHash),
+    foreignKey({ columns: [t.organizationId, t.createdByUserId], foreignColumns: [users.organizationId, users.id] }),
+  ],
+);
+
+export type ChannelPriorities = Record<(typeof channels)[number], number>;
+
+// The organization's Live settings (lib/live/settings.ts); an organization without a row has the defaults.
+export const liveSettings = pgTable("live_settings", {
+  organizationId: uuid("organization_id")
+    .primaryKey()
+    .references(() => organizations.id),
+  // Higher is served first; equal by default.
+  channelPriorities: jsonb("channel_priorities").$type<ChannelPriorities>().notNull().default({ whatsapp: 0, sms: 0, email: 0 }),
+  autoDistribution: boolean("auto_distribution").notNull().default(false),
+  maxOpenPerOperator: smallint("max_open_per_operator").notNull().default(3),
+  // After this many minutes waiting, an attendance is served one priority level higher; null: off.
+  agingMinutes: integer("aging_minutes"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// A conversation with a customer on one channel: it waits in its segment's queue (no segment: the
+// organization's "Sem segmento" queue), is taken by an operator, and closed with an outcome.
+export const attendances = pgTable(
+  "attendances",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    channel: text("channel", { enum: channels }).notNull(),
+    // The customer's phone (digits with country code) or e-mail (lower case), as the channel gives it.
+    address: text("address").notNull(),
+    // No foreign key: an attendance outlives a deleted contact (its card then says so).
+    contactId: uuid("contact_id"),
+    segmentId: uuid("segment_id"),
+    status: text("status", { enum: attendanceStatuses }).notNull().default("waiting"),
+    operatorUserId: uuid("operator_user_id"),
+    outcome: text("outcome", { enum: attendanceOutcomes }),
+    // Arrival in the current queue: a transfer to a queue keeps it, so nobody loses their place.
+    arrivedAt: timestamp("arrived_at", { withTimezone: true }).notNull().defaultNow(),
+    takenAt: timestamp("taken_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    apiKeyId: uuid("api_key_id"),
+    // The integration's Idempotency-Key and a digest of its request: a replay answers the first result.
+    idempotencyKey: text("idempotency_key"),
+    requestDigest: text("request_digest"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    // The queues: what waits, by segment, oldest first.
+    index("attendances_waiting_idx").on(t.organizationId, t.segmentId, t.arrivedAt).where(sql`${t.status} = 'waiting'`),
+    // An operator's open attendances (the cap, "fewest open first").
+    index("attendances_open_idx").on(t.organizationId, t.operatorUserId).where(sql`${t.status} = 'open'`),
+    index("attendances_contact_idx").on(t.organizationId, t.contactId, t.arrivedAt),
+    // Reports by period.
+    index("attendances_org_arrived_idx").on(t.organizationId, t.arrivedAt),
+    uniqueIndex("attendances_idempotency_key").on(t.organizationId, t.apiKeyId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    foreignKey({ columns: [t.organizationId, t.segmentId], foreignColumns: [segments.organizationId, segments.id] }),
+    foreignKey({ columns: [t.organizationId, t.operatorUserId], foreignColumns: [users.organizationId, users.id] }),
+    check("attendances_channel_check", oneOf(t.channel, channels)),
+    check("attendances_status_check", oneOf(t.status, attendanceStatuses)),
+    check("attendances_outcome_check", sql`${t.outcome} is null or ${oneOf(t.outcome, attendanceOutcomes)}`),
+  ],
+);
+
+// Every message to or from a customer. Outbound ones are the outbox: queued until a provider
+// (later: WhatsApp, SMS, e-mail) sends them.
+export const messages = pgTable(
+  "messages",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    attendanceId: uuid("attendance_id"),
+    channel: text("channel", { enum: channels }).notNull(),
+    address: text("address").notNull(),
+    direction: text("direction", { enum: messageDirections }).notNull(),
+    body: text("body").notNull(),
+    status: text("status", { enum: messageStatuses }).notNull(),
+    authorUserId: uuid("author_user_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    index("messages_attendance_idx").on(t.organizationId, t.attendanceId, t.createdAt),
+    index("messages_outbox_idx").on(t.organizationId, t.createdAt).where(sql`${t.status} = 'queued'`),
+    foreignKey({ columns: [t.organizationId, t.attendanceId], foreignColumns: [attendances.organizationId, attendances.id] }).onDelete("cascade"),
+    check("messages_channel_check", oneOf(t.channel, channels)),
+    check("messages_direction_check", oneOf(t.direction, messageDirections)),
+    check("messages_status_check", oneOf(t.status, messageStatuses)),
+  ],
+);
+
+// Whether an operator takes attendances now; no row: available.
+export const operatorPresence = pgTable(
+  "operator_presence",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    status: text("status", { enum: operatorStatuses }).notNull(),
+    pauseReason: text("pause_reason"),
+    since: timestamp("since", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.userId] }),
+    foreignKey({ columns: [t.organizationId, t.userId], foreignColumns: [users.organizationId, users.id] }).onDelete("cascade"),
+    check("operator_presence_status_check", oneOf(t.status, operatorStatuses)),
   ],
 );
