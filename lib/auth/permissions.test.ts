@@ -24,6 +24,11 @@ const matrix: Record<Capability, [operator: boolean, supervisor: boolean, admin:
   "segments.manage": [N, N, Y],
   "users.manage": [N, N, Y],
   "apiKeys.manage": [N, N, Y],
+  "live.attend": [Y, Y, N],
+  "live.supervise": [N, Y, Y],
+  "live.transferAnywhere": [N, N, Y],
+  "live.configure": [N, N, Y],
+  "reports.attendances": [N, Y, Y],
   "audit.view": [N, N, Y],
 };
 

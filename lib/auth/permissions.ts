@@ -42,8 +42,17 @@ const table = {
   "imports.viewAll": ["admin"],
   "segments.manage": ["admin"],
   "users.manage": ["admin"],
-  // The API keys page is still to be built.
+  // Keys for integrations (/settings/api-keys): create, see, revoke.
   "apiKeys.manage": ["admin"],
+  // Live: take attendances from the queues of one's segments (and "Sem segmento"), answer and close them.
+  "live.attend": ["operator", "supervisor"],
+  // Live: see the queues of one's segments (admins: all) with counts and waits, and move attendances between them.
+  "live.supervise": ["supervisor", "admin"],
+  // Transfer an attendance to anyone or any queue, not only within its segment.
+  "live.transferAnywhere": ["admin"],
+  // Channel priorities, automatic distribution, the cap of open attendances, aging.
+  "live.configure": ["admin"],
+  "reports.attendances": ["supervisor", "admin"],
   "audit.view": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
