@@ -646,6 +646,8 @@ export const attendances = pgTable(
     primaryKey({ columns: [t.organizationId, t.id] }),
     // The queues: what waits, by segment, oldest first.
     index("attendances_waiting_idx").on(t.organizationId, t.segmentId, t.arrivedAt).where(sql`${t.status} = 'waiting'`),
+    // A customer who writes again while their attendance is still waiting or open continues it.
+    index("attendances_active_address_idx").on(t.organizationId, t.channel, t.address).where(sql`${t.status} in ('waiting', 'open')`),
     // An operator's open attendances (the cap, "fewest open first").
     index("attendances_open_idx").on(t.organizationId, t.operatorUserId).where(sql`${t.status} = 'open'`),
     index("attendances_contact_idx").on(t.organizationId, t.contactId, t.arrivedAt),

@@ -80,6 +80,7 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_organization_id_attendance_id_at
 ALTER TABLE "operator_presence" ADD CONSTRAINT "operator_presence_organization_id_user_id_users_organization_id_id_fk" FOREIGN KEY ("organization_id","user_id") REFERENCES "public"."users"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_secret_hash_key" ON "api_keys" USING btree ("secret_hash");--> statement-breakpoint
 CREATE INDEX "attendances_waiting_idx" ON "attendances" USING btree ("organization_id","segment_id","arrived_at") WHERE "attendances"."status" = 'waiting';--> statement-breakpoint
+CREATE INDEX "attendances_active_address_idx" ON "attendances" USING btree ("organization_id","channel","address") WHERE "attendances"."status" in ('waiting', 'open');--> statement-breakpoint
 CREATE INDEX "attendances_open_idx" ON "attendances" USING btree ("organization_id","operator_user_id") WHERE "attendances"."status" = 'open';--> statement-breakpoint
 CREATE INDEX "attendances_contact_idx" ON "attendances" USING btree ("organization_id","contact_id","arrived_at");--> statement-breakpoint
 CREATE INDEX "attendances_org_arrived_idx" ON "attendances" USING btree ("organization_id","arrived_at");--> statement-breakpoint

@@ -31,7 +31,7 @@ const EMAIL_MAX_LENGTH = 254;
 export const PHONES_PER_CONTACT_MAX = 10;
 export const EMAILS_PER_CONTACT_MAX = 10;
 
-const emailAddress = z.email().max(EMAIL_MAX_LENGTH);
+export const emailAddress = z.email().max(EMAIL_MAX_LENGTH);
 
 // Optional list fields arrive missing, null (API) or as arrays (form, import).
 const optionalStringList = (message: string) =>
@@ -58,7 +58,7 @@ const documentField = z.string({ error: "Informe o CPF ou CNPJ." }).transform((r
   return z.NEVER;
 });
 
-const customerCode = z
+export const customerCodeField = z
   .string({ error: "Informe o código do cliente." })
   .trim()
   .min(1, { error: "Informe o código do cliente." })
@@ -136,7 +136,7 @@ const contactFields = z.object(
   {
     name,
     document: documentField,
-    customerCode,
+    customerCode: customerCodeField,
     responsibleUserId: responsibleUserIdField,
     tags: tagsField,
     priority,

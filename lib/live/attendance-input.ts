@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { channels, type Channel } from "@/db/enums";
+import { customerCodeField, emailAddress } from "@/lib/contacts/contact-input";
+import { parsePhone } from "@/lib/phones/phone";
+import { idField } from "@/lib/sql/ids";
+import { hasControlCharacters } from "@/lib/sql/values";
+
+// What an integration sends when a customer writes (POST /api/v1/attendances). Client-safe: the
+// API reference is generated from it. Unknown fields are refused, so a typo is not silently lost.
+
+export const channelLabels: Record<Channel, string> = { whatsapp: "WhatsApp", sms: "SMS", email: "E-mail" };
+
+export const MESSAGE_MAX_LENGTH = 4_000;
+
+export const messageBody = z
+  .string({ error: "Informe a mensagem." })
+  .trim()
+  .min(1, { error: "Informe a mensagem." })
+  .max(MESSAGE_MAX_LENGTH, { error: `A mensagem pode ter até ${MESSAGE_MAX_LENGTH} caracteres.` })
+  .refine((value) => !hasControlCharacters(value), { error: "A mensagem tem caracteres de controle." });
+
+export const attendanceInput = z
+  .strictObject(
+    {
+      channel: z.enum(channels, { error: "Canal inválido: use whatsapp, sms ou email." }),
+      // The customer's phone (WhatsApp, SMS) or e-mail, as the channel gives it.
+      address: z.string({ error: "Informe o telefone ou e-mail do cliente." }).trim().min(1, { error: "Informe o telefone ou e-mail do cliente." }).max(254),
+      customerCode: customerCodeField.optional(),
+      segmentId: idField("Segmento inválido.").optional(),
+      message: messageBody,
+    },
+    { error: (issue) => (issue.code === "unrecognized_keys" ? `Campo desconhecido: ${issue.keys.join(", ")}.` : "Envie um objeto JSON.") },
+  )
+  .transform((input, ctx) => {
+    const address = input.channel === "email" ? normalizedEmail(input.address) : parsePhone(input.address);
+    if (address === null || hasControlCharacters(input.address)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["address"],
+        message: input.channel === "email" ? "E-mail do cliente inválido." : "Telefone do cliente inválido.",
+        input: input.address,
+      });
+      return z.NEVER;
+    }
+    return { ...input, address };
+  });
+
+function normalizedEmail(raw: string): string | null {
+  const email = raw.toLowerCase();
+  return emailAddress.safeParse(email).success ? email : null;
+}
+
+export type AttendanceInput = z.output<typeof attendanceInput>;
