@@ -637,10 +637,8 @@ export const attendances = pgTable(
     arrivedAt: timestamp("arrived_at", { withTimezone: true }).notNull().defaultNow(),
     takenAt: timestamp("taken_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    // The integration key it arrived through.
     apiKeyId: uuid("api_key_id"),
-    // The integration's Idempotency-Key and a digest of its request: a replay answers the first result.
-    idempotencyKey: text("idempotency_key"),
-    requestDigest: text("request_digest"),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
@@ -653,7 +651,6 @@ export const attendances = pgTable(
     index("attendances_contact_idx").on(t.organizationId, t.contactId, t.arrivedAt),
     // Reports by period.
     index("attendances_org_arrived_idx").on(t.organizationId, t.arrivedAt),
-    uniqueIndex("attendances_idempotency_key").on(t.organizationId, t.apiKeyId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     foreignKey({ columns: [t.organizationId, t.segmentId], foreignColumns: [segments.organizationId, segments.id] }),
     foreignKey({ columns: [t.organizationId, t.operatorUserId], foreignColumns: [users.organizationId, users.id] }),
     check("attendances_channel_check", oneOf(t.channel, channels)),
@@ -676,10 +673,15 @@ export const messages = pgTable(
     body: text("body").notNull(),
     status: text("status", { enum: messageStatuses }).notNull(),
     authorUserId: uuid("author_user_id"),
+    // A message an integration sent, with its Idempotency-Key and a digest of the request: a replay answers the first result.
+    apiKeyId: uuid("api_key_id"),
+    idempotencyKey: text("idempotency_key"),
+    requestDigest: text("request_digest"),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
+    uniqueIndex("messages_idempotency_key").on(t.organizationId, t.apiKeyId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     index("messages_attendance_idx").on(t.organizationId, t.attendanceId, t.createdAt),
     index("messages_outbox_idx").on(t.organizationId, t.createdAt).where(sql`${t.status} = 'queued'`),
     foreignKey({ columns: [t.organizationId, t.attendanceId], foreignColumns: [attendances.organizationId, attendances.id] }).onDelete("cascade"),

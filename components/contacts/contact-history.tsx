@@ -13,6 +13,7 @@ const sourceLabels: Record<HistoryEntry["source"], string> = {
   import_undo: "ao desfazer uma importação",
   handover: "na transferência dos contatos de um usuário desativado",
   segment: "no arquivamento de um segmento",
+  live: "durante um atendimento no Live",
 };
 
 const actionLabels: Record<HistoryEntry["action"], string> = {

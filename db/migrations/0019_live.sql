@@ -26,8 +26,6 @@ CREATE TABLE "attendances" (
 	"taken_at" timestamp with time zone,
 	"closed_at" timestamp with time zone,
 	"api_key_id" uuid,
-	"idempotency_key" text,
-	"request_digest" text,
 	CONSTRAINT "attendances_organization_id_id_pk" PRIMARY KEY("organization_id","id"),
 	CONSTRAINT "attendances_channel_check" CHECK ("attendances"."channel" in ('whatsapp', 'sms', 'email')),
 	CONSTRAINT "attendances_status_check" CHECK ("attendances"."status" in ('waiting', 'open', 'closed')),
@@ -53,6 +51,9 @@ CREATE TABLE "messages" (
 	"body" text NOT NULL,
 	"status" text NOT NULL,
 	"author_user_id" uuid,
+	"api_key_id" uuid,
+	"idempotency_key" text,
+	"request_digest" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "messages_organization_id_id_pk" PRIMARY KEY("organization_id","id"),
 	CONSTRAINT "messages_channel_check" CHECK ("messages"."channel" in ('whatsapp', 'sms', 'email')),
@@ -84,7 +85,7 @@ CREATE INDEX "attendances_active_address_idx" ON "attendances" USING btree ("org
 CREATE INDEX "attendances_open_idx" ON "attendances" USING btree ("organization_id","operator_user_id") WHERE "attendances"."status" = 'open';--> statement-breakpoint
 CREATE INDEX "attendances_contact_idx" ON "attendances" USING btree ("organization_id","contact_id","arrived_at");--> statement-breakpoint
 CREATE INDEX "attendances_org_arrived_idx" ON "attendances" USING btree ("organization_id","arrived_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "attendances_idempotency_key" ON "attendances" USING btree ("organization_id","api_key_id","idempotency_key") WHERE "attendances"."idempotency_key" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "messages_idempotency_key" ON "messages" USING btree ("organization_id","api_key_id","idempotency_key") WHERE "messages"."idempotency_key" is not null;--> statement-breakpoint
 CREATE INDEX "messages_attendance_idx" ON "messages" USING btree ("organization_id","attendance_id","created_at");--> statement-breakpoint
 CREATE INDEX "messages_outbox_idx" ON "messages" USING btree ("organization_id","created_at") WHERE "messages"."status" = 'queued';--> statement-breakpoint
 ALTER TABLE "contact_history" ADD CONSTRAINT "contact_history_source_check" CHECK ("contact_history"."source" in ('form', 'import', 'api', 'system', 'bulk', 'undo', 'handover', 'segment', 'import_undo', 'live'));
