@@ -26,6 +26,7 @@ const matrix: Record<Capability, [operator: boolean, supervisor: boolean, admin:
   "apiKeys.manage": [N, N, Y],
   "live.attend": [Y, Y, N],
   "live.supervise": [N, Y, Y],
+  "live.allQueues": [N, N, Y],
   "live.transferAnywhere": [N, N, Y],
   "live.configure": [N, N, Y],
   "reports.attendances": [N, Y, Y],

@@ -48,6 +48,8 @@ const table = {
   "live.attend": ["operator", "supervisor"],
   // Live: see the queues of one's segments (admins: all) with counts and waits, and move attendances between them.
   "live.supervise": ["supervisor", "admin"],
+  // Every queue of the organization, not only those of one's segments and "Sem segmento".
+  "live.allQueues": ["admin"],
   // Transfer an attendance to anyone or any queue, not only within its segment.
   "live.transferAnywhere": ["admin"],
   // Channel priorities, automatic distribution, the cap of open attendances, aging.
