@@ -1,0 +1,29 @@
+import { sql } from "drizzle-orm";
+import { getDb, rowsOf } from "@/db/client";
+import type { Channel } from "@/db/schema";
+import type { LiveSettings } from "../settings";
+
+// Attendances placed directly, with the arrival a test needs (the API stamps now()).
+
+export async function addAttendance(
+  organizationId: string,
+  { segmentId = null, contactId = null, channel = "whatsapp", minutesAgo = 0, address = "+5511987654321" }:
+    { segmentId?: string | null; contactId?: string | null; channel?: Channel; minutesAgo?: number; address?: string },
+): Promise<string> {
+  const [row] = rowsOf<{ id: string }>(
+    await getDb().execute(sql`
+      insert into attendances (organization_id, channel, address, contact_id, segment_id, arrived_at)
+      values (${organizationId}::uuid, ${channel}, ${address}, ${contactId}::uuid, ${segmentId}::uuid, now() - make_interval(secs => ${minutesAgo * 60}::float8))
+      returning id`),
+  );
+  return row.id;
+}
+
+export async function saveLiveSettings(organizationId: string, settings: Partial<LiveSettings>) {
+  await getDb().execute(sql`
+    insert into live_settings (organization_id, channel_priorities, auto_distribution, max_open_per_operator, aging_minutes)
+    values (${organizationId}::uuid, ${JSON.stringify(settings.channelPriorities ?? { whatsapp: 0, sms: 0, email: 0 })}::jsonb,
+      ${settings.autoDistribution ?? false}, ${settings.maxOpenPerOperator ?? 3}, ${settings.agingMinutes ?? null})
+    on conflict (organization_id) do update set channel_priorities = excluded.channel_priorities, auto_distribution = excluded.auto_distribution,
+      max_open_per_operator = excluded.max_open_per_operator, aging_minutes = excluded.aging_minutes`);
+}
