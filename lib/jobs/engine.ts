@@ -16,12 +16,13 @@ export const queues = {
   resume: "resume",
   purge: "purge",
   dashboard: "dashboard",
+  liveDistribute: "live-distribute",
 } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];
 
 // "stately": at most one job waiting and one running per singletonKey, so a refresh asked for by
 // many requests at once is queued once (see requestJob).
-const queuePolicies: Partial<Record<QueueName, PgBoss.QueuePolicy>> = { [queues.dashboard]: "stately" };
+const queuePolicies: Partial<Record<QueueName, PgBoss.QueuePolicy>> = { [queues.dashboard]: "stately", [queues.liveDistribute]: "stately" };
 
 /**
  * How long one run of a job may take before pg-boss hands it to another worker: also how soon a

@@ -5,6 +5,7 @@ import { resumeOrphanedBulkActions, runBulkActionJob } from "@/lib/bulk-actions/
 import { purgeExpiredImports } from "@/lib/import/imports";
 import { resumeOrphanedImports, runImportJob } from "@/lib/import/runner";
 import { purgeIdleDashboards, refreshDashboard, type DashboardRefreshJob } from "@/lib/dashboard/dashboard";
+import { distributeEverywhere, distributeWaiting, type DistributeJob } from "@/lib/live/distribute";
 import { purgeExpiredInvites } from "@/lib/users/admin";
 import { queues, type JobHandlers, type JobSchedule } from "./engine";
 
@@ -24,10 +25,16 @@ export const jobHandlers: JobHandlers = {
     await purgeExpiredImports();
   },
   [queues.dashboard]: (job) => refreshDashboard(job.data as DashboardRefreshJob),
+  [queues.liveDistribute]: async (job) => {
+    const { organizationId } = job.data as Partial<DistributeJob>;
+    if (organizationId) await distributeWaiting(organizationId);
+    else await distributeEverywhere();
+  },
 };
 
 /** pg-boss runs each schedule once across all processes: the orphan check every minute, cleanups hourly. */
 export const jobSchedules: JobSchedule[] = [
   { queue: queues.resume, cron: "* * * * *", data: {} },
   { queue: queues.purge, cron: "17 * * * *", data: {} },
+  { queue: queues.liveDistribute, cron: "* * * * *", data: {} },
 ];

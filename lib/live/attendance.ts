@@ -8,6 +8,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { getContact, type ContactDetail } from "@/lib/contacts/queries";
 import { parseId } from "@/lib/sql/ids";
 import type { TransferInput } from "./attendance-actions-input";
+import { requestDistribution } from "./distribute";
 import { attendanceOpenTo } from "./scope";
 
 // One attendance: what its screen shows, and what the operator does in it.
@@ -118,7 +119,7 @@ export async function replyToAttendance(viewer: Viewer, rawId: string, body: str
 export async function closeAttendance(viewer: Viewer, rawId: string, outcome: AttendanceOutcome): Promise<ActionResult> {
   const id = parseId(rawId);
   if (!id) return notFound();
-  return getDb().transaction(async (tx) => {
+  const closed = await getDb().transaction(async (tx): Promise<ActionResult> => {
     const attendance = await lockForChange(tx, viewer, id, { supervised: can(viewer.role, "live.supervise") });
     if (!attendance) return failure("conflict", "Este atendimento não está com você ou já foi encerrado.");
     await tx.execute(sql`
@@ -126,6 +127,9 @@ export async function closeAttendance(viewer: Viewer, rawId: string, outcome: At
       where organization_id = ${viewer.organizationId}::uuid and id = ${id}::uuid`);
     return { ok: true };
   });
+  // Its operator has room for one more.
+  if (closed.ok) await requestDistribution(viewer.organizationId);
+  return closed;
 }
 
 /**
@@ -138,7 +142,7 @@ export async function transferAttendance(viewer: Viewer, rawId: string, input: T
   const id = parseId(rawId);
   if (!id) return notFound();
   const anywhere = can(viewer.role, "live.transferAnywhere");
-  return getDb().transaction(async (tx) => {
+  const transferred = await getDb().transaction(async (tx): Promise<ActionResult> => {
     const attendance = await lockForChange(tx, viewer, id, { supervised: can(viewer.role, "live.supervise") });
     if (!attendance) return failure("conflict", "Este atendimento não está com você ou já foi encerrado.");
     if (input.to === "operator") {
@@ -168,4 +172,6 @@ export async function transferAttendance(viewer: Viewer, rawId: string, input: T
       where organization_id = ${viewer.organizationId}::uuid and id = ${id}::uuid`);
     return { ok: true };
   });
+  if (transferred.ok && input.to === "queue") await requestDistribution(viewer.organizationId);
+  return transferred;
 }

@@ -5,6 +5,7 @@ import type { OperatorStatus } from "@/db/schema";
 import { type ActionResult } from "@/lib/actions/result";
 import { refuseWithout } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
+import { requestDistribution } from "./distribute";
 import type { PresenceInput } from "./presence-input";
 
 // "Disponível" or "Em pausa" (with a reason): paused operators take nothing and are given nothing.
@@ -28,5 +29,6 @@ export async function setPresence(viewer: Viewer, input: PresenceInput): Promise
     insert into operator_presence (organization_id, user_id, status, pause_reason, since)
     values (${viewer.organizationId}::uuid, ${viewer.userId}::uuid, ${input.status}, ${reason}, now())
     on conflict (organization_id, user_id) do update set status = excluded.status, pause_reason = excluded.pause_reason, since = excluded.since`);
+  if (input.status === "available") await requestDistribution(viewer.organizationId);
   return { ok: true };
 }

@@ -10,7 +10,7 @@ import { uuidArray } from "@/lib/sql/arrays";
 import { loadPresence } from "./presence";
 import { aged, contactRank, joinContact, queueOrder } from "./queue-order";
 import { queuesOf } from "./scope";
-import { loadLiveSettings } from "./settings";
+import { loadLiveSettings, type LiveSettings } from "./settings";
 
 // The queues on /live and "Atender próximo".
 
@@ -96,8 +96,7 @@ export async function listQueues(viewer: Viewer): Promise<Queue[]> {
 /**
  * "Atender próximo": the first waiting attendance of the viewer's queues becomes theirs. Rows
  * another operator is taking are skipped (FOR UPDATE SKIP LOCKED), so two operators at the same
- * instant never get the same one; the viewer's own pulls are serialized, so a double click never
- * goes past the cap of open attendances.
+ * instant never get the same one.
  */
 export async function takeNextAttendance(viewer: Viewer): Promise<ActionResult<{ id: string }>> {
   const refused = refuseWithout(viewer, "live.attend");
@@ -105,30 +104,40 @@ export async function takeNextAttendance(viewer: Viewer): Promise<ActionResult<{
   const presence = await loadPresence(viewer);
   if (presence.status === "paused") return failure("conflict", "Você está em pausa: fique disponível para atender.");
   const settings = await loadLiveSettings(viewer.organizationId);
+  const taken = await takeNextFor(viewer, settings);
+  if (taken === "atCap") return failure("conflict", `Você já tem ${settings.maxOpenPerOperator} atendimentos abertos: encerre um para atender o próximo.`);
+  if (taken === "none") return failure("not_found", "Nenhum atendimento aguardando nas suas filas.");
+  return { ok: true, id: taken.id };
+}
+
+/**
+ * Gives `operator` the first waiting attendance of their queues, unless they already hold the
+ * cap. An operator's takes are serialized (a lock per operator), whoever asks — their own click,
+ * a double click, automatic distribution on any app server — so the count of open attendances
+ * read here is still true when the new one is added: the cap is never passed.
+ */
+export async function takeNextFor(operator: Viewer, settings: LiveSettings): Promise<{ id: string } | "atCap" | "none"> {
   return getDb().transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`operator:${viewer.organizationId}:${viewer.userId}`}, 0))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`operator:${operator.organizationId}:${operator.userId}`}, 0))`);
     const [open] = rowsOf<{ count: number | string }>(
       await tx.execute(sql`
         select count(*) from attendances
-        where organization_id = ${viewer.organizationId}::uuid and operator_user_id = ${viewer.userId}::uuid and status = 'open'`),
+        where organization_id = ${operator.organizationId}::uuid and operator_user_id = ${operator.userId}::uuid and status = 'open'`),
     );
-    if (Number(open.count) >= settings.maxOpenPerOperator) {
-      return failure("conflict", `Você já tem ${settings.maxOpenPerOperator} atendimentos abertos: encerre um para atender o próximo.`);
-    }
+    if (Number(open.count) >= settings.maxOpenPerOperator) return "atCap";
     const [taken] = rowsOf<{ id: string }>(
       await tx.execute(sql`
         with next as (
           select a.id from attendances a ${joinContact}
-          where ${queuesOf(viewer)} and a.status = 'waiting'
+          where ${queuesOf(operator)} and a.status = 'waiting'
           order by ${queueOrder(settings)}
           limit 1
           for update of a skip locked)
-        update attendances a set status = 'open', operator_user_id = ${viewer.userId}::uuid, taken_at = now()
-        from next where a.organization_id = ${viewer.organizationId}::uuid and a.id = next.id
+        update attendances a set status = 'open', operator_user_id = ${operator.userId}::uuid, taken_at = now()
+        from next where a.organization_id = ${operator.organizationId}::uuid and a.id = next.id
         returning a.id`),
     );
-    if (!taken) return failure("not_found", "Nenhum atendimento aguardando nas suas filas.");
-    return { ok: true, id: taken.id };
+    return taken ?? "none";
   });
 }
 

@@ -5,6 +5,7 @@ import { getDb, rowsOf, type Transaction } from "@/db/client";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
 import { violatedUniqueConstraint } from "@/lib/actions/unique-violation";
 import type { AttendanceInput } from "./attendance-input";
+import { requestDistribution } from "./distribute";
 
 // A customer's message arriving from an integration (POST /api/v1/attendances). The contact is
 // found by código, then by the address, only among the organization's contacts; the attendance
@@ -33,7 +34,9 @@ const keyReused = () => failure("conflict", "Esta Idempotency-Key já foi usada 
 export async function receiveAttendance(caller: ApiCaller, input: AttendanceInput, idempotencyKey: string | null): Promise<Received> {
   const digest = createHash("sha256").update(JSON.stringify(input)).digest("hex");
   try {
-    return await getDb().transaction((tx) => receive(tx, caller, input, idempotencyKey, digest));
+    const received = await getDb().transaction((tx) => receive(tx, caller, input, idempotencyKey, digest));
+    if (received.ok && !received.attendance.continued && !received.attendance.replayed) await requestDistribution(caller.organizationId);
+    return received;
   } catch (error) {
     // The same key at the same instant for another customer (the same customer's requests wait for each other).
     if (violatedUniqueConstraint(error) === "messages_idempotency_key") return keyReused();
