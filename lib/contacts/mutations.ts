@@ -21,12 +21,14 @@ const notFound = () => failure("not_found", "Contato não encontrado.");
 
 /**
  * Creates a contact with its segments and its first history row, in one transaction: either all
- * of it is written or nothing is.
+ * of it is written or nothing is. `then` runs in that transaction with the new id (Live links its
+ * attendance there).
  */
 export async function createContact(
   viewer: Viewer,
   input: ContactInput,
   source: ChangeSource,
+  then?: (tx: Transaction, id: string) => Promise<void>,
 ): Promise<ActionResult<{ id: string }>> {
   const authorized = await authorizeContactWrite(viewer, input, null);
   if (!authorized.ok) return failure("forbidden", invalidInputMessage, authorized.fieldErrors);
@@ -36,6 +38,7 @@ export async function createContact(
     getDb().transaction(async (tx) => {
       const after = await snapshotOf(tx, viewer, { ...input, responsibleUserId, segmentIds });
       const id = await writer.createContact(tx, { viewer, source }, storedFields(input, responsibleUserId), segmentIds, diffSnapshots(null, after));
+      await then?.(tx, id);
       return { ok: true as const, id };
     }),
   );

@@ -2,6 +2,11 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, rowsOf, type Database, type Transaction } from "@/db/client";
 import type { ChannelPriorities } from "@/db/schema";
+import type { ActionResult } from "@/lib/actions/result";
+import { refuseWithout } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { requestDistribution } from "./distribute";
+import type { LiveSettingsInput } from "./settings-input";
 
 // The organization's Live settings; an organization without a row has the defaults.
 
@@ -34,4 +39,18 @@ export async function loadLiveSettings(organizationId: string, db: Database | Tr
     maxOpenPerOperator: Number(row.max_open_per_operator),
     agingMinutes: row.aging_minutes === null ? null : Number(row.aging_minutes),
   };
+}
+
+/** Saves the organization's Live settings (admins), then distributes at once if distribution is on. */
+export async function updateLiveSettings(viewer: Viewer, input: LiveSettingsInput): Promise<ActionResult> {
+  const refused = refuseWithout(viewer, "live.configure");
+  if (refused) return refused;
+  await getDb().execute(sql`
+    insert into live_settings (organization_id, channel_priorities, auto_distribution, max_open_per_operator, aging_minutes, updated_at)
+    values (${viewer.organizationId}::uuid, ${JSON.stringify(input.channelPriorities)}::jsonb, ${input.autoDistribution},
+      ${input.maxOpenPerOperator}, ${input.agingMinutes}, now())
+    on conflict (organization_id) do update set channel_priorities = excluded.channel_priorities, auto_distribution = excluded.auto_distribution,
+      max_open_per_operator = excluded.max_open_per_operator, aging_minutes = excluded.aging_minutes, updated_at = now()`);
+  await requestDistribution(viewer.organizationId);
+  return { ok: true };
 }
