@@ -3,9 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/sign-in";
 import { loadViewer } from "@/lib/auth/viewer";
 import { getContact } from "@/lib/contacts/queries";
+import { listQueues } from "@/lib/live/queues";
 import { findContacts } from "@/lib/contacts/contact-list";
 import { getDb } from "./client";
-import { contactHistory, contacts, contactSegments, organizations, segmentMembers, segments, users } from "./schema";
+import { attendances, contactHistory, contacts, contactSegments, organizations, segmentMembers, segments, users } from "./schema";
 import { demoLogins, demoPassword, isDatabaseSeeded, seedDemo } from "./seed";
 
 // This file's database is fresh and migrated: nothing else writes to it, so the demo is all there is.
@@ -149,6 +150,19 @@ describe("seedDemo on a fresh database", () => {
       .where(eq(contacts.customerCode, sample.code));
     expect(pair.map((p) => p.organizationId).sort()).toEqual([demo, other].sort());
     expect(pair[0].document).not.toBe(pair[1].document);
+  });
+
+  it("Live: customers waiting in every queue, none of them Alta in Ana's, and two weeks of closed attendances", async () => {
+    const ana = await userByEmail("ana@demo.test");
+    const viewer = (await loadViewer(ana.id, ana.organizationId))!;
+    const queues = await listQueues(viewer);
+    expect(queues.map((q) => q.name)).toEqual(["Varejo SP", "Sem segmento"]);
+    expect(queues.every((q) => q.waiting > 0 && q.entries.every((e) => e.priority !== "high"))).toBe(true);
+    const admin = await userByEmail("admin@demo.test");
+    const all = await listQueues((await loadViewer(admin.id, admin.organizationId))!);
+    expect(all.reduce((sum, q) => sum + q.waiting, 0)).toBe(36);
+    const [closed] = await getDb().select({ n: sql<number>`count(*)::int` }).from(attendances).where(eq(attendances.status, "closed"));
+    expect(closed.n).toBe(160);
   });
 
   it("seeding twice is a no-op", async () => {

@@ -3,13 +3,17 @@ import { hashPassword } from "../lib/auth/password";
 import { generateCnpj, generateCpf } from "../lib/documents/document";
 import type { Database, Transaction } from "./client";
 import {
+  attendances,
   contactHistory,
   contactSegments,
   contacts,
+  messages,
   organizations,
   segmentMembers,
   segments,
   users,
+  type AttendanceOutcome,
+  type Channel,
   type DocumentType,
   type Priority,
   type Role,
@@ -93,6 +97,7 @@ export async function seedDemo(db: Database): Promise<void> {
     );
     const demoContacts = generateDemoContacts(mulberry32(0x5eed), documents, ids, now);
     await insertContacts(tx, demoOrgId, demoContacts, userIds, segmentIds);
+    await insertAttendances(tx, demoOrgId, generateDemoAttendances(mulberry32(0x11fe), demoContacts, now), userIds, segmentIds);
 
     // Outra Empresa: proves tenant isolation (same customer codes, different people).
     const otherOrgId = ids();
@@ -370,6 +375,110 @@ function documentFactory(random: Random): DocumentFactory {
     cpf: () => ({ document: unique(() => generateCpf(random)), documentType: "cpf" }),
     cnpj: (alphanumeric) => ({ document: unique(() => generateCnpj(random, alphanumeric)), documentType: "cnpj" }),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Live: a few dozen customers waiting in the queues (served from the oldest, priority first) and
+// two weeks of closed attendances for the reports. Nobody waiting in Ana's queues (Varejo SP and
+// "Sem segmento") is Alta, so a new Alta customer goes to the head of her queue, as the end-to-end
+// test of Live checks.
+
+type SeedAttendance = {
+  contact: SeedContact | null;
+  channel: Channel;
+  address: string;
+  segment: string | null;
+  operator: string | null; // user key
+  outcome: AttendanceOutcome | null;
+  arrivedAt: Date;
+  takenAt: Date | null;
+  closedAt: Date | null;
+  message: string;
+};
+
+const WAITING_ATTENDANCES = 36;
+const CLOSED_ATTENDANCES = 160;
+const openingMessages = [
+  "Olá, preciso de ajuda com meu pedido.",
+  "Bom dia! Gostaria de negociar uma fatura em atraso.",
+  "Oi, meu boleto não chegou por e-mail.",
+  "Quero atualizar meu endereço de entrega.",
+  "Vocês têm o produto em estoque?",
+  "Boa tarde, o pagamento não foi reconhecido.",
+  "Preciso da segunda via da nota fiscal.",
+  "Gostaria de cancelar a assinatura.",
+];
+const servers: Record<string, string[]> = { "Varejo SP": ["ana", "lider"], "Varejo RJ": ["lider"], Corporativo: ["bruno"], none: ["ana", "bruno"] };
+
+function generateDemoAttendances(random: Random, contacts: SeedContact[], now: Date): SeedAttendance[] {
+  const list: SeedAttendance[] = [];
+  const customer = (waiting: boolean) => {
+    for (;;) {
+      const contact = random() < 0.75 ? pick(random, contacts) : null;
+      // The queue an arrival goes to: the contact's first segment by name (lib/live/receive.ts).
+      const segment = contact ? ([...contact.segments].sort()[0] ?? null) : random() < 0.6 ? null : pick(random, demoSegmentNames);
+      if (waiting && contact?.priority === "high" && (segment === null || segment === "Varejo SP")) continue;
+      const email = contact?.emails[0];
+      const channel: Channel = email && random() < 0.25 ? "email" : random() < 0.8 ? "whatsapp" : "sms";
+      const address = channel === "email" ? email! : (contact?.phones[0] ?? `+55119${digits(random, 8)}`);
+      return { contact, channel, address, segment, message: pick(random, openingMessages) };
+    }
+  };
+  for (let i = 0; i < WAITING_ATTENDANCES; i++) {
+    const arrivedAt = new Date(now.getTime() - (1 + Math.floor(random() * 50)) * 60_000 - i * 1_000);
+    list.push({ ...customer(true), operator: null, outcome: null, arrivedAt, takenAt: null, closedAt: null });
+  }
+  for (let i = 0; i < CLOSED_ATTENDANCES; i++) {
+    const base = customer(false);
+    const day = new Date(now.getTime() - (1 + Math.floor(random() * 14)) * DAY_MS);
+    // Business hours in Brasília (UTC-3): 8h to 18h.
+    day.setUTCHours(11 + Math.floor(random() * 10), Math.floor(random() * 60), 0, 0);
+    const waitSeconds = 20 + Math.floor(random() ** 2 * 900);
+    const handleSeconds = 120 + Math.floor(random() * 1_380);
+    const takenAt = new Date(day.getTime() + waitSeconds * 1_000);
+    list.push({
+      ...base,
+      operator: pick(random, servers[base.segment ?? "none"]),
+      outcome: pick(random, ["resolved", "resolved", "resolved", "unresolved", "no_reply", "wrong_contact"] as const),
+      arrivedAt: day,
+      takenAt,
+      closedAt: new Date(takenAt.getTime() + handleSeconds * 1_000),
+    });
+  }
+  return list;
+}
+
+async function insertAttendances(tx: Transaction, organizationId: string, list: SeedAttendance[], userIds: Record<string, string>, segmentIds: Record<string, string>) {
+  const ids = uuidFactory(mulberry32(0xa77e));
+  const rows = list.map((a) => ({ ...a, id: ids() }));
+  await tx.insert(attendances).values(
+    rows.map((a) => ({
+      organizationId,
+      id: a.id,
+      channel: a.channel,
+      address: a.address,
+      contactId: a.contact?.id ?? null,
+      segmentId: a.segment ? segmentIds[a.segment] : null,
+      status: a.closedAt ? ("closed" as const) : ("waiting" as const),
+      operatorUserId: a.operator ? userIds[a.operator] : null,
+      outcome: a.outcome,
+      arrivedAt: a.arrivedAt,
+      takenAt: a.takenAt,
+      closedAt: a.closedAt,
+    })),
+  );
+  await tx.insert(messages).values(
+    rows.map((a) => ({
+      organizationId,
+      attendanceId: a.id,
+      channel: a.channel,
+      address: a.address,
+      direction: "inbound" as const,
+      body: a.message,
+      status: "received" as const,
+      createdAt: a.arrivedAt,
+    })),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
