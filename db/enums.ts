@@ -51,6 +51,8 @@ export const auditActions = [
   "segment.archive",
   "segment.member_add",
   "segment.member_remove",
+  "api_key.create",
+  "api_key.revoke",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -15,3 +15,16 @@ describe("audit details: contacts.export", () => {
     expect(auditActionLabels["contacts.export"]).toBe("Exportou contatos (CSV)");
   });
 });
+
+describe("audit details: API keys", () => {
+  it("names a created key by its prefix and its permissions in words, never more of the key", () => {
+    const details = { prefix: "crt_AbCdEfGh", scopes: ["contacts:read", "attendances:write"] };
+    expect(auditDetails({ action: "api_key.create", details })).toBe("crt_AbCdEfGh…; permissões: Ler contatos, Registrar atendimentos (Live)");
+    expect(auditDetails({ action: "api_key.revoke", details: { prefix: "crt_AbCdEfGh" } })).toBe("crt_AbCdEfGh…");
+  });
+
+  it("has their labels in the /audit action filter", () => {
+    expect(auditActionLabels["api_key.create"]).toBe("Criou chave de API");
+    expect(auditActionLabels["api_key.revoke"]).toBe("Revogou chave de API");
+  });
+});

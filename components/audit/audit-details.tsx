@@ -1,3 +1,4 @@
+import { apiScopeLabels, type ApiScope } from "@/lib/api-keys/api-key-input";
 import type { AuditEvent } from "@/lib/audit/audit";
 import { roleLabels, type Role } from "@/lib/auth/roles";
 import { formatNumber, plural } from "@/lib/format/number";
@@ -47,5 +48,11 @@ export function auditDetails({ action, details }: Pick<AuditEvent, "action" | "d
     case "segment.member_add":
     case "segment.member_remove":
       return String(details.userName ?? "");
+    case "api_key.create": {
+      const scopes = Array.isArray(details.scopes) ? details.scopes.map((scope: ApiScope) => apiScopeLabels[scope] ?? scope) : [];
+      return `${details.prefix}…; permissões: ${list(scopes)}`;
+    }
+    case "api_key.revoke":
+      return `${details.prefix}…`;
   }
 }

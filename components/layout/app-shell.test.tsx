@@ -56,11 +56,11 @@ describe("AppShell", () => {
   test.each([
     ["operator", []],
     ["supervisor", ["Painel"]],
-    ["admin", ["Painel", "Segmentos", "Usuários", "Auditoria"]],
+    ["admin", ["Painel", "Segmentos", "Usuários", "Auditoria", "Chaves de API"]],
   ] as const)("links for a %s only the sections the permission table opens: %j", (role, sections) => {
     renderShell({ role });
     const nav = screen.getByRole("navigation", { name: "Principal" });
-    for (const name of ["Painel", "Segmentos", "Usuários", "Auditoria"]) {
+    for (const name of ["Painel", "Segmentos", "Usuários", "Auditoria", "Chaves de API"]) {
       expect(within(nav).queryByRole("link", { name }) !== null).toBe((sections as readonly string[]).includes(name));
     }
     expect(screen.queryByText("Administração") !== null).toBe(role === "admin");
@@ -80,9 +80,17 @@ describe("AppShell", () => {
     renderShell({ role: "operator" }, { ...capabilitiesOf("operator"), "audit.view": true, "contacts.create": false, "contacts.import": true });
     const nav = screen.getByRole("navigation", { name: "Principal" });
     expect(within(nav).getByRole("link", { name: "Auditoria" })).toBeDefined();
+    expect(within(nav).queryByRole("link", { name: "Chaves de API" })).toBeNull();
     expect(within(nav).queryByRole("link", { name: "Usuários" })).toBeNull();
     expect(screen.queryByRole("link", { name: "+ Criar contato" })).toBeNull();
     expect(screen.getByRole("link", { name: "Importar" })).toBeDefined();
+  });
+
+  test("links Chaves de API to /settings/api-keys for whoever manages API keys", () => {
+    renderShell({ role: "supervisor" }, { ...capabilitiesOf("supervisor"), "apiKeys.manage": true });
+    const nav = screen.getByRole("navigation", { name: "Principal" });
+    expect(within(nav).getByRole("link", { name: "Chaves de API" }).getAttribute("href")).toBe("/settings/api-keys");
+    expect(screen.getByText("Administração")).toBeDefined();
   });
 
   test("the skip link targets the main content", () => {

@@ -19,6 +19,7 @@ const administration = [
   { href: "/segments", label: "Segmentos", capability: "segments.manage" },
   { href: "/users", label: "Usuários", capability: "users.manage" },
   { href: "/audit", label: "Auditoria", capability: "audit.view" },
+  { href: "/settings/api-keys", label: "Chaves de API", capability: "apiKeys.manage" },
 ] as const;
 
 export function AppShell({ user, capabilities, signOutAction, children }: AppShellProps) {

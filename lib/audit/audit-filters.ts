@@ -19,6 +19,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "segment.archive": "Arquivou segmento",
   "segment.member_add": "Adicionou membro ao segmento",
   "segment.member_remove": "Removeu membro do segmento",
+  "api_key.create": "Criou chave de API",
+  "api_key.revoke": "Revogou chave de API",
 };
 
 // A day the database can cast (see lib/sql/values.ts): 2024-13-45 is dropped like any other typo.

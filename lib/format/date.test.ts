@@ -21,12 +21,15 @@ describe("dates in Brasília time", () => {
 describe("how long ago", () => {
   const now = new Date("2026-11-26T12:00:00Z");
   const ago = (ms: number) => formatAge(new Date(now.getTime() - ms), now);
-  test("under a minute is now; then minutes, then hours", () => {
+  test("under a minute is now; then minutes, then hours, then days", () => {
     expect(ago(59_000)).toBe("agora mesmo");
     expect(ago(60_000)).toBe("há 1 minuto");
     expect(ago(2 * 60_000 + 30_000)).toBe("há 2 minutos");
     expect(ago(59 * 60_000)).toBe("há 59 minutos");
     expect(ago(61 * 60_000)).toBe("há 1 hora");
     expect(ago(5 * 3_600_000)).toBe("há 5 horas");
+    expect(ago(23 * 3_600_000 + 59 * 60_000)).toBe("há 23 horas");
+    expect(ago(24 * 3_600_000)).toBe("há 1 dia");
+    expect(ago(40 * 24 * 3_600_000)).toBe("há 40 dias");
   });
 });

@@ -11,9 +11,11 @@ export const formatDate = (value: Date) => date.format(value);
 export const formatDateTime = (value: Date) => `${formatDate(value)} às ${formatTime(value)}`;
 
 const relative = new Intl.RelativeTimeFormat("pt-BR");
-/** How long ago, as one says it: "agora mesmo", "há 2 minutos", "há 3 horas". */
+/** How long ago, as one says it: "agora mesmo", "há 2 minutos", "há 3 horas", "há 12 dias". */
 export function formatAge(value: Date, now = new Date()) {
   const minutes = Math.floor((now.getTime() - value.getTime()) / 60_000);
   if (minutes < 1) return "agora mesmo";
-  return minutes < 60 ? relative.format(-minutes, "minute") : relative.format(-Math.floor(minutes / 60), "hour");
+  if (minutes < 60) return relative.format(-minutes, "minute");
+  const hours = Math.floor(minutes / 60);
+  return hours < 24 ? relative.format(-hours, "hour") : relative.format(-Math.floor(hours / 24), "day");
 }
