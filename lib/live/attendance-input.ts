@@ -29,7 +29,8 @@ export const attendanceInput = z
       segmentId: idField("Segmento inválido.").optional(),
       message: messageBody,
     },
-    { error: (issue) => (issue.code === "unrecognized_keys" ? `Campo desconhecido: ${issue.keys.join(", ")}.` : "Envie um objeto JSON.") },
+    // Unknown fields keep zod's own issue: the API's problem details name each one (lib/http/problem.ts).
+    { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "Envie um objeto JSON.") },
   )
   .transform((input, ctx) => {
     const address = input.channel === "email" ? normalizedEmail(input.address) : parsePhone(input.address);

@@ -50,13 +50,17 @@ async function receive(tx: Transaction, caller: ApiCaller, input: AttendanceInpu
   // and a replay waits for the request it repeats.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`attendance:${org}:${input.channel}:${input.address}`}, 0))`);
   if (idempotencyKey) {
-    const [earlier] = rowsOf<Row & { request_digest: string }>(
+    const [earlier] = rowsOf<Row & { request_digest: string; continued: boolean }>(
       await tx.execute(sql`
-        select a.id, a.status, a.contact_id, a.segment_id, m.request_digest
+        select a.id, a.status, a.contact_id, a.segment_id, m.request_digest,
+          exists (select 1 from messages o where o.organization_id = m.organization_id and o.attendance_id = m.attendance_id and o.created_at < m.created_at) as continued
         from messages m join attendances a on a.organization_id = m.organization_id and a.id = m.attendance_id
         where m.organization_id = ${org}::uuid and m.api_key_id = ${caller.keyId}::uuid and m.idempotency_key = ${idempotencyKey}`),
     );
-    if (earlier) return earlier.request_digest === digest ? { ok: true, attendance: { ...fromRow(earlier), continued: false, replayed: true } } : keyReused();
+    if (earlier) {
+      if (earlier.request_digest !== digest) return keyReused();
+      return { ok: true, attendance: { ...fromRow(earlier), continued: earlier.continued, replayed: true } };
+    }
   }
 
   const [active] = rowsOf<Row>(
