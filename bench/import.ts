@@ -24,6 +24,7 @@ import type { ImportPreview, ImportView } from "@/lib/import/view";
 import { importSegmentNames, writeImportFile, type ImportFileStats } from "./import-file";
 import { pgliteFloor, postgresFloor, prepareFloor, runFloor, type FloorConnection, type FloorResult } from "./import-floor";
 import { argument, writeReport } from "./run";
+import { onServer, serverUrl } from "./server";
 import { timeStatements } from "./statement-times";
 
 const smoke = process.argv.includes("--smoke");
@@ -48,23 +49,6 @@ const scenarios: Scenario[] = [
 
 // ---------------------------------------------------------------------------------------------
 // Databases
-
-/** A database of ours on DATABASE_URL's server (default 127.0.0.1:5432): never the one it names. */
-function serverUrl(database: string) {
-  const url = new URL(process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function onServer(statement: string) {
-  const admin = new Client({ connectionString: serverUrl("postgres") });
-  await admin.connect();
-  try {
-    await admin.query(statement);
-  } finally {
-    await admin.end();
-  }
-}
 
 async function createOrganization(executeSql: ExecuteSql): Promise<Org> {
   const org = { organizationId: randomUUID(), adminId: randomUUID() };
