@@ -631,6 +631,10 @@ export const attendances = pgTable(
     contactId: uuid("contact_id"),
     segmentId: uuid("segment_id"),
     status: text("status", { enum: attendanceStatuses }).notNull().default("waiting"),
+    // The contact's priority_rank (Alta 3, Média 2, Baixa 1; no contact: Média), copied so that the
+    // queue's order is served by an index; a trigger on contacts keeps it while the attendance is
+    // not closed (migration 0019), so a new priority reorders the queue at once.
+    priorityRank: smallint("priority_rank").notNull().default(2),
     operatorUserId: uuid("operator_user_id"),
     outcome: text("outcome", { enum: attendanceOutcomes }),
     // Arrival in the current queue: a transfer to a queue keeps it, so nobody loses their place.
@@ -642,8 +646,11 @@ export const attendances = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
-    // The queues: what waits, by segment, oldest first.
-    index("attendances_waiting_idx").on(t.organizationId, t.segmentId, t.arrivedAt).where(sql`${t.status} = 'waiting'`),
+    // The queues: what waits, by segment, channel and priority, oldest first — the head of each
+    // group is an index probe, and the queue's first is the best of the heads (lib/live/queues.ts).
+    index("attendances_queue_idx")
+      .on(t.organizationId, t.segmentId, t.channel, t.priorityRank, t.arrivedAt, t.id)
+      .where(sql`${t.status} = 'waiting'`),
     // A customer who writes again while their attendance is still waiting or open continues it.
     index("attendances_active_address_idx").on(t.organizationId, t.channel, t.address).where(sql`${t.status} in ('waiting', 'open')`),
     // An operator's open attendances (the cap, "fewest open first").

@@ -458,6 +458,7 @@ async function insertAttendances(tx: Transaction, organizationId: string, list: 
       channel: a.channel,
       address: a.address,
       contactId: a.contact?.id ?? null,
+      priorityRank: a.contact ? { high: 3, medium: 2, low: 1 }[a.contact.priority] : 2,
       segmentId: a.segment ? segmentIds[a.segment] : null,
       status: a.closedAt ? ("closed" as const) : ("waiting" as const),
       operatorUserId: a.operator ? userIds[a.operator] : null,

@@ -20,6 +20,7 @@ CREATE TABLE "attendances" (
 	"contact_id" uuid,
 	"segment_id" uuid,
 	"status" text DEFAULT 'waiting' NOT NULL,
+	"priority_rank" smallint DEFAULT 2 NOT NULL,
 	"operator_user_id" uuid,
 	"outcome" text,
 	"arrived_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -80,7 +81,7 @@ ALTER TABLE "live_settings" ADD CONSTRAINT "live_settings_organization_id_organi
 ALTER TABLE "messages" ADD CONSTRAINT "messages_organization_id_attendance_id_attendances_organization_id_id_fk" FOREIGN KEY ("organization_id","attendance_id") REFERENCES "public"."attendances"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "operator_presence" ADD CONSTRAINT "operator_presence_organization_id_user_id_users_organization_id_id_fk" FOREIGN KEY ("organization_id","user_id") REFERENCES "public"."users"("organization_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_secret_hash_key" ON "api_keys" USING btree ("secret_hash");--> statement-breakpoint
-CREATE INDEX "attendances_waiting_idx" ON "attendances" USING btree ("organization_id","segment_id","arrived_at") WHERE "attendances"."status" = 'waiting';--> statement-breakpoint
+CREATE INDEX "attendances_queue_idx" ON "attendances" USING btree ("organization_id","segment_id","channel","priority_rank","arrived_at","id") WHERE "attendances"."status" = 'waiting';--> statement-breakpoint
 CREATE INDEX "attendances_active_address_idx" ON "attendances" USING btree ("organization_id","channel","address") WHERE "attendances"."status" in ('waiting', 'open');--> statement-breakpoint
 CREATE INDEX "attendances_open_idx" ON "attendances" USING btree ("organization_id","operator_user_id") WHERE "attendances"."status" = 'open';--> statement-breakpoint
 CREATE INDEX "attendances_contact_idx" ON "attendances" USING btree ("organization_id","contact_id","arrived_at");--> statement-breakpoint
@@ -88,4 +89,13 @@ CREATE INDEX "attendances_org_arrived_idx" ON "attendances" USING btree ("organi
 CREATE UNIQUE INDEX "messages_idempotency_key" ON "messages" USING btree ("organization_id","api_key_id","idempotency_key") WHERE "messages"."idempotency_key" is not null;--> statement-breakpoint
 CREATE INDEX "messages_attendance_idx" ON "messages" USING btree ("organization_id","attendance_id","created_at");--> statement-breakpoint
 CREATE INDEX "messages_outbox_idx" ON "messages" USING btree ("organization_id","created_at") WHERE "messages"."status" = 'queued';--> statement-breakpoint
-ALTER TABLE "contact_history" ADD CONSTRAINT "contact_history_source_check" CHECK ("contact_history"."source" in ('form', 'import', 'api', 'system', 'bulk', 'undo', 'handover', 'segment', 'import_undo', 'live'));
+ALTER TABLE "contact_history" ADD CONSTRAINT "contact_history_source_check" CHECK ("contact_history"."source" in ('form', 'import', 'api', 'system', 'bulk', 'undo', 'handover', 'segment', 'import_undo', 'live'));--> statement-breakpoint
+-- A waiting or open attendance follows its contact's priority: the queue is ordered by the copy.
+CREATE FUNCTION attendances_follow_priority() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE attendances SET priority_rank = NEW.priority_rank
+  WHERE organization_id = NEW.organization_id AND contact_id = NEW.id AND status <> 'closed';
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER contacts_priority_to_attendances AFTER UPDATE OF priority ON contacts
+  FOR EACH ROW WHEN (OLD.priority IS DISTINCT FROM NEW.priority) EXECUTE FUNCTION attendances_follow_priority();

@@ -18,11 +18,15 @@ import { attendanceOpenTo } from "./scope";
 const notFound = () => failure("not_found", "Atendimento não encontrado.");
 const alreadyLinked = () => failure("conflict", "Este atendimento já tem um contato.");
 
-/** Links the attendance to the contact, if the viewer may open the attendance and it has none yet; false otherwise. */
+/**
+ * Links the attendance to the contact, if the viewer may open the attendance and it has none yet;
+ * false otherwise. Its place in the queue follows the contact's priority from now on.
+ */
 async function link(tx: Transaction, viewer: Viewer, attendanceId: string, contactId: string): Promise<boolean> {
   const linked = rowsOf(
     await tx.execute(sql`
-      update attendances a set contact_id = ${contactId}::uuid
+      update attendances a set contact_id = ${contactId}::uuid,
+        priority_rank = (select priority_rank from contacts where organization_id = a.organization_id and id = ${contactId}::uuid)
       where a.organization_id = ${viewer.organizationId}::uuid and a.id = ${attendanceId}::uuid and a.contact_id is null and ${attendanceOpenTo(viewer)}
       returning a.id`),
   );

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/client";
 import type { Channel, Priority } from "@/db/schema";
 import { failure, type ActionResult } from "@/lib/actions/result";
@@ -8,7 +8,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { contactVisibleTo } from "@/lib/contacts/visibility";
 import { uuidArray } from "@/lib/sql/arrays";
 import { loadPresence } from "./presence";
-import { aged, contactRank, joinContact, queueOrder } from "./queue-order";
+import { queueHeads } from "./queue-heads";
+import { aged, joinContact, queueOrder } from "./queue-order";
 import { queuesOf } from "./scope";
 import { loadLiveSettings, type LiveSettings } from "./settings";
 
@@ -16,6 +17,8 @@ import { loadLiveSettings, type LiveSettings } from "./settings";
 
 /** How many attendances of each queue the page lists (the counts are whole). */
 export const QUEUE_LIST_LIMIT = 50;
+/** Candidates per queue, channel and priority for a pull: more than the operators pulling at once skip. */
+const PULL_HEADS_PER_GROUP = 16;
 
 export type QueueEntry = {
   id: string;
@@ -47,39 +50,44 @@ export async function listQueues(viewer: Viewer): Promise<Queue[]> {
   if (!can(viewer.role, "live.attend") && !can(viewer.role, "live.supervise")) return [];
   const settings = await loadLiveSettings(viewer.organizationId);
   const all = can(viewer.role, "live.allQueues");
-  const [segmentRows, entryRows] = await Promise.all([
+  const [segmentRows, countRows, entryRows] = await Promise.all([
+    // An archived segment's queue is listed while someone still waits in it (to admins: it has no members).
     getDb().execute(sql`
-      select id, name from segments where organization_id = ${viewer.organizationId}::uuid and archived_at is null
-        ${all ? sql`` : sql`and id = any(${uuidArray(viewer.segmentIds)})`}
-      order by name`),
+      select s.id, s.name || case when s.archived_at is null then '' else ' (arquivado)' end as name from segments s
+      where s.organization_id = ${viewer.organizationId}::uuid
+        and (s.archived_at is null or exists (select 1 from attendances a where a.organization_id = s.organization_id and a.segment_id = s.id and a.status = 'waiting'))
+        ${all ? sql`` : sql`and s.id = any(${uuidArray(viewer.segmentIds)})`}
+      order by s.archived_at nulls first, s.name`),
+    getDb().execute(sql`
+      select a.segment_id, count(*) as waiting, min(a.arrived_at) as oldest from attendances a
+      where ${queuesOf(viewer)} and a.status = 'waiting' group by a.segment_id`),
     getDb().execute(sql`
       select * from (
-        select a.id, a.segment_id, a.channel, a.address, a.arrived_at, ${contactRank} as rank, ${aged(settings)} as aged,
+        select a.id, a.segment_id, a.channel, a.address, a.arrived_at, a.priority_rank as rank, ${aged(settings)} as aged,
           case when ${contactVisibleTo(viewer)} then contacts.name end as contact_name,
-          row_number() over (partition by a.segment_id order by ${queueOrder(settings)}) as position,
-          count(*) over (partition by a.segment_id) as waiting,
-          min(a.arrived_at) over (partition by a.segment_id) as oldest
+          row_number() over (partition by a.segment_id order by ${queueOrder(settings)}) as position
         from attendances a ${joinContact}
-        where ${queuesOf(viewer)} and a.status = 'waiting') q
+        where a.organization_id = ${viewer.organizationId}::uuid and a.status = 'waiting' and a.id in (${queueHeads(viewer, QUEUE_LIST_LIMIT)})) q
       where position <= ${QUEUE_LIST_LIMIT}
       order by segment_id, position`),
   ]);
   type EntryRow = {
     id: string; segment_id: string | null; channel: Channel; address: string; arrived_at: Date | string; rank: number; aged: boolean;
-    contact_name: string | null; position: number | string; waiting: number | string; oldest: Date | string;
+    contact_name: string | null; position: number | string;
   };
   const queues: Queue[] = [
     ...rowsOf<{ id: string; name: string }>(segmentRows).map((s) => ({ segmentId: s.id, name: s.name, waiting: 0, oldestArrivedAt: null, entries: [] })),
     { segmentId: null, name: "Sem segmento", waiting: 0, oldestArrivedAt: null, entries: [] },
   ];
   const bySegment = new Map(queues.map((q) => [q.segmentId, q]));
-  for (const row of rowsOf<EntryRow>(entryRows)) {
+  for (const row of rowsOf<{ segment_id: string | null; waiting: number | string; oldest: Date | string }>(countRows)) {
     const queue = bySegment.get(row.segment_id);
-    // A queue of an archived segment still listed by an admin's "all": shown under its own id would need its name; skip it.
     if (!queue) continue;
     queue.waiting = Number(row.waiting);
     queue.oldestArrivedAt = new Date(row.oldest);
-    queue.entries.push({
+  }
+  for (const row of rowsOf<EntryRow>(entryRows)) {
+    bySegment.get(row.segment_id)?.entries.push({
       id: row.id,
       channel: row.channel,
       address: row.address,
@@ -125,19 +133,23 @@ export async function takeNextFor(operator: Viewer, settings: LiveSettings): Pro
         where organization_id = ${operator.organizationId}::uuid and operator_user_id = ${operator.userId}::uuid and status = 'open'`),
     );
     if (Number(open.count) >= settings.maxOpenPerOperator) return "atCap";
-    const [taken] = rowsOf<{ id: string }>(
-      await tx.execute(sql`
+    const pull = (candidates: SQL) =>
+      tx.execute(sql`
         with next as (
-          select a.id from attendances a ${joinContact}
-          where ${queuesOf(operator)} and a.status = 'waiting'
+          select a.id from attendances a
+          where ${queuesOf(operator)} and a.status = 'waiting' and ${candidates}
           order by ${queueOrder(settings)}
           limit 1
           for update of a skip locked)
         update attendances a set status = 'open', operator_user_id = ${operator.userId}::uuid, taken_at = now()
         from next where a.organization_id = ${operator.organizationId}::uuid and a.id = next.id
-        returning a.id`),
-    );
-    return taken ?? "none";
+        returning a.id`);
+    // The heads of the queues hold the first unless others are taking every one of them at this
+    // instant; then the whole queues are read.
+    const [taken] = rowsOf<{ id: string }>(await pull(sql`a.id in (${queueHeads(operator, PULL_HEADS_PER_GROUP)})`));
+    if (taken) return taken;
+    const [fromAll] = rowsOf<{ id: string }>(await pull(sql`true`));
+    return fromAll ?? "none";
   });
 }
 

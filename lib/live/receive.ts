@@ -75,8 +75,8 @@ async function receive(tx: Transaction, caller: ApiCaller, input: AttendanceInpu
     if (!placed.ok) return placed;
     [row] = rowsOf<Row>(
       await tx.execute(sql`
-        insert into attendances (organization_id, channel, address, contact_id, segment_id, api_key_id)
-        values (${org}::uuid, ${input.channel}, ${input.address}, ${placed.contactId}::uuid, ${placed.segmentId}::uuid, ${caller.keyId}::uuid)
+        insert into attendances (organization_id, channel, address, contact_id, priority_rank, segment_id, api_key_id)
+        values (${org}::uuid, ${input.channel}, ${input.address}, ${placed.contactId}::uuid, ${placed.priorityRank}, ${placed.segmentId}::uuid, ${caller.keyId}::uuid)
         returning id, status, contact_id, segment_id`),
     );
   }
@@ -92,7 +92,11 @@ type Row = { id: string; status: ReceivedAttendance["status"]; contact_id: strin
 const fromRow = (row: Row) => ({ id: row.id, status: row.status, contactId: row.contact_id, segmentId: row.segment_id });
 
 /** The new attendance's contact and queue: the given segment, else the contact's first (by name), else none. */
-async function placeInQueue(tx: Transaction, org: string, input: AttendanceInput): Promise<ActionResult<{ contactId: string | null; segmentId: string | null }>> {
+async function placeInQueue(
+  tx: Transaction,
+  org: string,
+  input: AttendanceInput,
+): Promise<ActionResult<{ contactId: string | null; priorityRank: number; segmentId: string | null }>> {
   if (input.segmentId) {
     const [segment] = rowsOf(
       await tx.execute(sql`select 1 from segments where organization_id = ${org}::uuid and id = ${input.segmentId}::uuid and archived_at is null`),
@@ -100,24 +104,24 @@ async function placeInQueue(tx: Transaction, org: string, input: AttendanceInput
     if (!segment) return failure("invalid", invalidInputMessage, { segmentId: ["Segmento não encontrado."] });
   }
   const contact = await findContact(tx, org, input);
-  return { ok: true, contactId: contact?.id ?? null, segmentId: input.segmentId ?? contact?.segment_id ?? null };
+  return { ok: true, contactId: contact?.id ?? null, priorityRank: contact?.priority_rank ?? 2, segmentId: input.segmentId ?? contact?.segment_id ?? null };
 }
 
 /** By código first; else the contact with that phone or e-mail updated last. */
 async function findContact(tx: Transaction, org: string, input: AttendanceInput) {
   const firstSegment = sql`(select s.id from segments s where s.organization_id = contacts.organization_id and s.id = any(contacts.segment_ids)
     and s.archived_at is null order by s.name limit 1) as segment_id`;
-  type Found = { id: string; segment_id: string | null };
+  type Found = { id: string; priority_rank: number; segment_id: string | null };
   if (input.customerCode) {
     const [byCode] = rowsOf<Found>(
-      await tx.execute(sql`select contacts.id, ${firstSegment} from contacts where organization_id = ${org}::uuid and customer_code = ${input.customerCode}`),
+      await tx.execute(sql`select contacts.id, contacts.priority_rank, ${firstSegment} from contacts where organization_id = ${org}::uuid and customer_code = ${input.customerCode}`),
     );
     if (byCode) return byCode;
   }
   const list = input.channel === "email" ? sql`emails` : sql`phones`;
   const [byAddress] = rowsOf<Found>(
     await tx.execute(sql`
-      select contacts.id, ${firstSegment} from contacts
+      select contacts.id, contacts.priority_rank, ${firstSegment} from contacts
       where organization_id = ${org}::uuid and ${list} @> array[${input.address}]::text[]
       order by updated_at desc limit 1`),
   );

@@ -45,7 +45,8 @@ const dimensions = {
   day: sql`to_char(a.arrived_at at time zone 'America/Sao_Paulo', 'YYYY-MM-DD')`,
   segment: sql`coalesce(a.segment_id::text, 'none')`,
   operator: sql`a.operator_user_id::text`,
-  priority: sql`coalesce(contacts.priority, 'medium')`,
+  // The priority the attendance was served at (its copy stops following the contact once closed).
+  priority: sql`(case a.priority_rank when 3 then 'high' when 1 then 'low' else 'medium' end)`,
   channel: sql`a.channel`,
   total: sql`'total'`,
 } as const;
@@ -57,7 +58,7 @@ function matching(viewer: Viewer, period: ReportPeriod, filters: ReportFilters):
     sql`a.arrived_at >= ${startOfDay(period.from)} and a.arrived_at < ${startOfNextDay(period.to)}`,
     filters.segment === "none" ? sql`a.segment_id is null` : filters.segment ? sql`a.segment_id = ${filters.segment}::uuid` : null,
     filters.operator ? sql`a.operator_user_id = ${filters.operator}::uuid` : null,
-    filters.priority ? sql`coalesce(contacts.priority, 'medium') = ${filters.priority}` : null,
+    filters.priority ? sql`${dimensions.priority} = ${filters.priority}` : null,
     filters.channel ? sql`a.channel = ${filters.channel}` : null,
   ].filter((c): c is SQL => c !== null);
   return sql.join(conditions, sql` and `);
@@ -172,7 +173,7 @@ async function reportRows(viewer: Viewer, period: ReportPeriod, filters: ReportF
     await getDb().execute(sql`
       select a.id, a.arrived_at, a.arrived_at::text as arrived_at_text, a.channel, a.address,
         case when ${contactVisibleTo(viewer)} then contacts.name end as contact_name,
-        coalesce(contacts.priority, 'medium') as priority, s.name as queue_name, u.name as operator_name, a.status, a.outcome,
+        ${dimensions.priority} as priority, s.name as queue_name, u.name as operator_name, a.status, a.outcome,
         extract(epoch from a.taken_at - a.arrived_at) as wait, extract(epoch from a.closed_at - a.taken_at) as handle
       from attendances a ${joinContact}
       left join segments s on s.organization_id = a.organization_id and s.id = a.segment_id

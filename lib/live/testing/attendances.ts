@@ -12,8 +12,10 @@ export async function addAttendance(
 ): Promise<string> {
   const [row] = rowsOf<{ id: string }>(
     await getDb().execute(sql`
-      insert into attendances (organization_id, channel, address, contact_id, segment_id, arrived_at)
-      values (${organizationId}::uuid, ${channel}, ${address}, ${contactId}::uuid, ${segmentId}::uuid, now() - make_interval(secs => ${minutesAgo * 60}::float8))
+      insert into attendances (organization_id, channel, address, contact_id, priority_rank, segment_id, arrived_at)
+      values (${organizationId}::uuid, ${channel}, ${address}, ${contactId}::uuid,
+        coalesce((select priority_rank from contacts where organization_id = ${organizationId}::uuid and id = ${contactId}::uuid), 2),
+        ${segmentId}::uuid, now() - make_interval(secs => ${minutesAgo * 60}::float8))
       returning id`),
   );
   return row.id;
