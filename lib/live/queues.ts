@@ -61,15 +61,18 @@ export async function listQueues(viewer: Viewer): Promise<Queue[]> {
     getDb().execute(sql`
       select a.segment_id, count(*) as waiting, min(a.arrived_at) as oldest from attendances a
       where ${queuesOf(viewer)} and a.status = 'waiting' group by a.segment_id`),
+    // The first of each queue among its heads; then the names of only those.
     getDb().execute(sql`
-      select * from (
-        select a.id, a.segment_id, a.channel, a.address, a.arrived_at, a.priority_rank as rank, ${aged(settings)} as aged,
-          case when ${contactVisibleTo(viewer)} then contacts.name end as contact_name,
-          row_number() over (partition by a.segment_id order by ${queueOrder(settings)}) as position
-        from attendances a ${joinContact}
+      select a.id, a.segment_id, a.channel, a.address, a.arrived_at, a.priority_rank as rank, q.aged, q.position,
+        case when ${contactVisibleTo(viewer)} then contacts.name end as contact_name
+      from (
+        select a.id, ${aged(settings)} as aged, row_number() over (partition by a.segment_id order by ${queueOrder(settings)}) as position
+        from attendances a
         where a.organization_id = ${viewer.organizationId}::uuid and a.status = 'waiting' and a.id in (${queueHeads(viewer, QUEUE_LIST_LIMIT)})) q
-      where position <= ${QUEUE_LIST_LIMIT}
-      order by segment_id, position`),
+      join attendances a on a.organization_id = ${viewer.organizationId}::uuid and a.id = q.id
+      ${joinContact}
+      where q.position <= ${QUEUE_LIST_LIMIT}
+      order by a.segment_id, q.position`),
   ]);
   type EntryRow = {
     id: string; segment_id: string | null; channel: Channel; address: string; arrived_at: Date | string; rank: number; aged: boolean;

@@ -48,7 +48,6 @@ const dimensions = {
   // The priority the attendance was served at (its copy stops following the contact once closed).
   priority: sql`(case a.priority_rank when 3 then 'high' when 1 then 'low' else 'medium' end)`,
   channel: sql`a.channel`,
-  total: sql`'total'`,
 } as const;
 
 /** The attendances of the report: the viewer's queues, the period, the clicked slice. */
@@ -68,17 +67,20 @@ export async function getAttendanceReport(viewer: Viewer, period: ReportPeriod, 
   if (!can(viewer.role, "reports.attendances")) return null;
   const wait = sql`extract(epoch from a.taken_at - a.arrived_at)`;
   const handle = sql`extract(epoch from a.closed_at - a.taken_at)`;
-  const grouped = Object.entries(dimensions).map(
-    ([name, key]) => sql`
-      select ${name} as dimension, ${key} as key, count(*) as attendances,
-        avg(${wait}) as avg_wait, percentile_cont(0.9) within group (order by ${wait}) as p90_wait,
-        avg(${handle}) as avg_handle, percentile_cont(0.9) within group (order by ${handle}) as p90_handle
-      from attendances a ${joinContact}
-      where ${matching(viewer, period, filters)} and ${key} is not null
-      group by 2`,
-  );
+  // One pass over the period's attendances, aggregated by each dimension at once, and in all (grouping sets).
+  const dimensionNames = Object.keys(dimensions) as (keyof typeof dimensions)[];
+  const whichGroup = (then: (name: keyof typeof dimensions) => SQL) =>
+    sql`case ${sql.join(dimensionNames.map((name) => sql`when grouping(${sql.raw(name)}) = 0 then ${then(name)}`), sql` `)} else 'total' end`;
+  const grouped = sql`
+    select ${whichGroup((name) => sql`${name}`)} as dimension, ${whichGroup((name) => sql.raw(name))} as key, count(*) as attendances,
+      avg(wait) as avg_wait, percentile_cont(0.9) within group (order by wait) as p90_wait,
+      avg(handle) as avg_handle, percentile_cont(0.9) within group (order by handle) as p90_handle
+    from (
+      select ${sql.join(dimensionNames.map((name) => sql`${dimensions[name]} as ${sql.raw(name)}`), sql`, `)}, ${wait} as wait, ${handle} as handle
+      from attendances a where ${matching(viewer, period, filters)}) d
+    group by grouping sets (${sql.join(dimensionNames.map((name) => sql`(${sql.raw(name)})`), sql`, `)}, ())`;
   const [rows, names] = await Promise.all([
-    getDb().execute(sql.join(grouped, sql` union all `)),
+    getDb().execute(grouped),
     getDb().execute(sql`
       select 'segment' as kind, id::text, name from segments where organization_id = ${viewer.organizationId}::uuid
       union all select 'operator', id::text, name from users where organization_id = ${viewer.organizationId}::uuid`),
@@ -93,8 +95,10 @@ export async function getAttendanceReport(viewer: Viewer, period: ReportPeriod, 
   };
   const seconds = (value: unknown) => (value === null || value === undefined ? null : Math.round(Number(value)));
   const by = new Map<string, ReportRow[]>();
-  type Row = { dimension: string; key: string; attendances: number | string; avg_wait: unknown; p90_wait: unknown; avg_handle: unknown; p90_handle: unknown };
+  type Row = { dimension: string; key: string | null; attendances: number | string; avg_wait: unknown; p90_wait: unknown; avg_handle: unknown; p90_handle: unknown };
   for (const row of rowsOf<Row>(rows)) {
+    // Attendances still waiting have no operator: not an operator's row.
+    if (row.key === null) continue;
     const list = by.get(row.dimension) ?? [];
     list.push({
       key: row.key,
