@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ContactAttendances } from "@/components/contacts/contact-attendances";
 import { ContactHistory } from "@/components/contacts/contact-history";
 import { DeleteContactButton } from "@/components/contacts/delete-contact-button";
 import { DocumentReveal } from "@/components/contacts/document-reveal";
@@ -10,6 +11,7 @@ import { Toast } from "@/components/ui/toast";
 import { capabilitiesOf } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { getContact, getContactHistory } from "@/lib/contacts/queries";
+import { listContactAttendances } from "@/lib/live/contact-attendances";
 import { formatDateTime } from "@/lib/format/date";
 import { formatPhone } from "@/lib/phones/phone";
 import { parseId } from "@/lib/sql/ids";
@@ -26,7 +28,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
   const id = parseId((await params).id);
   if (!id) notFound();
   const { toast } = await searchParams;
-  const [contact, history] = await Promise.all([getContact(viewer, id), getContactHistory(viewer, id)]);
+  const [contact, history, attendances] = await Promise.all([getContact(viewer, id), getContactHistory(viewer, id), listContactAttendances(viewer, id)]);
   if (!contact) notFound();
 
   return (
@@ -79,9 +81,14 @@ export default async function ContactPage({ params, searchParams }: Props) {
           </dl>
         </section>
 
-        <section aria-labelledby="historico" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        <section aria-labelledby="historico" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 lg:row-span-2">
           <h2 id="historico" className="mb-4 text-base font-semibold">Histórico</h2>
           <ContactHistory entries={history} />
+        </section>
+
+        <section aria-labelledby="atendimentos" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 lg:col-span-2">
+          <h2 id="atendimentos" className="mb-4 text-base font-semibold">Atendimentos</h2>
+          <ContactAttendances attendances={attendances} />
         </section>
       </div>
       {toast && toasts[toast] && <Toast message={toasts[toast]} />}
