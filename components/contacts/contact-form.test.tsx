@@ -36,7 +36,7 @@ function renderForm(props: Partial<ContactFormProps> = {}) {
         { id: "s2", name: "Cobrança" },
       ]}
       submitLabel="Criar contato"
-      cancelHref="/contacts"
+      cancel="/contacts"
       {...props}
     />,
   );

@@ -53,7 +53,8 @@ export type ContactFormProps = {
    */
   storedDocument?: { masked: string; reveal: RevealDocument };
   submitLabel: string;
-  cancelHref: string;
+  /** Where "Cancelar" goes, or what it does (a panel closes itself). */
+  cancel: string | (() => void);
 };
 
 export function ContactForm({
@@ -66,7 +67,7 @@ export function ContactForm({
   lockedSegments = [],
   storedDocument,
   submitLabel,
-  cancelHref,
+  cancel,
 }: ContactFormProps) {
   const [state, formAction, pending] = useActionState(action, null);
   // Controlled, so a refused submit keeps everything the user typed on screen. A form posted before
@@ -245,9 +246,15 @@ export function ContactForm({
       </div>
 
       <div className="flex items-center justify-end gap-3 border-t border-slate-200 pt-6">
-        <Link href={cancelHref} className={buttonClasses("secondary")}>
-          Cancelar
-        </Link>
+        {typeof cancel === "string" ? (
+          <Link href={cancel} className={buttonClasses("secondary")}>
+            Cancelar
+          </Link>
+        ) : (
+          <Button variant="secondary" onClick={cancel}>
+            Cancelar
+          </Button>
+        )}
         <Button type="submit" pending={pending}>
           {pending ? "Salvando…" : submitLabel}
         </Button>

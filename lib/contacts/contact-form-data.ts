@@ -49,3 +49,13 @@ export function submittedContactValues(formData: FormData): ContactFormValues {
     priority: priorities.find((p) => p === raw.priority) ?? "medium",
   };
 }
+
+type ContactFormAction = (previous: ContactFormResult | null, formData: FormData) => Promise<ContactFormResult>;
+
+/** A refused submit answers with what was typed, for the form to show again (see ContactFormResult). */
+export const keepingWhatWasTyped =
+  (action: ContactFormAction): ContactFormAction =>
+  async (previous, formData) => {
+    const result = await action(previous, formData);
+    return result.ok ? result : { ...result, values: submittedContactValues(formData) };
+  };

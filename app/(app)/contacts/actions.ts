@@ -6,23 +6,13 @@ import { z } from "zod";
 import { failure, type ActionResult } from "@/lib/actions/result";
 import { validatedAction, withViewer } from "@/lib/actions/validated-action";
 import { contactInput, contactUpdateInput } from "@/lib/contacts/contact-input";
-import { readContactForm, submittedContactValues, type ContactFormResult } from "@/lib/contacts/contact-form-data";
+import { keepingWhatWasTyped, readContactForm } from "@/lib/contacts/contact-form-data";
 import { contactListHref } from "@/lib/contacts/list-link";
 import { createContact, deleteContact, revealContactDocument, updateContact } from "@/lib/contacts/mutations";
 import { idField, parseId } from "@/lib/sql/ids";
 
 const contactNotFound = () => failure("not_found", "Contato não encontrado.");
 const contactRef = z.object({ id: idField(), version: z.coerce.number().int().positive() });
-
-type ContactFormAction = (previous: ContactFormResult | null, formData: FormData) => Promise<ContactFormResult>;
-
-/** A refused submit answers with what was typed, for the form to show again (see ContactFormResult). */
-const keepingWhatWasTyped =
-  (action: ContactFormAction): ContactFormAction =>
-  async (previous, formData) => {
-    const result = await action(previous, formData);
-    return result.ok ? result : { ...result, values: submittedContactValues(formData) };
-  };
 
 export const createContactAction = keepingWhatWasTyped(
   validatedAction<typeof contactInput, { id: string }>("createContactAction", contactInput, readContactForm, async (viewer, input) => {

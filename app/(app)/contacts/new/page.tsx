@@ -22,7 +22,7 @@ export default async function NewContactPage() {
         segmentOptions={segmentOptions}
         responsibleOptions={responsibleOptions}
         submitLabel="Criar contato"
-        cancelHref="/contacts"
+        cancel="/contacts"
       />
     </div>
   );

@@ -46,7 +46,7 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
         responsibleOptions={responsibleOptions}
         responsibleName={contact.responsibleName}
         submitLabel="Salvar alterações"
-        cancelHref={`/contacts/${contact.id}`}
+        cancel={`/contacts/${contact.id}`}
       />
     </div>
   );
