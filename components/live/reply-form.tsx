@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -20,9 +20,12 @@ export const outboxNote = "O envio pelo WhatsApp, SMS e e-mail ainda não está 
 export function ReplyForm({ attendanceId, action, disabledReason }: ReplyFormProps) {
   // Controlled: the refresh every 2 s and a refused send keep what was typed; a sent reply clears it.
   const [body, setBody] = useState("");
+  const textarea = useRef<HTMLTextAreaElement>(null);
   const [state, formAction, pending] = useActionState(async (previous: ActionResult | null, formData: FormData) => {
     const result = await action(previous, formData);
     if (result.ok) setBody("");
+    // The pending button took the focus with it: back to the text, for the next message or the correction.
+    textarea.current?.focus();
     return result;
   }, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
@@ -35,6 +38,7 @@ export function ReplyForm({ attendanceId, action, disabledReason }: ReplyFormPro
         {(control) => (
           <textarea
             {...control}
+            ref={textarea}
             name="body"
             rows={3}
             maxLength={MESSAGE_MAX_LENGTH}
@@ -52,10 +56,8 @@ export function ReplyForm({ attendanceId, action, disabledReason }: ReplyFormPro
         )}
       </Field>
       {state && !state.ok && Object.keys(errors).length === 0 && <Alert>{state.message}</Alert>}
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-xs text-slate-500">{outboxNote}</p>
-        <Button type="submit" pending={pending} disabled={disabled}>Enviar</Button>
-      </div>
+      <Button type="submit" pending={pending} disabled={disabled}>Enviar</Button>
+      <p className="text-xs text-slate-500">{outboxNote}</p>
     </form>
   );
 }

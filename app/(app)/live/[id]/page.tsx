@@ -76,16 +76,19 @@ export default async function AttendancePage({ params }: { params: Promise<{ id:
         )}
       </header>
 
-      <dl className="grid gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-4">
+      <dl className={`grid gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 ${attendance.closedAt ? "lg:grid-cols-4" : "lg:grid-cols-3"}`}>
         <Item label="Chegou">{formatDateTime(attendance.arrivedAt)}</Item>
         <Item label="Espera">{waitedSince(attendance.arrivedAt, attendance.takenAt ?? attendance.closedAt ?? now)}</Item>
         <Item label="Em atendimento">
-          {attendance.takenAt ? waitedSince(attendance.takenAt, attendance.closedAt ?? now) : "—"}
+          {attendance.takenAt ? waitedSince(attendance.takenAt, attendance.closedAt ?? now) : "Ainda não"}
           {attendance.operator && <span className="text-slate-500"> · com {attendance.mine ? "você" : attendance.operator.name}</span>}
         </Item>
-        <Item label={attendance.outcome ? "Resultado" : "Encerrado"}>
-          {attendance.outcome ? outcomeLabels[attendance.outcome] : attendance.closedAt ? formatDateTime(attendance.closedAt) : "—"}
-        </Item>
+        {attendance.closedAt && (
+          <Item label="Encerrado">
+            {formatDateTime(attendance.closedAt)}
+            {attendance.outcome && <span className="text-slate-500"> · {outcomeLabels[attendance.outcome]}</span>}
+          </Item>
+        )}
       </dl>
 
       <div className="grid items-start gap-6 lg:grid-cols-3">
