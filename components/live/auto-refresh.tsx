@@ -11,6 +11,7 @@ import { useEffect, useRef, useTransition } from "react";
 export function AutoRefresh({ intervalMs = 2000 }: { intervalMs?: number }) {
   const router = useRouter();
   const [refreshing, startTransition] = useTransition();
+  // Mirrors the transition's state for the timer's callback; never set by hand, so it cannot stick.
   const busy = useRef(false);
   useEffect(() => {
     busy.current = refreshing;
@@ -19,7 +20,6 @@ export function AutoRefresh({ intervalMs = 2000 }: { intervalMs?: number }) {
   useEffect(() => {
     const refresh = () => {
       if (document.visibilityState !== "visible" || busy.current) return;
-      busy.current = true;
       startTransition(() => router.refresh());
     };
     const timer = window.setInterval(refresh, intervalMs);
