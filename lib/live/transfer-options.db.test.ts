@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { attendances, segments, users } from "@/db/schema";
+import { segments, users } from "@/db/schema";
+import { insertAttendance } from "@/db/testing/live";
 import { createWorld, type World } from "@/db/testing/world";
 import { transferAttendance } from "./attendance";
 import { listTransferOptions } from "./transfer-options";
@@ -11,13 +12,8 @@ beforeEach(async () => {
   world = await createWorld();
 });
 
-async function addAttendance(values: { segmentId: string | null; operatorUserId?: string | null; status?: "waiting" | "open" | "closed"; organizationId?: string }) {
-  const [row] = await getDb()
-    .insert(attendances)
-    .values({ organizationId: values.organizationId ?? world.orgA, channel: "whatsapp", address: "+5511987654321", segmentId: values.segmentId, operatorUserId: values.operatorUserId ?? null, status: values.status ?? "waiting" })
-    .returning({ id: attendances.id });
-  return row.id;
-}
+const addAttendance = (values: { segmentId: string | null; operatorUserId?: string | null; status?: "waiting" | "open" | "closed" }) =>
+  insertAttendance({ organizationId: world.orgA, ...values });
 
 const names = (options: Awaited<ReturnType<typeof listTransferOptions>>) =>
   options && { queues: options.queues.map((q) => q.name), operators: options.operators.map((o) => o.name) };
