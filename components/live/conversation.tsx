@@ -13,7 +13,7 @@ export type ConversationProps = {
 export function Conversation({ messages, customerName }: ConversationProps) {
   if (messages.length === 0) return <p className="px-4 py-8 text-center text-sm text-slate-500">Nenhuma mensagem ainda.</p>;
   return (
-    <ConversationScroll count={messages.length} label="Conversa">
+    <ConversationScroll count={messages.length} label="Mensagens">
       <ol className="space-y-3">
         {messages.map((m) => {
           const outbound = m.direction === "outbound";
