@@ -35,7 +35,8 @@ const queue = (entries: QueueEntry[], fields: Partial<Queue> = {}): Queue => ({
   ...fields,
 });
 
-const renderCard = (q: Queue, linkEntries = false) => render(<QueueCard queue={q} now={now} linkEntries={linkEntries} />);
+const renderCard = (q: Queue, linkEntries = false, withoutContact: ReadonlySet<string> = new Set()) =>
+  render(<QueueCard queue={q} now={now} linkEntries={linkEntries} withoutContact={withoutContact} />);
 
 describe("QueueCard", () => {
   test("lists who waits in serving order, each with the reason it stands there", () => {
@@ -61,10 +62,19 @@ describe("QueueCard", () => {
   });
 
   test("names a customer without a contact by the formatted address, saying so", () => {
-    renderCard(queue([entry({ contactName: null, address: "+5511912345678", position: 1 })]));
+    const unknown = entry({ contactName: null, address: "+5511912345678", position: 1 });
+    renderCard(queue([unknown]), false, new Set([unknown.id]));
     const item = screen.getByRole("listitem");
     expect(within(item).getByText("(11) 91234-5678")).toBeTruthy();
     expect(within(item).getByText("Cliente sem cadastro")).toBeTruthy();
+  });
+
+  test("names a contact outside the viewer's carteira by the address too, without calling it unregistered", () => {
+    renderCard(queue([entry({ contactName: null, channel: "email", address: "cliente@exemplo.com.br" })]));
+    const item = screen.getByRole("listitem");
+    expect(within(item).getByText("cliente@exemplo.com.br")).toBeTruthy();
+    expect(within(item).getByText("Contato fora da sua carteira")).toBeTruthy();
+    expect(within(item).queryByText("Cliente sem cadastro")).toBeNull();
   });
 
   test("an empty queue says nobody waits, without a list or a longest wait", () => {

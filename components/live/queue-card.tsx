@@ -11,10 +11,12 @@ export type QueueCardProps = {
   now: Date;
   /** Whoever supervises the queue may open a waiting attendance (lib/live/scope.ts); an operator takes the next one. */
   linkEntries: boolean;
+  /** Entries with no contact at all (attendancesWithoutContact); any other without a name has a contact the viewer does not see. */
+  withoutContact: ReadonlySet<string>;
 };
 
 /** One queue: its size, its longest wait, and who waits in serving order, each with why they stand there. */
-export function QueueCard({ queue, now, linkEntries }: QueueCardProps) {
+export function QueueCard({ queue, now, linkEntries, withoutContact }: QueueCardProps) {
   const headingId = `fila-${queue.segmentId ?? "sem-segmento"}`;
   const hidden = queue.waiting - queue.entries.length;
   return (
@@ -43,7 +45,7 @@ export function QueueCard({ queue, now, linkEntries }: QueueCardProps) {
                     ) : (
                       <span className="truncate text-sm font-medium text-slate-900">{who}</span>
                     )}
-                    {entry.contactName === null && <span className="text-xs text-slate-500">Cliente sem cadastro</span>}
+                    {entry.contactName === null && <CustomerHint unknown={withoutContact.has(entry.id)} />}
                   </p>
                   <p className="mt-1 text-sm text-slate-600">{queueReason(entry, now)}</p>
                 </div>
@@ -55,4 +57,9 @@ export function QueueCard({ queue, now, linkEntries }: QueueCardProps) {
       {hidden > 0 && <p className="border-t border-slate-200 px-4 py-2 text-xs text-slate-500">e mais {plural(hidden, "atendimento", "atendimentos")} na fila</p>}
     </section>
   );
+}
+
+/** Why a customer is named by their address: nobody registered it, or the contact is outside the viewer's carteira. */
+export function CustomerHint({ unknown }: { unknown: boolean }) {
+  return <span className="text-xs text-slate-500">{unknown ? "Cliente sem cadastro" : "Contato fora da sua carteira"}</span>;
 }

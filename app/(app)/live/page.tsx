@@ -11,6 +11,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { plural } from "@/lib/format/number";
 import { loadPresence } from "@/lib/live/presence";
 import { listMyOpenAttendances, listQueues } from "@/lib/live/queues";
+import { attendancesWithoutContact } from "@/lib/live/unknown-customers";
 import { setPresenceAction, takeNextAttendanceAction } from "./actions";
 
 export const metadata: Metadata = { title: "Live" };
@@ -27,6 +28,8 @@ export default async function LivePage({ searchParams }: { searchParams: Promise
     attends ? listMyOpenAttendances(viewer) : [],
     attends ? loadPresence(viewer) : null,
   ]);
+  const unnamed = [...queues.flatMap((q) => q.entries), ...mine].filter((a) => a.contactName === null).map((a) => a.id);
+  const withoutContact = await attendancesWithoutContact(viewer, unnamed);
   const { toast } = await searchParams;
   // One instant for every wait on the page, so two entries never disagree by a refresh.
   const now = new Date();
@@ -58,7 +61,7 @@ export default async function LivePage({ searchParams }: { searchParams: Promise
             <h2 id="live-mine" className="mb-2 text-sm font-semibold">
               Meus atendimentos {mine.length > 0 && <span className="font-normal text-slate-500">({mine.length})</span>}
             </h2>
-            <MyAttendances attendances={mine} now={now} />
+            <MyAttendances attendances={mine} now={now} withoutContact={withoutContact} />
           </section>
         </div>
       )}
@@ -70,7 +73,7 @@ export default async function LivePage({ searchParams }: { searchParams: Promise
         </div>
         <div className="grid items-start gap-4 lg:grid-cols-2 2xl:grid-cols-3">
           {queues.map((queue) => (
-            <QueueCard key={queue.segmentId ?? "none"} queue={queue} now={now} linkEntries={capabilities["live.supervise"]} />
+            <QueueCard key={queue.segmentId ?? "none"} queue={queue} now={now} linkEntries={capabilities["live.supervise"]} withoutContact={withoutContact} />
           ))}
         </div>
       </section>
