@@ -11,14 +11,14 @@ export function MyAttendances({ attendances, now, withoutContact }: { attendance
   return (
     <ul className="divide-y divide-slate-100">
       {attendances.map((a) => (
-        <li key={a.id} className="flex items-center gap-2 py-2">
+        <li key={a.id} className="flex items-start gap-2 py-2">
           <ChannelBadge channel={a.channel} />
-          <span className="min-w-0 flex-1 truncate">
-            <Link href={`/live/${a.id}`} className="text-sm font-medium text-indigo-700 hover:underline">
+          <div className="min-w-0 flex-1">
+            <Link href={`/live/${a.id}`} className="block truncate text-sm font-medium text-indigo-700 hover:underline">
               {a.contactName ?? formatAddress(a.channel, a.address)}
             </Link>
-            {a.contactName === null && <> <CustomerHint unknown={withoutContact.has(a.id)} /></>}
-          </span>
+            {a.contactName === null && <CustomerHint unknown={withoutContact.has(a.id)} />}
+          </div>
           <span className="shrink-0 text-xs text-slate-500">há {waitedSince(a.takenAt, now)}</span>
         </li>
       ))}
