@@ -12,7 +12,7 @@ import { plural } from "@/lib/format/number";
 import { loadPresence } from "@/lib/live/presence";
 import { listMyOpenAttendances, listQueues } from "@/lib/live/queues";
 import { attendancesWithoutContact } from "@/lib/live/unknown-customers";
-import { setPresenceAction, takeNextAttendanceAction } from "./actions";
+import { setPresenceAction, takeNextAttendanceAction } from "../actions";
 
 export const metadata: Metadata = { title: "Live" };
 
