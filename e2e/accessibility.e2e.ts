@@ -101,9 +101,20 @@ const roles: { email: string | null; pages: (contact: string) => Check[] }[] = [
   // The dashboard and the import are not an operator's: they answer the not-found inside the shell.
   {
     email: "ana@demo.test",
-    pages: (contact) => pagesOf(contact, [{ path: "/dashboard", status: 404 }, { path: "/contacts/import", status: 404 }, { path: "/contacts/import/history", status: 404 }]),
+    pages: (contact) =>
+      pagesOf(contact, [
+        { path: "/dashboard", status: 404 },
+        { path: "/contacts/import", status: 404 },
+        { path: "/contacts/import/history", status: 404 },
+        { path: "/live" },
+        // An attendance that does not exist (or is not the viewer's) is the not-found.
+        { path: "/live/00000000-0000-4000-8000-000000000000", status: 404 },
+      ]),
   },
-  { email: "lider@demo.test", pages: (contact) => pagesOf(contact, [{ path: "/dashboard" }, { path: "/contacts/import" }, { path: "/contacts/import/history" }]) },
+  {
+    email: "lider@demo.test",
+    pages: (contact) => pagesOf(contact, [{ path: "/dashboard" }, { path: "/contacts/import" }, { path: "/contacts/import/history" }, { path: "/live" }]),
+  },
   {
     email: "admin@demo.test",
     pages: (contact) =>
@@ -111,6 +122,7 @@ const roles: { email: string | null; pages: (contact: string) => Check[] }[] = [
         { path: "/dashboard" },
         { path: "/contacts/import" },
         { path: "/contacts/import/history" },
+        { path: "/live" },
         { path: "/segments" },
         { path: `/segments/${ids.segment}` },
         { path: "/users" },

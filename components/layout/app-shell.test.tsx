@@ -54,13 +54,13 @@ describe("AppShell", () => {
   });
 
   test.each([
-    ["operator", []],
-    ["supervisor", ["Painel"]],
-    ["admin", ["Painel", "Segmentos", "Usuários", "Auditoria", "Chaves de API"]],
+    ["operator", ["Live"]],
+    ["supervisor", ["Live", "Painel"]],
+    ["admin", ["Live", "Painel", "Segmentos", "Usuários", "Auditoria", "Chaves de API"]],
   ] as const)("links for a %s only the sections the permission table opens: %j", (role, sections) => {
     renderShell({ role });
     const nav = screen.getByRole("navigation", { name: "Principal" });
-    for (const name of ["Painel", "Segmentos", "Usuários", "Auditoria", "Chaves de API"]) {
+    for (const name of ["Live", "Painel", "Segmentos", "Usuários", "Auditoria", "Chaves de API"]) {
       expect(within(nav).queryByRole("link", { name }) !== null).toBe((sections as readonly string[]).includes(name));
     }
     expect(screen.queryByText("Administração") !== null).toBe(role === "admin");
@@ -91,6 +91,16 @@ describe("AppShell", () => {
     const nav = screen.getByRole("navigation", { name: "Principal" });
     expect(within(nav).getByRole("link", { name: "Chaves de API" }).getAttribute("href")).toBe("/settings/api-keys");
     expect(screen.getByText("Administração")).toBeDefined();
+  });
+
+  test.each([
+    ["attend", { "live.attend": true, "live.supervise": false }, true],
+    ["supervise", { "live.attend": false, "live.supervise": true }, true],
+    ["neither", { "live.attend": false, "live.supervise": false }, false],
+  ] as const)("links Live to whoever may %s its queues", (_, live, linked) => {
+    renderShell({ role: "operator" }, { ...capabilitiesOf("operator"), ...live });
+    const nav = screen.getByRole("navigation", { name: "Principal" });
+    expect(within(nav).queryByRole("link", { name: "Live" })?.getAttribute("href") ?? null).toBe(linked ? "/live" : null);
   });
 
   test("the skip link targets the main content", () => {

@@ -42,6 +42,11 @@ export function AppShell({ user, capabilities, signOutAction, children }: AppShe
             <li>
               <NavLink href="/contacts">Contatos</NavLink>
             </li>
+            {(capabilities["live.attend"] || capabilities["live.supervise"]) && (
+              <li>
+                <NavLink href="/live">Live</NavLink>
+              </li>
+            )}
             {capabilities["dashboard.view"] && (
               <li>
                 <NavLink href="/dashboard">Painel</NavLink>

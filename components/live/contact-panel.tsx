@@ -1,0 +1,83 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { PriorityBadge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import type { ContactDetail } from "@/lib/contacts/queries";
+
+export type ContactPanelContact = Pick<
+  ContactDetail,
+  "id" | "name" | "customerCode" | "documentType" | "documentMasked" | "priority" | "tags" | "segments" | "responsible"
+>;
+
+export type ContactPanelProps = {
+  /** The attendance's contact, when there is one and the viewer sees it. */
+  contact: ContactPanelContact | null;
+  /** There is a contact, outside the viewer's carteira: nothing about it is shown. */
+  hidden: boolean;
+  /**
+   * The spot for creating the contact in the middle of the attendance (built separately): shown
+   * when the customer has no contact. Until it exists, a disabled placeholder holds its place.
+   */
+  createContactSlot?: ReactNode;
+};
+
+/** The side card of the attendance screen: who the customer is, as far as the viewer may know. */
+export function ContactPanel({ contact, hidden, createContactSlot }: ContactPanelProps) {
+  return (
+    <section aria-labelledby="contato" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <h2 id="contato" className="text-base font-semibold">Contato</h2>
+      {contact ? (
+        <ContactCard contact={contact} />
+      ) : hidden ? (
+        <div className="mt-3 text-sm">
+          <p className="font-medium text-slate-900">Contato fora da sua carteira</p>
+          <p className="mt-1 text-slate-600">O cliente tem cadastro, mas em carteiras que você não vê: os dados dele não aparecem aqui.</p>
+        </div>
+      ) : (
+        <div className="mt-3 text-sm">
+          <p className="font-medium text-slate-900">Cliente sem cadastro</p>
+          <p className="mt-1 text-slate-600">Nenhum contato tinha este endereço quando a conversa chegou.</p>
+          <div className="mt-4" data-slot="create-contact">
+            {createContactSlot ?? (
+              <Button variant="secondary" disabled aria-describedby="criar-contato-em-breve">Criar contato</Button>
+            )}
+            {!createContactSlot && <p id="criar-contato-em-breve" className="mt-1.5 text-xs text-slate-500">Em breve: criar o contato sem sair do atendimento.</p>}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ContactCard({ contact }: { contact: ContactPanelContact }) {
+  return (
+    <>
+      <p className="mt-3">
+        <Link href={`/contacts/${contact.id}`} className="text-base font-medium text-indigo-700 hover:underline">{contact.name}</Link>
+      </p>
+      <dl className="mt-3 space-y-3">
+        <Item label="Código do Cliente"><span className="font-mono">{contact.customerCode}</span></Item>
+        <Item label={contact.documentType === "cpf" ? "CPF" : "CNPJ"}><span className="font-mono">{contact.documentMasked}</span></Item>
+        <Item label="Prioridade"><PriorityBadge priority={contact.priority} /></Item>
+        <Item label="Hashtags">
+          {contact.tags.length > 0 ? (
+            <span className="flex flex-wrap gap-1">
+              {contact.tags.map((tag) => <span key={tag} className="rounded bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-700">#{tag}</span>)}
+            </span>
+          ) : "Nenhuma"}
+        </Item>
+        <Item label="Segmentos">{contact.segments.map((s) => s.name).join(", ") || "Nenhum"}</Item>
+        <Item label="Responsável">{contact.responsible?.name ?? "Sem responsável"}</Item>
+      </dl>
+    </>
+  );
+}
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
+      <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
