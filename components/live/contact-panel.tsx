@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { PriorityBadge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import type { ContactDetail } from "@/lib/contacts/queries";
 
 export type ContactPanelContact = Pick<
@@ -14,10 +13,7 @@ export type ContactPanelProps = {
   contact: ContactPanelContact | null;
   /** There is a contact, outside the viewer's carteira: nothing about it is shown. */
   hidden: boolean;
-  /**
-   * The spot for creating the contact in the middle of the attendance (built separately): shown
-   * when the customer has no contact. Until it exists, a disabled placeholder holds its place.
-   */
+  /** "Criar contato", for a customer with no contact, when the viewer may create it here. */
   createContactSlot?: ReactNode;
 };
 
@@ -37,12 +33,7 @@ export function ContactPanel({ contact, hidden, createContactSlot }: ContactPane
         <div className="mt-3 text-sm">
           <p className="font-medium text-slate-900">Cliente sem cadastro</p>
           <p className="mt-1 text-slate-600">Nenhum contato tinha este endereço quando a conversa chegou.</p>
-          <div className="mt-4" data-slot="create-contact">
-            {createContactSlot ?? (
-              <Button variant="secondary" disabled aria-describedby="criar-contato-em-breve">Criar contato</Button>
-            )}
-            {!createContactSlot && <p id="criar-contato-em-breve" className="mt-1.5 text-xs text-slate-500">Em breve: criar o contato sem sair do atendimento.</p>}
-          </div>
+          {createContactSlot && <div className="mt-4">{createContactSlot}</div>}
         </div>
       )}
     </section>

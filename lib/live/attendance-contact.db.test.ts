@@ -10,7 +10,7 @@ import { listContactAttendances } from "./contact-attendances";
 import { listQueues, takeNextAttendance } from "./queues";
 import { updateLiveSettings } from "./settings";
 import { liveSettingsInput } from "./settings-input";
-import { addAttendance } from "./testing/attendances";
+import { addAttendance } from "@/db/testing/live";
 
 // Creating or linking a contact in the middle of an attendance; a contact's attendances; the settings.
 

@@ -5,7 +5,7 @@ import { createWorld, type World } from "@/db/testing/world";
 import { distributeWaiting } from "./distribute";
 import { setPresence } from "./presence";
 import { takeNextAttendance } from "./queues";
-import { addAttendance, saveLiveSettings } from "./testing/attendances";
+import { addAttendance, saveLiveSettings } from "@/db/testing/live";
 
 // Automatic distribution: to available operators of the queue, fewest open first, never past the cap.
 

@@ -9,7 +9,7 @@ import { mulberry32 } from "@/db/seed";
 import { closeAttendance, getAttendance, transferAttendance } from "./attendance";
 import { setPresence } from "./presence";
 import { listQueues, takeNextAttendance } from "./queues";
-import { addAttendance, saveLiveSettings } from "./testing/attendances";
+import { addAttendance, saveLiveSettings } from "@/db/testing/live";
 
 // The rules of issue 13 on queues: the serving order, who sees and takes what, the cap and pauses.
 

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { createWorld, type World } from "@/db/testing/world";
 import { reportFilters, reportPeriod } from "./report-filters";
 import { exportReportCsv, getAttendanceReport, listReportAttendances } from "./reports";
-import { addAttendance } from "./testing/attendances";
+import { addAttendance } from "@/db/testing/live";
 
 // Relatórios de atendimento: scoped to the viewer's queues, the period, each slice.
 

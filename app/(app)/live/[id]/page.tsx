@@ -6,10 +6,12 @@ import { AutoRefresh } from "@/components/live/auto-refresh";
 import { ChannelBadge } from "@/components/live/channel-badge";
 import { CloseAttendanceButton } from "@/components/live/close-attendance-button";
 import { ContactPanel } from "@/components/live/contact-panel";
+import { CreateContactPanel } from "@/components/live/create-contact-panel";
 import { Conversation } from "@/components/live/conversation";
 import { ReplyForm } from "@/components/live/reply-form";
 import { TransferAttendanceButton } from "@/components/live/transfer-attendance-button";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Toast } from "@/components/ui/toast";
 import { capabilitiesOf } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format/date";
@@ -17,8 +19,13 @@ import { formatAddress } from "@/lib/live/address-format";
 import { getAttendance, type AttendanceView } from "@/lib/live/attendance";
 import { outcomeLabels } from "@/lib/live/attendance-actions-input";
 import { waitedSince } from "@/lib/live/reason";
+import { contactsMatchingAttendance } from "@/lib/live/attendance-contact";
 import { listTransferOptions } from "@/lib/live/transfer-options";
+import { customerCodeField } from "@/lib/contacts/contact-input";
+import { listAssignableSegments } from "@/lib/segments/queries";
+import { listAssignableResponsibles } from "@/lib/users/queries";
 import { closeAttendanceAction, replyToAttendanceAction, transferAttendanceAction } from "../actions";
+import { createContactForAttendanceAction, linkContactAction } from "./contact-actions";
 
 export const metadata: Metadata = { title: "Atendimento" };
 
@@ -36,7 +43,11 @@ function replyDisabledReason(attendance: AttendanceView): string | null {
   return `Com ${attendance.operator?.name ?? "outra pessoa"}: só quem está com o atendimento responde.`;
 }
 
-export default async function AttendancePage({ params }: { params: Promise<{ id: string }> }) {
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ codigo?: string | string[]; toast?: string }> };
+
+const toasts: Record<string, string> = { "contact-created": "Contato criado e ligado a este atendimento.", "contact-linked": "Contato ligado a este atendimento." };
+
+export default async function AttendancePage({ params, searchParams }: Props) {
   const viewer = await requireViewer();
   const capabilities = capabilitiesOf(viewer.role);
   if (!capabilities["live.attend"] && !capabilities["live.supervise"]) notFound();
@@ -49,6 +60,14 @@ export default async function AttendancePage({ params }: { params: Promise<{ id:
   const customer = attendance.contact?.name ?? address;
   const canClose = attendance.status !== "closed" && (attendance.mine || capabilities["live.supervise"]);
   const status = statusBadges[attendance.status];
+  // "Criar contato" for a customer with no contact, by whoever serves or supervises it while it is not closed.
+  const offerContact = !attendance.contact && !attendance.contactHidden && canClose && capabilities["contacts.create"];
+  // After a create refused for a código in use by a contact the viewer sees: that contact, to link.
+  const { codigo, toast } = await searchParams;
+  const typedCode = customerCodeField.safeParse(codigo).data;
+  const [matches, segmentOptions, responsibleOptions] = offerContact
+    ? await Promise.all([contactsMatchingAttendance(viewer, attendance.id, typedCode), listAssignableSegments(viewer), listAssignableResponsibles(viewer)])
+    : [[], [], null];
 
   return (
     <div className="space-y-6">
@@ -99,8 +118,27 @@ export default async function AttendancePage({ params }: { params: Promise<{ id:
             <ReplyForm attendanceId={attendance.id} action={replyToAttendanceAction} disabledReason={replyDisabledReason(attendance)} />
           </div>
         </section>
-        <ContactPanel contact={attendance.contact} hidden={attendance.contactHidden} />
+        <ContactPanel
+          contact={attendance.contact}
+          hidden={attendance.contactHidden}
+          createContactSlot={
+            offerContact && (
+              <CreateContactPanel
+                attendanceId={attendance.id}
+                channel={attendance.channel}
+                address={attendance.address}
+                matches={matches}
+                startOpen={typedCode !== undefined && matches.length > 0}
+                create={createContactForAttendanceAction}
+                link={linkContactAction.bind(null, attendance.id)}
+                segmentOptions={segmentOptions}
+                responsibleOptions={responsibleOptions}
+              />
+            )
+          }
+        />
       </div>
+      {toast && toasts[toast] && <Toast message={toasts[toast]} />}
     </div>
   );
 }
