@@ -1,0 +1,9 @@
+import { Spinner } from "@/components/ui/spinner";
+
+export default function Loading() {
+  return (
+    <div role="status" className="flex items-center gap-2 py-12 text-sm text-slate-600">
+      <Spinner /> Carregando o relatório…
+    </div>
+  );
+}
