@@ -40,7 +40,7 @@ describe("LiveSettingsForm", () => {
     const { user } = setup(async () => ({ ok: true, savedAt: 1 }));
     await user.selectOptions(screen.getByRole("combobox", { name: "E-mail" }), "9");
     expect(screen.getByText(/Ordem dos canais:/).closest("p")!.textContent).toBe("Ordem dos canais: 1º E-mail · 2º WhatsApp · 3º SMS");
-    expect(channelOrderText({ whatsapp: 2, sms: 2, email: 2 })).toBe("Todos os canais no mesmo nível: decidem a prioridade do contato e a espera.");
+    expect(channelOrderText({ whatsapp: 2, sms: 2, email: 2 })).toBe("todos no mesmo nível (decidem a prioridade do contato e a espera).");
   });
 
   test("submits every field under the names the action reads", async () => {

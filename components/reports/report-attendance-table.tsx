@@ -1,6 +1,6 @@
 import { Badge, PriorityBadge, type BadgeTone } from "@/components/ui/badge";
 import { Cell, TableCard } from "@/components/ui/table-card";
-import { formatDateTime } from "@/lib/format/date";
+import { formatDate, formatTime } from "@/lib/format/date";
 import { channelLabels } from "@/lib/live/attendance-input";
 import { outcomeLabels } from "@/lib/live/attendance-actions-input";
 import { attendanceStatusLabels } from "@/lib/live/attendance-status";
@@ -15,9 +15,11 @@ export function customerAddress(attendance: Pick<ReportAttendance, "channel" | "
   return attendance.channel === "email" ? attendance.address : formatPhone(attendance.address);
 }
 
-const th = "px-4 py-3";
-const td = "px-4 py-3";
-const num = "px-4 py-3 text-right tabular-nums max-lg:text-left";
+// The columns must fit beside the sidebar from lg up (TableCard's cards): compact cells, and the
+// customer's channel and contact priority shown with them rather than in columns of their own.
+const th = "px-3 py-3";
+const td = "px-3 py-2.5";
+const num = "px-3 py-2.5 text-right tabular-nums max-lg:text-left";
 
 /** The attendances behind a number of the report, newest first. */
 export function ReportAttendanceTable({ attendances }: { attendances: ReportAttendance[] }) {
@@ -28,9 +30,7 @@ export function ReportAttendanceTable({ attendances }: { attendances: ReportAtte
       head={
         <>
           <th scope="col" className={th}>Chegada</th>
-          <th scope="col" className={th}>Canal</th>
           <th scope="col" className={th}>Cliente</th>
-          <th scope="col" className={th}>Prioridade</th>
           <th scope="col" className={th}>Fila</th>
           <th scope="col" className={th}>Operador</th>
           <th scope="col" className={th}>Situação</th>
@@ -41,21 +41,20 @@ export function ReportAttendanceTable({ attendances }: { attendances: ReportAtte
     >
       {attendances.map((a) => (
         <tr key={a.id} className="hover:bg-slate-50">
-          <Cell label="Chegada" className={`${td} whitespace-nowrap text-slate-600`}>
-            <time dateTime={a.arrivedAt.toISOString()}>{formatDateTime(a.arrivedAt)}</time>
+          <Cell label="Chegada" className={`${td} text-slate-600 tabular-nums`}>
+            <time dateTime={a.arrivedAt.toISOString()}>
+              {formatDate(a.arrivedAt)} <span className="block text-xs max-lg:inline">{formatTime(a.arrivedAt)}</span>
+            </time>
           </Cell>
-          <Cell label="Canal" className={td}>{channelLabels[a.channel]}</Cell>
-          <Cell label="Cliente" className={td}>
-            {a.contactName ? (
-              <>
-                <span className="font-medium">{a.contactName}</span>
-                <span className="block text-xs text-slate-500 max-lg:inline max-lg:before:content-['_·_']">{customerAddress(a)}</span>
-              </>
-            ) : (
-              <span className="whitespace-nowrap">{customerAddress(a)}</span>
-            )}
+          {/* An e-mail address has no space to wrap at. */}
+          <Cell label="Cliente" className={`${td} [overflow-wrap:anywhere]`}>
+            <span className="mr-1.5 font-medium">{a.contactName ?? customerAddress(a)}</span>
+            <PriorityBadge priority={a.priority} />
+            <span className="block text-xs text-slate-500">
+              {channelLabels[a.channel]}
+              {a.contactName && <> · {customerAddress(a)}</>}
+            </span>
           </Cell>
-          <Cell label="Prioridade" className={td}><PriorityBadge priority={a.priority} /></Cell>
           <Cell label="Fila" className={td}>{a.queueName}</Cell>
           <Cell label="Operador" className={td}>{a.operatorName ?? "—"}</Cell>
           <Cell label="Situação" className={td}>

@@ -16,10 +16,11 @@ export type ReportPeriodFormProps = {
  */
 export function ReportPeriodForm({ path, period, slice }: ReportPeriodFormProps) {
   return (
-    <Form action={reportPaths[path]} className="flex flex-wrap items-end gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <Form action={reportPaths[path]} className="flex flex-wrap items-start gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <DateRangeField label="Período (chegada)" fromName="from" toName="to" defaultFrom={period.from} defaultTo={period.to} />
       {reportSliceKeys.map((key) => slice[key] && <input key={key} type="hidden" name={key} value={slice[key]} />)}
-      <div className="pb-8">
+      {/* Level with the date inputs, below the legend. */}
+      <div className="sm:pt-7">
         <Button type="submit">Ver período</Button>
       </div>
       <p className="basis-full text-xs text-slate-500">

@@ -18,8 +18,8 @@ export function ReportStats({ total, listHref }: ReportStatsProps) {
     { label: "Atendimento p90", value: total.p90HandleSeconds, note: "9 em cada 10 terminaram até isso" },
   ];
   return (
-    <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
-      <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <dl className="grid grid-cols-2 gap-4 lg:grid-cols-5">
+      <div className="col-span-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 lg:col-span-1">
         <dt className="text-sm text-slate-600">Atendimentos</dt>
         <dd className="mt-1">
           <Link href={listHref} className="text-2xl font-semibold text-indigo-700 tabular-nums hover:underline">{formatNumber(total.attendances)}</Link>

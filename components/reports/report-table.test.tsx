@@ -102,7 +102,7 @@ describe("ReportAttendanceTable", () => {
     id: "a1", arrivedAt: new Date("2026-11-05T13:07:00Z"), channel: "whatsapp", address: "+5511987654321", contactName: "Maria Lima", priority: "high",
     queueName: "Varejo SP", operatorName: "Ana Souza", status: "closed", outcome: "resolved", waitSeconds: 45, handleSeconds: 200,
   };
-  test("shows each attendance: arrival in Brasília, channel, customer, priority, queue, operator, state and times", () => {
+  test("shows each attendance: arrival in Brasília, the customer with priority and channel, queue, operator, state and times", () => {
     render(
       <ReportAttendanceTable
         attendances={[
@@ -113,10 +113,11 @@ describe("ReportAttendanceTable", () => {
     );
     const [, first, second] = screen.getAllByRole("row");
     expect(within(first).getAllByRole("cell").map((c) => c.textContent)).toEqual([
-      "05/11/2026 às 10:07", "WhatsApp", "Maria Lima(11) 98765-4321", "Alta", "Varejo SP", "Ana Souza", "EncerradoResolvido", "45 s", "3 min 20 s",
+      "05/11/2026 10:07", "Maria LimaAltaWhatsApp · (11) 98765-4321", "Varejo SP", "Ana Souza", "EncerradoResolvido", "45 s", "3 min 20 s",
     ]);
     expect(within(second).getAllByRole("cell").map((c) => c.textContent)).toEqual([
-      "05/11/2026 às 10:07", "E-mail", "joao@x.com", "Média", "Varejo SP", "—", "Aguardando", "—", "—",
+      "05/11/2026 10:07", "joao@x.comMédiaE-mail", "Varejo SP", "—", "Aguardando", "—", "—",
     ]);
+    expect(screen.getAllByRole("columnheader").map((c) => c.textContent)).toEqual(["Chegada", "Cliente", "Fila", "Operador", "Situação", "Espera", "Atendimento"]);
   });
 });

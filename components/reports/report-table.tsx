@@ -17,7 +17,8 @@ export type ReportTableProps = {
   note?: string;
 };
 
-const th = "px-4 py-3";
+// Widths from lg up, so that the four breakdowns line their columns up one under another.
+const th = "px-4 py-3 lg:w-[15%]";
 const num = "px-4 py-3 text-right tabular-nums max-lg:text-left";
 
 /**
@@ -41,7 +42,7 @@ export function ReportTable({ title, dimension, rows, listHrefOf, reportHrefOf, 
           cards
           head={
             <>
-              <th scope="col" className={th}>{dimension}</th>
+              <th scope="col" className="px-4 py-3 lg:w-1/4">{dimension}</th>
               <th scope="col" className={`${th} text-right`}>Atendimentos</th>
               <th scope="col" className={`${th} text-right`}>Espera média</th>
               <th scope="col" className={`${th} text-right`}>Espera p90</th>
