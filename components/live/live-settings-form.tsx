@@ -82,7 +82,7 @@ export function LiveSettingsForm({ action, settings }: LiveSettingsFormProps) {
                   </Field>
                 ))}
               </div>
-              <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-200" aria-live="polite">
+              <p className="w-fit max-w-full rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-200" aria-live="polite">
                 <span className="font-medium">Ordem dos canais:</span> {channelOrderText(priorities)}
               </p>
             </div>
