@@ -101,9 +101,27 @@ const roles: { email: string | null; pages: (contact: string) => Check[] }[] = [
   // The dashboard and the import are not an operator's: they answer the not-found inside the shell.
   {
     email: "ana@demo.test",
-    pages: (contact) => pagesOf(contact, [{ path: "/dashboard", status: 404 }, { path: "/contacts/import", status: 404 }, { path: "/contacts/import/history", status: 404 }]),
+    pages: (contact) =>
+      pagesOf(contact, [
+        { path: "/dashboard", status: 404 },
+        { path: "/contacts/import", status: 404 },
+        { path: "/contacts/import/history", status: 404 },
+        { path: "/reports/attendances", status: 404 },
+        { path: "/settings/live", status: 404 },
+      ]),
   },
-  { email: "lider@demo.test", pages: (contact) => pagesOf(contact, [{ path: "/dashboard" }, { path: "/contacts/import" }, { path: "/contacts/import/history" }]) },
+  {
+    email: "lider@demo.test",
+    pages: (contact) =>
+      pagesOf(contact, [
+        { path: "/dashboard" },
+        { path: "/contacts/import" },
+        { path: "/contacts/import/history" },
+        { path: "/reports/attendances" },
+        { path: "/reports/attendances/list?channel=email" },
+        { path: "/settings/live", status: 404 },
+      ]),
+  },
   {
     email: "admin@demo.test",
     pages: (contact) =>
@@ -116,6 +134,9 @@ const roles: { email: string | null; pages: (contact: string) => Check[] }[] = [
         { path: "/users" },
         { path: `/users/${ids.user}` },
         { path: "/audit" },
+        { path: "/reports/attendances?priority=high" },
+        { path: "/reports/attendances/list" },
+        { path: "/settings/live" },
       ]),
   },
 ];
