@@ -109,11 +109,22 @@ const roles: { email: string | null; pages: (contact: string) => Check[] }[] = [
         { path: "/live" },
         // An attendance that does not exist (or is not the viewer's) is the not-found.
         { path: "/live/00000000-0000-4000-8000-000000000000", status: 404 },
+        { path: "/reports/attendances", status: 404 },
+        { path: "/settings/live", status: 404 },
       ]),
   },
   {
     email: "lider@demo.test",
-    pages: (contact) => pagesOf(contact, [{ path: "/dashboard" }, { path: "/contacts/import" }, { path: "/contacts/import/history" }, { path: "/live" }]),
+    pages: (contact) =>
+      pagesOf(contact, [
+        { path: "/dashboard" },
+        { path: "/contacts/import" },
+        { path: "/contacts/import/history" },
+        { path: "/live" },
+        { path: "/reports/attendances" },
+        { path: "/reports/attendances/list?channel=email" },
+        { path: "/settings/live", status: 404 },
+      ]),
   },
   {
     email: "admin@demo.test",
@@ -128,6 +139,9 @@ const roles: { email: string | null; pages: (contact: string) => Check[] }[] = [
         { path: "/users" },
         { path: `/users/${ids.user}` },
         { path: "/audit" },
+        { path: "/reports/attendances?priority=high" },
+        { path: "/reports/attendances/list" },
+        { path: "/settings/live" },
       ]),
   },
 ];

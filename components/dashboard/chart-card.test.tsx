@@ -85,4 +85,19 @@ describe("ChartCard", () => {
     expect(screen.getByText("Nenhum contato.")).toBeTruthy();
     expect(screen.queryByRole("img")).toBeNull();
   });
+
+  test("counts what it is told to count", () => {
+    render(<ChartCard title="Atendimentos por dia" columns unit={{ one: "atendimento", many: "atendimentos" }} data={[{ label: "03/11", value: 1, href: "/r?d=1" }, { label: "04/11", value: 12, href: "/r?d=2" }]} />);
+    const table = screen.getByRole("table", { name: "Atendimentos por dia" });
+    expect(within(table).getByRole("link", { name: "03/11: 1 atendimento" })).toBeTruthy();
+    expect(within(table).getByRole("link", { name: "04/11: 12 atendimentos" })).toBeTruthy();
+  });
+
+  test("leaves the values of a long series to the tooltip and the table", () => {
+    const days = Array.from({ length: 60 }, (_, i) => ({ label: `d${i}`, value: i, href: `/r?d=${i}` }));
+    const { container } = render(<ChartCard title="Dias" columns data={days} />);
+    expect(bars(container).length).toBeGreaterThan(0);
+    expect(valueLabels(container)).toEqual([]);
+    expect(within(screen.getByRole("table")).getAllByRole("link")).toHaveLength(60);
+  });
 });

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type ReactNode } from "react";
 import { Bar, BarChart, LabelList, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import { formatNumber } from "@/lib/format/number";
-import { ChartTooltipContent, contactsText } from "./chart-tooltip";
+import { ChartTooltipContent, contactsUnit, countText, type CountUnit } from "./chart-tooltip";
 import { barColors, type BarTone } from "./bar-colors";
 
 export type ChartDatum = {
@@ -26,6 +26,8 @@ export type ChartCardProps = {
   emptyText?: string;
   /** Shown between the title and the chart: a number kept out of the bars, say. */
   aside?: ReactNode;
+  /** What the numbers count, for the tooltip and the table's links; contacts unless said. */
+  unit?: CountUnit;
 };
 
 /** What recharts' chart-level mouse handlers say about the band under the pointer. */
@@ -35,13 +37,16 @@ type Pointer = { activeTooltipIndex?: number | string | null };
 const LABEL_COLOR = "#334155";
 // slate-600: the axis names stay readable (7.6:1) where recharts' default grey is lighter.
 const TICK = { fontSize: 12, fill: "#475569" };
+// Past this many columns (a long period of days) every name and value no longer fits: recharts
+// then skips names that would overlap, and the values are left to the tooltip and the table.
+const MANY_COLUMNS = 31;
 
 /**
  * A chart and, under it, the same numbers as a table of links: the chart is for the eye, the table
  * for screen readers and keyboards, and each number opens exactly those contacts. Clicking anywhere
  * in a bar's band opens its list too, so a short bar is as easy to hit as a long one.
  */
-export function ChartCard({ title, data, columns = false, emptyText = "Nenhum contato.", aside }: ChartCardProps) {
+export function ChartCard({ title, data, columns = false, emptyText = "Nenhum contato.", aside, unit = contactsUnit }: ChartCardProps) {
   const router = useRouter();
   const titleId = `chart-${title.replace(/\W+/g, "-").toLowerCase()}`;
   const hatchId = `hatch-${useId().replace(/\W/g, "")}`;
@@ -73,11 +78,13 @@ export function ChartCard({ title, data, columns = false, emptyText = "Nenhum co
       <Rectangle {...props} fill={color.solid} />
     );
   };
+  const crowded = columns && data.length > MANY_COLUMNS;
   const bar = (
     <Bar dataKey="value" shape={shape} maxBarSize={columns ? undefined : 28} isAnimationActive={false}>
-      <LabelList dataKey="value" position={columns ? "top" : "right"} formatter={(v) => formatNumber(Number(v))} fill={LABEL_COLOR} fontSize={12} />
+      {!crowded && <LabelList dataKey="value" position={columns ? "top" : "right"} formatter={(v) => formatNumber(Number(v))} fill={LABEL_COLOR} fontSize={12} />}
     </Bar>
   );
+  const tooltip = <Tooltip content={<ChartTooltipContent unit={unit} />} cursor={{ fill: "#eef2ff" }} />;
   const hatchColor = barColors[data.find((d) => d.partial)?.tone ?? "indigo"];
 
   return (
@@ -100,16 +107,16 @@ export function ChartCard({ title, data, columns = false, emptyText = "Nenhum co
                   <defs>
                     <Hatch id={hatchId} color={hatchColor.solid} background={hatchColor.light} />
                   </defs>
-                  <XAxis dataKey="label" tick={{ ...TICK, fontSize: 11 }} interval={0} angle={-40} textAnchor="end" height={44} tickLine={false} />
+                  <XAxis dataKey="label" tick={{ ...TICK, fontSize: 11 }} interval={crowded ? "preserveStartEnd" : 0} angle={-40} textAnchor="end" height={44} tickLine={false} />
                   <YAxis hide domain={[0, "dataMax"]} />
-                  <Tooltip content={ChartTooltipContent} cursor={{ fill: "#eef2ff" }} />
+                  {tooltip}
                   {bar}
                 </BarChart>
               ) : (
                 <BarChart data={data} layout="vertical" margin={{ left: 0, right: 48, top: 0, bottom: 0 }} accessibilityLayer={false} {...mouse}>
                   <XAxis type="number" hide domain={[0, "dataMax"]} />
                   <YAxis type="category" dataKey="label" width={120} tick={TICK} tickLine={false} />
-                  <Tooltip content={ChartTooltipContent} cursor={{ fill: "#eef2ff" }} />
+                  {tooltip}
                   {bar}
                 </BarChart>
               )}
@@ -136,7 +143,7 @@ export function ChartCard({ title, data, columns = false, emptyText = "Nenhum co
                       {d.partial && <span className="text-slate-600">, {d.partial}</span>}
                     </th>
                     <td className="py-1 text-right tabular-nums">
-                      <Link href={d.href} aria-label={`${d.label}: ${contactsText(d.value)}`} className="text-indigo-700 hover:underline">
+                      <Link href={d.href} aria-label={`${d.label}: ${countText(d.value, unit)}`} className="text-indigo-700 hover:underline">
                         {formatNumber(d.value)}
                       </Link>
                     </td>

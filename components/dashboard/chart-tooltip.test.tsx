@@ -25,6 +25,11 @@ describe("the charts' tooltip", () => {
     expect(tooltipOf({ label: "23/11", value: 5, partial: "semana atual (parcial)" })).toBe("23/115 contatossemana atual (parcial)");
   });
 
+  test("counts another unit when told", () => {
+    const text = render(<ChartTooltipContent active payload={[{ payload: { label: "03/11", value: 1 } }]} unit={{ one: "atendimento", many: "atendimentos" }} />).container.textContent;
+    expect(text).toBe("03/111 atendimento");
+  });
+
   test("shows nothing when no bar is hovered", () => {
     expect(tooltipOf({ label: "Varejo SP", value: 23 }, false)).toBe("");
   });

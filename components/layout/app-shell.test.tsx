@@ -55,12 +55,12 @@ describe("AppShell", () => {
 
   test.each([
     ["operator", ["Live"]],
-    ["supervisor", ["Live", "Painel"]],
-    ["admin", ["Live", "Painel", "Segmentos", "Usuários", "Auditoria", "Chaves de API"]],
+    ["supervisor", ["Live", "Painel", "Relatórios"]],
+    ["admin", ["Live", "Painel", "Relatórios", "Segmentos", "Usuários", "Auditoria", "Chaves de API", "Configurações do Live"]],
   ] as const)("links for a %s only the sections the permission table opens: %j", (role, sections) => {
     renderShell({ role });
     const nav = screen.getByRole("navigation", { name: "Principal" });
-    for (const name of ["Live", "Painel", "Segmentos", "Usuários", "Auditoria", "Chaves de API"]) {
+    for (const name of ["Live", "Painel", "Relatórios", "Segmentos", "Usuários", "Auditoria", "Chaves de API", "Configurações do Live"]) {
       expect(within(nav).queryByRole("link", { name }) !== null).toBe((sections as readonly string[]).includes(name));
     }
     expect(screen.queryByText("Administração") !== null).toBe(role === "admin");

@@ -20,6 +20,7 @@ const administration = [
   { href: "/users", label: "Usuários", capability: "users.manage" },
   { href: "/audit", label: "Auditoria", capability: "audit.view" },
   { href: "/settings/api-keys", label: "Chaves de API", capability: "apiKeys.manage" },
+  { href: "/settings/live", label: "Configurações do Live", capability: "live.configure" },
 ] as const;
 
 export function AppShell({ user, capabilities, signOutAction, children }: AppShellProps) {
@@ -50,6 +51,11 @@ export function AppShell({ user, capabilities, signOutAction, children }: AppShe
             {capabilities["dashboard.view"] && (
               <li>
                 <NavLink href="/dashboard">Painel</NavLink>
+              </li>
+            )}
+            {capabilities["reports.attendances"] && (
+              <li>
+                <NavLink href="/reports/attendances">Relatórios</NavLink>
               </li>
             )}
           </ul>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatAge, formatDate, formatDateTime, formatTime } from "./date";
+import { formatAge, formatDate, formatDateTime, formatDay, formatTime, todayInBrasilia } from "./date";
 
 describe("dates in Brasília time", () => {
   test("a moment reads as day, month, year “às” hours and minutes", () => {
@@ -31,5 +31,17 @@ describe("how long ago", () => {
     expect(ago(23 * 3_600_000 + 59 * 60_000)).toBe("há 23 horas");
     expect(ago(24 * 3_600_000)).toBe("há 1 dia");
     expect(ago(40 * 24 * 3_600_000)).toBe("há 40 dias");
+  });
+});
+
+describe("days", () => {
+  test("today is Brasília's day, not UTC's", () => {
+    expect(todayInBrasilia(new Date("2026-11-27T02:30:00Z"))).toBe("2026-11-26");
+    expect(todayInBrasilia(new Date("2026-11-27T03:00:00Z"))).toBe("2026-11-27");
+    expect(todayInBrasilia(new Date("2026-01-05T12:00:00Z"))).toBe("2026-01-05");
+  });
+
+  test("a yyyy-mm-dd day reads as dd/mm/aaaa", () => {
+    expect(formatDay("2026-03-05")).toBe("05/03/2026");
   });
 });

@@ -19,3 +19,15 @@ export function formatAge(value: Date, now = new Date()) {
   const hours = Math.floor(minutes / 60);
   return hours < 24 ? relative.format(-hours, "hour") : relative.format(-Math.floor(hours / 24), "day");
 }
+
+// sv-SE writes dates as yyyy-mm-dd, the form the URL filters and the database's days use.
+const isoDay = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** Today in Brasília as yyyy-mm-dd: a report's "last 7 days" end there, whatever the server's zone. */
+export const todayInBrasilia = (now = new Date()) => isoDay.format(now);
+
+/** A yyyy-mm-dd day as dd/mm/aaaa (a calendar day: no time zone applies). */
+export function formatDay(day: string): string {
+  const [year, month, date] = day.split("-");
+  return `${date}/${month}/${year}`;
+}

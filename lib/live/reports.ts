@@ -13,6 +13,7 @@ import { startOfDay, startOfNextDay } from "@/lib/sql/brasilia-days";
 import { decodeCursor, encodeCursor } from "@/lib/sql/keyset-cursor";
 import { channelLabels } from "./attendance-input";
 import { outcomeLabels } from "./attendance-actions-input";
+import { attendanceStatusLabels } from "./attendance-status";
 import { joinContact } from "./queue-order";
 import type { ReportFilters, ReportPeriod } from "./report-filters";
 import { queuesOf } from "./scope";
@@ -208,7 +209,6 @@ async function reportRows(viewer: Viewer, period: ReportPeriod, filters: ReportF
 }
 
 const csvHeader = ["Chegada", "Canal", "Cliente", "Contato", "Prioridade", "Fila", "Operador", "Situação", "Resultado", "Espera (s)", "Atendimento (s)"];
-const statusLabels: Record<AttendanceStatus, string> = { waiting: "Aguardando", open: "Em atendimento", closed: "Encerrado" };
 
 /** The report's attendances as CSV (UTF-8 with BOM, ";"), streamed page by page. Null when the viewer may not see reports. */
 export function exportReportCsv(viewer: Viewer, period: ReportPeriod, filters: ReportFilters): ReadableStream<Uint8Array> | null {
@@ -230,7 +230,7 @@ export function exportReportCsv(viewer: Viewer, period: ReportPeriod, filters: R
       cursor = [last.arrivedAtText, last.attendance.id];
       const lines = rows.map(({ attendance: a }) => [
         time.format(a.arrivedAt), channelLabels[a.channel], a.channel === "email" ? a.address : formatPhone(a.address), a.contactName ?? "",
-        priorityLabels[a.priority], a.queueName, a.operatorName ?? "", statusLabels[a.status], a.outcome ? outcomeLabels[a.outcome] : "",
+        priorityLabels[a.priority], a.queueName, a.operatorName ?? "", attendanceStatusLabels[a.status], a.outcome ? outcomeLabels[a.outcome] : "",
         a.waitSeconds ?? "", a.handleSeconds ?? "",
       ].map((cell) => (typeof cell === "string" ? spreadsheetSafe(cell) : cell)));
       controller.enqueue(encoder.encode(stringify(lines, { delimiter: ";", record_delimiter: "\r\n" })));

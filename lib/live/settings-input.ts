@@ -18,7 +18,7 @@ export const liveSettingsInput = z.object({
     z.literal("").transform(() => null),
     z.null(),
     z.coerce.number({ error: "Informe os minutos." }).int({ error: "Use minutos inteiros." }).min(1, { error: "Ao menos 1 minuto." }).max(1440, { error: "No máximo 1.440 minutos (um dia)." }),
-  ]),
+  ], { error: "Informe os minutos em números inteiros, ou deixe vazio." }),
 });
 
 export type LiveSettingsInput = z.output<typeof liveSettingsInput>;
