@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ModalDialog } from "@/components/ui/dialog";
@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import type { ActionResult } from "@/lib/actions/result";
 import { outcomeLabels } from "@/lib/live/attendance-actions-input";
+import { useDialogFormAction } from "@/components/ui/use-dialog-form-action";
 
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -37,17 +38,7 @@ export function CloseAttendanceButton({ attendanceId, customer, action }: CloseA
 function CloseForm({ attendanceId, customer, action, onPending, onCancel }: CloseAttendanceButtonProps & { onPending: (pending: boolean) => void; onCancel: () => void }) {
   const select = useRef<HTMLSelectElement>(null);
   const [outcome, setOutcome] = useState("");
-  const [state, formAction, pending] = useActionState(async (previous: ActionResult | null, formData: FormData) => {
-    onPending(true);
-    try {
-      const result = await action(previous, formData);
-      // The pending button took the focus with it: give it to the field that needs an answer.
-      if (!result.ok) select.current?.focus();
-      return result;
-    } finally {
-      onPending(false);
-    }
-  }, null);
+  const [state, formAction, pending] = useDialogFormAction(action, onPending, select);
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <form action={formAction} className="mt-3 space-y-4" noValidate>

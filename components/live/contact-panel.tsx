@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { PriorityBadge } from "@/components/ui/badge";
 import type { ContactDetail } from "@/lib/contacts/queries";
+import { DetailItem } from "@/components/ui/detail-item";
 
 export type ContactPanelContact = Pick<
   ContactDetail,
@@ -47,28 +48,19 @@ function ContactCard({ contact }: { contact: ContactPanelContact }) {
         <Link href={`/contacts/${contact.id}`} className="text-base font-medium text-indigo-700 hover:underline">{contact.name}</Link>
       </p>
       <dl className="mt-3 space-y-3">
-        <Item label="Código do Cliente"><span className="font-mono">{contact.customerCode}</span></Item>
-        <Item label={contact.documentType === "cpf" ? "CPF" : "CNPJ"}><span className="font-mono">{contact.documentMasked}</span></Item>
-        <Item label="Prioridade"><PriorityBadge priority={contact.priority} /></Item>
-        <Item label="Hashtags">
+        <DetailItem label="Código do Cliente"><span className="font-mono">{contact.customerCode}</span></DetailItem>
+        <DetailItem label={contact.documentType === "cpf" ? "CPF" : "CNPJ"}><span className="font-mono">{contact.documentMasked}</span></DetailItem>
+        <DetailItem label="Prioridade"><PriorityBadge priority={contact.priority} /></DetailItem>
+        <DetailItem label="Hashtags">
           {contact.tags.length > 0 ? (
             <span className="flex flex-wrap gap-1">
               {contact.tags.map((tag) => <span key={tag} className="rounded bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-700">#{tag}</span>)}
             </span>
           ) : "Nenhuma"}
-        </Item>
-        <Item label="Segmentos">{contact.segments.map((s) => s.name).join(", ") || "Nenhum"}</Item>
-        <Item label="Responsável">{contact.responsible?.name ?? "Sem responsável"}</Item>
+        </DetailItem>
+        <DetailItem label="Segmentos">{contact.segments.map((s) => s.name).join(", ") || "Nenhum"}</DetailItem>
+        <DetailItem label="Responsável">{contact.responsible?.name ?? "Sem responsável"}</DetailItem>
       </dl>
     </>
-  );
-}
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
-      <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
-    </div>
   );
 }

@@ -1,12 +1,13 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ModalDialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import type { ActionResult } from "@/lib/actions/result";
+import { useDialogFormAction } from "@/components/ui/use-dialog-form-action";
 
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -39,17 +40,7 @@ export function TransferAttendanceButton(props: TransferAttendanceButtonProps) {
 function TransferForm({ attendanceId, options, action, onPending, onCancel }: TransferAttendanceButtonProps & { onPending: (pending: boolean) => void; onCancel: () => void }) {
   const select = useRef<HTMLSelectElement>(null);
   const [target, setTarget] = useState("");
-  const [state, formAction, pending] = useActionState(async (previous: ActionResult | null, formData: FormData) => {
-    onPending(true);
-    try {
-      const result = await action(previous, formData);
-      // The pending button took the focus with it: give it to the field that needs an answer.
-      if (!result.ok) select.current?.focus();
-      return result;
-    } finally {
-      onPending(false);
-    }
-  }, null);
+  const [state, formAction, pending] = useDialogFormAction(action, onPending, select);
   const fieldErrors = state && !state.ok ? state.fieldErrors : {};
   // The schema names the half that failed (to, segmentId, userId): all belong to the one select.
   const errors = [...(fieldErrors.to ?? []), ...(fieldErrors.segmentId ?? []), ...(fieldErrors.userId ?? [])];

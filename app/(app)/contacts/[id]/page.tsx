@@ -16,6 +16,7 @@ import { formatDateTime } from "@/lib/format/date";
 import { formatPhone } from "@/lib/phones/phone";
 import { parseId } from "@/lib/sql/ids";
 import { deleteContactAction, revealDocumentAction } from "../actions";
+import { DetailItem } from "@/components/ui/detail-item";
 
 export const metadata: Metadata = { title: "Contato" };
 
@@ -54,14 +55,14 @@ export default async function ContactPage({ params, searchParams }: Props) {
         <section aria-labelledby="dados" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 lg:col-span-2">
           <h2 id="dados" className="text-base font-semibold">Dados do contato</h2>
           <dl className="mt-4 grid gap-x-6 gap-y-4 sm:grid-cols-2">
-            <Item label={contact.documentType === "cpf" ? "CPF" : "CNPJ"}>
+            <DetailItem label={contact.documentType === "cpf" ? "CPF" : "CNPJ"}>
               <DocumentReveal masked={contact.documentMasked} reveal={revealDocumentAction.bind(null, contact.id)} />
-            </Item>
-            <Item label="Código do Cliente"><span className="font-mono">{contact.customerCode}</span></Item>
-            <Item label="Responsável">{contact.responsible?.name ?? "Sem responsável"}</Item>
-            <Item label="Prioridade"><PriorityBadge priority={contact.priority} /></Item>
-            <Item label="Segmentos">{contact.segments.map((s) => s.name).join(", ") || "Nenhum"}</Item>
-            <Item label="Hashtags">
+            </DetailItem>
+            <DetailItem label="Código do Cliente"><span className="font-mono">{contact.customerCode}</span></DetailItem>
+            <DetailItem label="Responsável">{contact.responsible?.name ?? "Sem responsável"}</DetailItem>
+            <DetailItem label="Prioridade"><PriorityBadge priority={contact.priority} /></DetailItem>
+            <DetailItem label="Segmentos">{contact.segments.map((s) => s.name).join(", ") || "Nenhum"}</DetailItem>
+            <DetailItem label="Hashtags">
               {contact.tags.length > 0 ? (
                 <span className="flex flex-wrap gap-1">
                   {contact.tags.map((tag) => (
@@ -69,15 +70,15 @@ export default async function ContactPage({ params, searchParams }: Props) {
                   ))}
                 </span>
               ) : "Nenhuma"}
-            </Item>
-            <Item label="Telefones">
+            </DetailItem>
+            <DetailItem label="Telefones">
               {contact.phones.length > 0 ? contact.phones.map((p) => <div key={p}>{formatPhone(p)}</div>) : "Nenhum"}
-            </Item>
-            <Item label="E-mails">
+            </DetailItem>
+            <DetailItem label="E-mails">
               {contact.emails.length > 0 ? contact.emails.map((e) => <div key={e}>{e}</div>) : "Nenhum"}
-            </Item>
-            <Item label="Criado em">{formatDateTime(contact.createdAt)}</Item>
-            <Item label="Atualizado em">{formatDateTime(contact.updatedAt)}</Item>
+            </DetailItem>
+            <DetailItem label="Criado em">{formatDateTime(contact.createdAt)}</DetailItem>
+            <DetailItem label="Atualizado em">{formatDateTime(contact.updatedAt)}</DetailItem>
           </dl>
         </section>
 
@@ -92,15 +93,6 @@ export default async function ContactPage({ params, searchParams }: Props) {
         </section>
       </div>
       {toast && toasts[toast] && <Toast message={toasts[toast]} />}
-    </div>
-  );
-}
-
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-1 text-sm text-slate-900">{children}</dd>
     </div>
   );
 }

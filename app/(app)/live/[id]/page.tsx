@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { AutoRefresh } from "@/components/live/auto-refresh";
 import { ChannelBadge } from "@/components/live/channel-badge";
 import { CloseAttendanceButton } from "@/components/live/close-attendance-button";
@@ -26,6 +25,7 @@ import { listAssignableSegments } from "@/lib/segments/queries";
 import { listAssignableResponsibles } from "@/lib/users/queries";
 import { closeAttendanceAction, replyToAttendanceAction, transferAttendanceAction } from "../actions";
 import { createContactForAttendanceAction, linkContactAction } from "./contact-actions";
+import { DetailItem } from "@/components/ui/detail-item";
 
 export const metadata: Metadata = { title: "Atendimento" };
 
@@ -96,17 +96,17 @@ export default async function AttendancePage({ params, searchParams }: Props) {
       </header>
 
       <dl className={`grid gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 ${attendance.closedAt ? "lg:grid-cols-4" : "lg:grid-cols-3"}`}>
-        <Item label="Chegou">{formatDateTime(attendance.arrivedAt)}</Item>
-        <Item label="Espera">{waitedSince(attendance.arrivedAt, attendance.takenAt ?? attendance.closedAt ?? now)}</Item>
-        <Item label="Em atendimento">
+        <DetailItem label="Chegou">{formatDateTime(attendance.arrivedAt)}</DetailItem>
+        <DetailItem label="Espera">{waitedSince(attendance.arrivedAt, attendance.takenAt ?? attendance.closedAt ?? now)}</DetailItem>
+        <DetailItem label="Em atendimento">
           {attendance.takenAt ? waitedSince(attendance.takenAt, attendance.closedAt ?? now) : "Ainda não"}
           {attendance.operator && <span className="text-slate-500"> · com {attendance.mine ? "você" : attendance.operator.name}</span>}
-        </Item>
+        </DetailItem>
         {attendance.closedAt && (
-          <Item label="Encerrado">
+          <DetailItem label="Encerrado">
             {formatDateTime(attendance.closedAt)}
             {attendance.outcome && <span className="text-slate-500"> · {outcomeLabels[attendance.outcome]}</span>}
-          </Item>
+          </DetailItem>
         )}
       </dl>
 
@@ -139,15 +139,6 @@ export default async function AttendancePage({ params, searchParams }: Props) {
         />
       </div>
       {toast && toasts[toast] && <Toast message={toasts[toast]} />}
-    </div>
-  );
-}
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
-      <dd className="mt-1 text-sm text-slate-900">{children}</dd>
     </div>
   );
 }
