@@ -5,14 +5,23 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 const workers: ChildProcess[] = [];
 
-export function startWorker() {
-  const worker = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "lib/jobs/worker-cli.ts"], {
+export const startWorker = () => startProcess("lib/jobs/worker-cli.ts");
+
+/** Another server process running `script` (with `args`) on the test database. */
+export function startProcess(script: string, args: string[] = []) {
+  const worker = spawn("node_modules/.bin/tsx", ["--conditions=react-server", script, ...args], {
     env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL },
     stdio: "ignore",
     detached: true,
   });
   workers.push(worker);
   return worker;
+}
+
+/** Resolves with the process's exit code once it has ended. */
+export function exited(worker: ChildProcess): Promise<number | null> {
+  if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve(worker.exitCode);
+  return new Promise((resolve) => worker.once("exit", (code) => resolve(code)));
 }
 
 export function stopWorker(worker: ChildProcess) {
