@@ -10,7 +10,8 @@ const statusLabels = { waiting: "Aguardando", open: "Em atendimento" } as const;
 export function ContactAttendances({ attendances }: { attendances: ContactAttendance[] }) {
   if (attendances.length === 0) return <p className="text-sm text-slate-500">Nenhum atendimento deste contato.</p>;
   return (
-    <div className="overflow-x-auto">
+    // Wider than a phone: the table scrolls inside its own region, which the keyboard can reach.
+    <div className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-indigo-600" tabIndex={0} role="region" aria-label="Atendimentos do contato">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Atendimentos do contato, do mais recente ao mais antigo</caption>
         <thead className="text-xs uppercase tracking-wide text-slate-500">

@@ -87,7 +87,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
           <ContactHistory entries={history} />
         </section>
 
-        <section aria-labelledby="atendimentos" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 lg:col-span-2">
+        <section aria-labelledby="atendimentos" className="min-w-0 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 lg:col-span-2">
           <h2 id="atendimentos" className="mb-4 text-base font-semibold">Atendimentos</h2>
           <ContactAttendances attendances={attendances} />
         </section>
