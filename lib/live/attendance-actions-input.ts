@@ -22,7 +22,10 @@ export const transferInput = z.discriminatedUnion(
   [
     z.object({ to: z.literal("operator"), userId: idField("Escolha um operador.") }),
     // "" is the organization's "Sem segmento" queue.
-    z.object({ to: z.literal("queue"), segmentId: z.union([idField("Escolha uma fila."), z.literal("")]).transform((id) => id || null) }),
+    z.object({
+      to: z.literal("queue"),
+      segmentId: z.union([idField("Escolha uma fila."), z.literal("")], { error: "Escolha uma fila." }).transform((id) => id || null),
+    }),
   ],
   { error: "Escolha para quem transferir." },
 );
