@@ -84,3 +84,11 @@ export type MessageStatus = (typeof messageStatuses)[number];
 
 export const operatorStatuses = ["available", "paused"] as const;
 export type OperatorStatus = (typeof operatorStatuses)[number];
+
+/** A contact's answer, per channel, to "may we send you messages here?" (LGPD); no answer: not reachable. */
+export const consentStatuses = ["granted", "denied"] as const;
+export type ConsentStatus = (typeof consentStatuses)[number];
+
+// sending (its messages being written into the outbox) → sent | failed.
+export const campaignStatuses = ["sending", "sent", "failed"] as const;
+export type CampaignStatus = (typeof campaignStatuses)[number];

@@ -25,6 +25,7 @@ import {
   bulkActionItemStates,
   bulkActionKinds,
   bulkActionStatuses,
+  campaignStatuses,
   changeSources,
   documentTypes,
   historyActions,
@@ -35,6 +36,9 @@ import {
   operatorStatuses,
   priorities,
   roles,
+  type ChangeSource,
+  type Channel,
+  type ConsentStatus,
 } from "./enums";
 
 // Tenant-first: every table carries organization_id, and it leads every primary and unique key,
@@ -132,6 +136,10 @@ export const segmentMembers = pgTable(
   ],
 );
 
+/** One channel's recorded consent: the answer, and when, through what and by whom it was recorded. */
+export type ConsentRecord = { status: ConsentStatus; at: string; source: ChangeSource; by: string };
+export type ContactConsent = Partial<Record<Channel, ConsentRecord>>;
+
 export const contacts = pgTable(
   "contacts",
   {
@@ -157,6 +165,9 @@ export const contacts = pgTable(
     // "in one of my segments" becomes a condition on the row itself, served by a GIN index and
     // estimated from the column's statistics, instead of a semi-join rebuilt on every request.
     segmentIds: uuid("segment_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    // Per channel, whether the contact accepts messages there, and when, through what and by whom
+    // that was recorded (LGPD). Part of the row: it is written, versioned and historied with it.
+    consent: jsonb("consent").$type<ContactConsent>().notNull().default({}),
     // Optimistic concurrency: every update must name the version it read.
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
@@ -378,7 +389,8 @@ export const auditEvents = pgTable(
   {
     organizationId: uuid("organization_id").notNull(),
     id: uuid("id").notNull().defaultRandom(),
-    actorUserId: uuid("actor_user_id").notNull(),
+    // Null when an integration acted through an API key (actor_name then names the key).
+    actorUserId: uuid("actor_user_id"),
     actorName: text("actor_name").notNull(),
     action: text("action", { enum: auditActions }).notNull(),
     targetId: uuid("target_id"),
@@ -589,6 +601,13 @@ export const apiKeys = pgTable(
     prefix: text("prefix").notNull(),
     secretHash: text("secret_hash").notNull(),
     scopes: text("scopes").array().notNull().default(sql`'{}'::text[]`),
+    // Restricted to these segments: the key then sees what a member of them sees; empty: the whole organization.
+    segmentIds: uuid("segment_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    // The rate limit: requests per minute, counted in a fixed window kept on the row itself
+    // (lib/api-keys/authenticate.ts), so every app server shares it.
+    requestsPerMinute: integer("requests_per_minute").notNull().default(600),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true }),
+    windowRequests: integer("window_requests").notNull().default(0),
     createdByUserId: uuid("created_by_user_id").notNull(),
     createdAt: createdAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
@@ -674,11 +693,22 @@ export const messages = pgTable(
     organizationId: uuid("organization_id").notNull(),
     id: uuid("id").notNull().defaultRandom(),
     attendanceId: uuid("attendance_id"),
+    // No foreign key, as attendances: a message outlives a deleted contact.
+    contactId: uuid("contact_id"),
+    templateId: uuid("template_id"),
+    campaignId: uuid("campaign_id"),
     channel: text("channel", { enum: channels }).notNull(),
     address: text("address").notNull(),
     direction: text("direction", { enum: messageDirections }).notNull(),
+    // E-mail only.
+    subject: text("subject"),
     body: text("body").notNull(),
     status: text("status", { enum: messageStatuses }).notNull(),
+    // Delivery (lib/messages/delivery.ts): tries so far, when to try again, the provider's answer.
+    attempts: smallint("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    error: text("error"),
     authorUserId: uuid("author_user_id"),
     // A message an integration sent, with its Idempotency-Key and a digest of the request: a replay answers the first result.
     apiKeyId: uuid("api_key_id"),
@@ -691,6 +721,11 @@ export const messages = pgTable(
     uniqueIndex("messages_idempotency_key").on(t.organizationId, t.apiKeyId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     index("messages_attendance_idx").on(t.organizationId, t.attendanceId, t.createdAt),
     index("messages_outbox_idx").on(t.organizationId, t.createdAt).where(sql`${t.status} = 'queued'`),
+    // What delivery takes next, across organizations: queued messages of a channel, due first.
+    index("messages_delivery_idx").on(t.channel, t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
+    index("messages_contact_idx").on(t.organizationId, t.contactId, t.createdAt).where(sql`${t.contactId} is not null`),
+    // One message per contact and campaign: a send cut off and resumed writes each once.
+    uniqueIndex("messages_campaign_contact_key").on(t.organizationId, t.campaignId, t.contactId).where(sql`${t.campaignId} is not null`),
     foreignKey({ columns: [t.organizationId, t.attendanceId], foreignColumns: [attendances.organizationId, attendances.id] }).onDelete("cascade"),
     check("messages_channel_check", oneOf(t.channel, channels)),
     check("messages_direction_check", oneOf(t.direction, messageDirections)),
@@ -712,5 +747,69 @@ export const operatorPresence = pgTable(
     primaryKey({ columns: [t.organizationId, t.userId] }),
     foreignKey({ columns: [t.organizationId, t.userId], foreignColumns: [users.organizationId, users.id] }).onDelete("cascade"),
     check("operator_presence_status_check", oneOf(t.status, operatorStatuses)),
+  ],
+);
+
+// A message model (/templates): a body with variables ({{contactname}}, @ChaveCliente…, lib/templates/),
+// for one channel; e-mail ones have a subject too.
+export const messageTemplates = pgTable(
+  "message_templates",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid("id").notNull().defaultRandom(),
+    name: text("name").notNull(),
+    channel: text("channel", { enum: channels }).notNull(),
+    subject: text("subject"),
+    body: text("body").notNull(),
+    createdByUserId: uuid("created_by_user_id").notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    // Archived templates are kept: messages and campaigns name them.
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    uniqueIndex("message_templates_org_name_key").on(t.organizationId, sql`lower(${t.name})`).where(sql`${t.archivedAt} is null`),
+    foreignKey({ columns: [t.organizationId, t.createdByUserId], foreignColumns: [users.organizationId, users.id] }),
+    check("message_templates_channel_check", oneOf(t.channel, channels)),
+  ],
+);
+
+/** Who a campaign was for, as chosen: its segments and, optionally, a saved filter's conditions. */
+export type CampaignAudience = { segmentIds: string[]; segmentNames: string[]; savedFilterId: string | null; savedFilterName: string | null; filters: unknown };
+
+// A message sent to an audience (/campaigns): the template as it was rendered, who it was for, and
+// the counts. Its messages are written into the outbox by the job engine (lib/campaigns/).
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid("id").notNull().defaultRandom(),
+    name: text("name").notNull(),
+    channel: text("channel", { enum: channels }).notNull(),
+    templateId: uuid("template_id").notNull(),
+    // The template's text when it was sent: a later edit does not change what the campaign was.
+    subject: text("subject"),
+    body: text("body").notNull(),
+    audience: jsonb("audience").$type<CampaignAudience>().notNull(),
+    status: text("status", { enum: campaignStatuses }).notNull().default("sending"),
+    matched: integer("matched").notNull().default(0),
+    reachable: integer("reachable").notNull().default(0),
+    written: integer("written").notNull().default(0),
+    createdByUserId: uuid("created_by_user_id").notNull(),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    index("campaigns_org_created_idx").on(t.organizationId, t.createdAt, t.id),
+    foreignKey({ columns: [t.organizationId, t.templateId], foreignColumns: [messageTemplates.organizationId, messageTemplates.id] }),
+    foreignKey({ columns: [t.organizationId, t.createdByUserId], foreignColumns: [users.organizationId, users.id] }),
+    check("campaigns_channel_check", oneOf(t.channel, channels)),
+    check("campaigns_status_check", oneOf(t.status, campaignStatuses)),
   ],
 );
