@@ -30,6 +30,8 @@ const matrix: Record<Capability, [operator: boolean, supervisor: boolean, admin:
   "live.transferAnywhere": [N, N, Y],
   "live.configure": [N, N, Y],
   "reports.attendances": [N, Y, Y],
+  "templates.manage": [N, Y, Y],
+  "campaigns.send": [N, Y, Y],
   "audit.view": [N, N, Y],
 };
 

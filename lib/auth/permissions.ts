@@ -55,6 +55,10 @@ const table = {
   // Channel priorities, automatic distribution, the cap of open attendances, aging.
   "live.configure": ["admin"],
   "reports.attendances": ["supervisor", "admin"],
+  // Message templates (/templates): write, edit and archive the organization's.
+  "templates.manage": ["supervisor", "admin"],
+  // Campaigns (/campaigns): build an audience among the contacts one sees and send it a template.
+  "campaigns.send": ["supervisor", "admin"],
   "audit.view": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
