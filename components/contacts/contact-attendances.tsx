@@ -1,4 +1,4 @@
-import { channelLabels } from "@/lib/live/attendance-input";
+import { channelLabels } from "@/lib/messages/channels";
 import { outcomeLabels } from "@/lib/live/attendance-actions-input";
 import type { ContactAttendance } from "@/lib/live/contact-attendances";
 import { formatDateTime } from "@/lib/format/date";

@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { channelLabels } from "@/lib/live/attendance-input";
+import { channelLabels } from "@/lib/messages/channels";
 
 export type Channel = keyof typeof channelLabels;
 

@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/actions/result";
-import { channelLabels } from "@/lib/live/attendance-input";
+import { channelLabels } from "@/lib/messages/channels";
 import type { LiveSettings } from "@/lib/live/settings";
 
 type Channel = keyof typeof channelLabels;

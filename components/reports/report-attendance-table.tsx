@@ -1,7 +1,7 @@
 import { Badge, PriorityBadge, type BadgeTone } from "@/components/ui/badge";
 import { Cell, TableCard } from "@/components/ui/table-card";
 import { formatDate, formatTime } from "@/lib/format/date";
-import { channelLabels } from "@/lib/live/attendance-input";
+import { channelLabels } from "@/lib/messages/channels";
 import { outcomeLabels } from "@/lib/live/attendance-actions-input";
 import { attendanceStatusLabels } from "@/lib/live/attendance-status";
 import type { ReportAttendance } from "@/lib/live/reports";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { priorityLabels } from "@/lib/contacts/priority";
-import { channelLabels } from "@/lib/live/attendance-input";
+import { channelLabels } from "@/lib/messages/channels";
 import { reportHref, reportSliceKeys, type reportPaths, type ReportSlice } from "@/lib/live/report-links";
 import type { ReportPeriod } from "@/lib/live/report-filters";
 import type { ReportFilterNames } from "@/lib/live/report-names";

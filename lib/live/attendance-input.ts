@@ -8,8 +8,6 @@ import { hasControlCharacters } from "@/lib/sql/values";
 // What an integration sends when a customer writes (POST /api/v1/attendances). Client-safe: the
 // API reference is generated from it. Unknown fields are refused, so a typo is not silently lost.
 
-export const channelLabels: Record<Channel, string> = { whatsapp: "WhatsApp", sms: "SMS", email: "E-mail" };
-
 export const MESSAGE_MAX_LENGTH = 4_000;
 
 export const messageBody = z

@@ -11,7 +11,7 @@ import { spreadsheetSafe } from "@/lib/csv/spreadsheet-safe";
 import { formatPhone } from "@/lib/phones/phone";
 import { startOfDay, startOfNextDay } from "@/lib/sql/brasilia-days";
 import { decodeCursor, encodeCursor } from "@/lib/sql/keyset-cursor";
-import { channelLabels } from "./attendance-input";
+import { channelLabels } from "@/lib/messages/channels";
 import { outcomeLabels } from "./attendance-actions-input";
 import { attendanceStatusLabels } from "./attendance-status";
 import { joinContact } from "./queue-order";
