@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { channels, type Channel } from "@/db/enums";
+import { channels } from "@/db/enums";
 import { customerCodeField, emailAddress } from "@/lib/contacts/contact-input";
 import { parsePhone } from "@/lib/phones/phone";
 import { idField } from "@/lib/sql/ids";
