@@ -7,6 +7,8 @@ import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/r
 import { withUniqueFieldErrors } from "@/lib/actions/unique-violation";
 import { can, refuseWithout } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
+import { contactFilters } from "@/lib/contacts/contact-filters";
+import { findContacts } from "@/lib/contacts/contact-list";
 import { parseId } from "@/lib/sql/ids";
 import { renderTemplate } from "./render";
 import { templateInput, templatePreviewInput, type TemplateInput, type TemplatePreviewInput } from "./template-input";
@@ -20,6 +22,7 @@ import type { VariableKey } from "./variables";
 export type TemplateListItem = { id: string; name: string; channel: Channel; subject: string | null; excerpt: string; updatedAt: Date };
 export type TemplateDetail = { id: string; name: string; channel: Channel; subject: string | null; body: string; updatedAt: Date };
 export type TemplatePreview = { subject: string | null; body: string; missing: VariableKey[] };
+export type PreviewContact = { id: string; name: string; customerCode: string };
 
 const EXCERPT_LENGTH = 140;
 const notFound = () => failure("not_found", "Modelo não encontrado.");
@@ -142,4 +145,18 @@ export async function previewTemplate(viewer: Viewer, rawInput: TemplatePreviewI
     body: renderedBody.text,
     missing: [...new Set([...(renderedSubject?.missing ?? []), ...renderedBody.missing])],
   };
+}
+
+const PREVIEW_CONTACTS_MAX = 8;
+
+/**
+ * The preview's contact picker: the contact list's quick search (by name, código, document, phone
+ * or e-mail), among the contacts the viewer sees; the newest ones when nothing is typed.
+ */
+export async function searchPreviewContacts(viewer: Viewer, typed: unknown): Promise<PreviewContact[]> {
+  // Read as the list reads its search box: text the database would refuse searches nothing.
+  const { q, tagAll } = contactFilters.parse({ q: typeof typed === "string" ? typed : undefined });
+  const page = await findContacts(viewer, { q, tagAll, limit: PREVIEW_CONTACTS_MAX });
+  // Exact matches (a código) come on top of the page: keep the first few of all.
+  return page.items.slice(0, PREVIEW_CONTACTS_MAX).map(({ id, name, customerCode }) => ({ id, name, customerCode }));
 }
