@@ -17,7 +17,7 @@ export type ContactPickerProps = {
 };
 
 // Each keystroke would be a search: wait until typing pauses.
-export const SEARCH_DELAY_MS = 300;
+const SEARCH_DELAY_MS = 300;
 
 const emptyMessages = { loading: "Buscando…", failed: "Não foi possível buscar agora. Tente de novo.", none: "Nenhum contato encontrado na sua carteira." };
 

@@ -35,8 +35,6 @@ export const templateVariables: readonly TemplateVariable[] = [
   { key: "segmento", label: "Segmento", description: "O primeiro segmento do contato, em ordem alfabética.", insert: "{{segmento}}" },
 ];
 
-export const variableLabels = Object.fromEntries(templateVariables.map((v) => [v.key, v.label])) as Record<VariableKey, string>;
-
 /** A variable as written in a template, for messages: "{{responsavel}}". */
 export const variableToken = (key: VariableKey) => `{{${key}}}`;
 
