@@ -76,7 +76,7 @@ const openTemplatePreview = {
   opens: "preview",
   run: async (page: Page) => {
     await page.getByRole("combobox", { name: "Contato da pré-visualização" }).click();
-    await page.getByRole("option").first().click();
+    await page.getByRole("listbox").getByRole("option").first().click();
     await page.getByRole("region", { name: "Pré-visualização" }).getByText("Assunto:").waitFor();
   },
 };

@@ -64,7 +64,7 @@ describe("TemplateForm", () => {
     const { user } = renderForm();
     await user.type(body(), "Olá XX, tudo bem?");
     body().setSelectionRange(4, 6);
-    await user.click(screen.getByRole("button", { name: "Inserir Primeiro nome" }));
+    await user.click(screen.getByRole("button", { name: /^Primeiro nome {{/ }));
     expect(body().value).toBe("Olá {{contactfirstname}}, tudo bem?");
     expect(document.activeElement).toBe(body());
     expect(body().selectionStart).toBe(4 + "{{contactfirstname}}".length);
@@ -77,12 +77,12 @@ describe("TemplateForm", () => {
     await user.click(subject());
     subject().setSelectionRange(0, 0);
     expect(screen.getByRole("group", { name: "Inserir variável no assunto" })).toBeDefined();
-    screen.getByRole("button", { name: "Inserir Código do cliente" }).focus();
+    screen.getByRole("button", { name: /^Código do cliente {{/ }).focus();
     await user.keyboard("{Enter}");
     expect(subject().value).toBe("{{contactcustomcode}}Sua fatura");
     expect(body().value).toBe("Oi");
     await user.click(body());
-    screen.getByRole("button", { name: "Inserir Segmento" }).focus();
+    screen.getByRole("button", { name: /^Segmento {{/ }).focus();
     await user.keyboard(" ");
     expect(body().value).toBe("Oi{{segmento}}");
   });
@@ -110,7 +110,8 @@ describe("TemplateForm", () => {
     const name = screen.getByRole("textbox", { name: "Nome (obrigatório)" });
     expect(name.getAttribute("aria-invalid")).toBe("true");
     expect(describedBy(name)).toContain("Já existe um modelo com este nome.");
-    expect(describedBy(body())).toContain("Variável desconhecida: {{foo}}. Use as da lista.");
+    // Said once: the error, not the live hint too.
+    expect(describedBy(body()).split("Variável desconhecida: {{foo}}. Use as da lista.").length).toBe(2);
     expect((name as HTMLInputElement).value).toBe("Boas-vindas");
   });
 
@@ -141,7 +142,7 @@ describe("the preview", () => {
 
     await user.click(body());
     await user.keyboard("{End}, ");
-    await user.click(screen.getByRole("button", { name: "Inserir Responsável" }));
+    await user.click(screen.getByRole("button", { name: /^Responsável {{/ }));
     await within(section).findByText("{{responsavel}} ficaria vazio para este contato.", {}, waitLonger);
     expect(preview).toHaveBeenLastCalledWith({ subject: null, body: "Olá {{contactfirstname}}, {{responsavel}}", contactId: "c1" });
   });

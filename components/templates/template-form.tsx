@@ -88,7 +88,7 @@ export function TemplateForm({ action, id, initialValues, submitLabel, cancelHre
           </Field>
         </div>
         {hasSubject && (
-          <Field label="Assunto" required errors={errors.subject} hint={<LiveUnknown names={unknown.subject} fallback="Pode ter variáveis." />}>
+          <Field label="Assunto" required errors={errors.subject} hint={<LiveUnknown names={unknown.subject} errors={errors.subject} fallback="Pode ter variáveis." />}>
             {(control) => (
               <Input
                 {...control}
@@ -103,7 +103,7 @@ export function TemplateForm({ action, id, initialValues, submitLabel, cancelHre
             )}
           </Field>
         )}
-        <Field label="Mensagem" required errors={errors.body} hint={<LiveUnknown names={unknown.body} fallback={`Até ${MESSAGE_MAX_LENGTH} caracteres.`} />}>
+        <Field label="Mensagem" required errors={errors.body} hint={<LiveUnknown names={unknown.body} errors={errors.body} fallback={`Até ${MESSAGE_MAX_LENGTH} caracteres.`} />}>
           {(control) => (
             <textarea
               {...control}
@@ -136,8 +136,9 @@ export function TemplateForm({ action, id, initialValues, submitLabel, cancelHre
   );
 }
 
-/** The unknown variables of the text as it is now, in place of the field's hint. */
-function LiveUnknown({ names, fallback }: { names: string[]; fallback: string }) {
-  if (names.length === 0) return fallback;
-  return <span className="text-amber-800">{unknownVariablesMessage(names)}</span>;
+/** The unknown variables of the text as it is now, in place of the field's hint (unless the field's errors already say it). */
+function LiveUnknown({ names, errors = [], fallback }: { names: string[]; errors?: string[]; fallback: string }) {
+  const message = names.length > 0 ? unknownVariablesMessage(names) : null;
+  if (!message || errors.includes(message)) return fallback;
+  return <span className="text-amber-800">{message}</span>;
 }

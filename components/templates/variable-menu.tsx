@@ -9,7 +9,11 @@ export type VariableMenuProps = {
   onInsert: (variable: TemplateVariable) => void;
 };
 
-/** One button per variable, in the tab order after the text: each inserts its variable at the text's cursor. */
+/**
+ * One button per variable, in the tab order after the text: each inserts its variable at the text's
+ * cursor. A button is named by what it shows ("Primeiro nome {{contactfirstname}}"); the group's
+ * name says what it does and where.
+ */
 export function VariableMenu({ target, onInsert }: VariableMenuProps) {
   const titleId = useId();
   return (
@@ -23,11 +27,10 @@ export function VariableMenu({ target, onInsert }: VariableMenuProps) {
             <button
               type="button"
               onClick={() => onInsert(variable)}
-              aria-label={`Inserir ${variable.label}`}
               title={variable.description}
               className="inline-flex items-center gap-1.5 rounded-md bg-white px-2.5 py-1 text-xs font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
             >
-              {variable.label}
+              {variable.label}{" "}
               <code className="text-[11px] text-slate-500">{variable.insert}</code>
             </button>
           </li>
