@@ -75,7 +75,12 @@ const openFilters = {
 const openTemplatePreview = {
   opens: "preview",
   run: async (page: Page) => {
-    await page.getByRole("combobox", { name: "Contato da pré-visualização" }).click();
+    // React Aria closes an open list when the page scrolls: the scroll that brings the picker into
+    // view (on a phone) must be over before the click opens it.
+    const picker = page.getByRole("combobox", { name: "Contato da pré-visualização" });
+    await picker.scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await picker.click();
     await page.getByRole("listbox").getByRole("option").first().click();
     await page.getByRole("region", { name: "Pré-visualização" }).getByText("Assunto:").waitFor();
   },

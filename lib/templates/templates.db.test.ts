@@ -60,7 +60,8 @@ describe("createTemplate and listTemplates", () => {
     const list = await listTemplates(world.viewers.supervisor);
     expect(list?.map((t) => t.name)).toEqual(["Boas-vindas", "Fatura"]);
     expect(list?.[1]).toMatchObject({ id, channel: "email", subject: "{{contactfirstname}}, sua fatura" });
-    expect(list?.[1].excerpt).toBe(`Prezado(a) {{contactname}}, ${"x".repeat(140 - 28)}`);
+    expect(list?.[1].excerpt).toBe(`Prezado(a) {{contactname}}, ${"x".repeat(139 - 28)}…`);
+    expect(list?.[0].excerpt).toBe(whatsapp.body);
   });
 
   it("filters by channel", async () => {

@@ -46,7 +46,8 @@ export async function listTemplates(viewer: Viewer, { channel }: { channel?: Cha
       name: messageTemplates.name,
       channel: messageTemplates.channel,
       subject: messageTemplates.subject,
-      excerpt: sql<string>`left(${messageTemplates.body}, ${EXCERPT_LENGTH})`,
+      excerpt: sql<string>`case when length(${messageTemplates.body}) > ${EXCERPT_LENGTH}::int
+        then left(${messageTemplates.body}, ${EXCERPT_LENGTH - 1}::int) || '…' else ${messageTemplates.body} end`,
       updatedAt: messageTemplates.updatedAt,
     })
     .from(messageTemplates)
