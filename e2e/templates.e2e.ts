@@ -71,7 +71,7 @@ describe("message templates", () => {
     await page.waitForURL(/\/templates\/[0-9a-f-]{36}$/);
     await page.waitForLoadState("networkidle");
     await page.getByRole("button", { name: "Arquivar modelo" }).click();
-    await page.getByRole("dialog").getByRole("button", { name: "Arquivar modelo" }).click();
+    await page.getByRole("alertdialog", { name: `Arquivar ${name}` }).getByRole("button", { name: "Arquivar modelo" }).click();
     await page.waitForURL("**/templates");
     await expectVisible(page.getByRole("link", { name: "Boas-vindas" }));
     expect(await page.getByRole("link", { name }).count()).toBe(0);
