@@ -1,7 +1,5 @@
-import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
-import { auditEvents, contactHistory, contacts } from "@/db/schema";
+import { auditRows, contactByCode, contactCode, contactVersion, historyRows } from "@/db/testing/contact-rows";
 import { createWorld, type World } from "@/db/testing/world";
 import { apiKeyInput } from "@/lib/api-keys/api-key-input";
 import { createApiKey } from "@/lib/api-keys/keys";
@@ -48,10 +46,7 @@ function listContacts(key: string, query: string) {
   return list(new Request(`http://localhost/api/v1/contacts?${query}`, { headers: { authorization: `Bearer ${key}` } }));
 }
 
-async function codeOf(id: string) {
-  const [row] = await getDb().select({ code: contacts.customerCode }).from(contacts).where(eq(contacts.id, id));
-  return row.code;
-}
+const codeOf = contactCode;
 
 const newContact = (overrides: Record<string, unknown> = {}) => ({
   name: "Maria Aparecida",
@@ -165,13 +160,8 @@ describe("PUT /api/v1/contacts/{customerCode}", () => {
     expect(await replaced.json()).toMatchObject({ name: "Maria A. Souza", phones: [], priority: "medium", segments: [], version: 2 });
     expect(replaced.headers.get("etag")).toBe('"2"');
 
-    const [row] = await getDb().select({ id: contacts.id }).from(contacts).where(and(eq(contacts.organizationId, world.orgA), eq(contacts.customerCode, "API-2")));
-    const history = await getDb()
-      .select({ actorName: contactHistory.actorName, actorUserId: contactHistory.actorUserId, source: contactHistory.source, action: contactHistory.action })
-      .from(contactHistory)
-      .where(eq(contactHistory.contactId, row.id))
-      .orderBy(contactHistory.createdAt);
-    expect(history).toEqual([
+    const row = await contactByCode(world.orgA, "API-2");
+    expect(await historyRows(row!.id)).toEqual([
       { actorName: "API (ERP)", actorUserId: null, source: "api", action: "create" },
       { actorName: "API (ERP)", actorUserId: null, source: "api", action: "update" },
     ]);
@@ -207,8 +197,7 @@ describe("PUT /api/v1/contacts/{customerCode}", () => {
       expect(await response.json()).toMatchObject({ title: "Dados inválidos", errors });
     }
     expect((await put(key, "NOVO-2", [1])).status).toBe(422);
-    const [none] = await getDb().select({ id: contacts.id }).from(contacts).where(eq(contacts.customerCode, "NOVO-2"));
-    expect(none).toBeUndefined();
+    expect(await contactByCode(world.orgA, "NOVO-2")).toBeNull();
   });
 
   it("a restricted key creates only inside its segments", async () => {
@@ -237,11 +226,9 @@ describe("PATCH /api/v1/contacts/{customerCode}", () => {
     expect(patched.status).toBe(200);
     const after = await patched.json();
     expect(after).toMatchObject({ ...before, priority: "high", version: 2, updatedAt: expect.any(String), responsible: { id: world.viewers.operator.userId } });
-    const [audit] = await getDb()
-      .select({ actorName: auditEvents.actorName, actorUserId: auditEvents.actorUserId, action: auditEvents.action })
-      .from(auditEvents)
-      .where(eq(auditEvents.action, "contact.responsible_change"));
-    expect(audit).toEqual({ actorName: "API (ERP)", actorUserId: null, action: "contact.responsible_change" });
+    expect(await auditRows(world.orgA, "contact.responsible_change")).toEqual([
+      { actorName: "API (ERP)", actorUserId: null, action: "contact.responsible_change" },
+    ]);
   });
 
   it("keeps the segments a restricted key does not see, and never reaches another organization", async () => {
@@ -253,8 +240,7 @@ describe("PATCH /api/v1/contacts/{customerCode}", () => {
 
     const keyB = await keyOf({ admin: world.viewers.adminB });
     expect((await patch(keyB, code, { priority: "low" })).status).toBe(404);
-    const [untouched] = await getDb().select({ version: contacts.version }).from(contacts).where(eq(contacts.id, world.contacts.inS1andS3));
-    expect(untouched.version).toBe(2);
+    expect(await contactVersion(world.contacts.inS1andS3)).toBe(2);
   });
 
   it("may change the código itself", async () => {
