@@ -28,7 +28,8 @@ export const apiContactQuery = z
         ctx.addIssue({ code: "custom", message: parsed.message, input: raw });
         return z.NEVER;
       })
-      .optional(),
+      .optional()
+      .meta({ description: "CPF ou CNPJ, com ou sem máscara: o contato com este documento." }),
     phone: z
       .string()
       .transform((raw, ctx) => {
@@ -37,23 +38,27 @@ export const apiContactQuery = z
         ctx.addIssue({ code: "custom", message: `Telefone inválido: ${raw}`, input: raw });
         return z.NEVER;
       })
-      .optional(),
-    email: z.string().trim().toLowerCase().pipe(emailAddress).optional(),
-    q: z.string().trim().min(1, { error: "Informe o que buscar." }).max(200, { error: "Use até 200 caracteres." }).optional(),
-    customerCode: customerCodeField.optional(),
+      .optional()
+      .meta({ description: "Um telefone em qualquer formato comum: os contatos que o têm." }),
+    email: z.string().trim().toLowerCase().pipe(emailAddress).optional().meta({ description: "Um e-mail: os contatos que o têm." }),
+    q: z.string().trim().min(1, { error: "Informe o que buscar." }).max(200, { error: "Use até 200 caracteres." }).optional()
+      .meta({ description: "A busca rápida da lista: código, documento, telefone, e-mail ou palavras do nome." }),
+    customerCode: customerCodeField.optional().meta({ description: "O código do cliente exato." }),
     updatedSince: z
       .string()
       // An unencoded "+" of the offset arrives as a space ("…14:30:00 03:00"): read it as the "+" it was.
       .transform((value) => value.replace(/ (\d{2}(:?\d{2})?)$/, "+$1"))
       .refine(isTimestamp, { error: "Data e hora inválidas: use o formato ISO 8601 (2026-03-05T14:30:00-03:00)." })
-      .optional(),
+      .optional()
+      .meta({ description: "Só os contatos alterados a partir deste momento (ISO 8601): para sincronizar." }),
     limit: z.coerce
       .number({ error: `Informe um número de 1 a ${API_PAGE_MAX}.` })
       .int({ error: `Informe um número de 1 a ${API_PAGE_MAX}.` })
       .min(1, { error: `Informe um número de 1 a ${API_PAGE_MAX}.` })
       .max(API_PAGE_MAX, { error: `Cada página tem até ${API_PAGE_MAX} contatos.` })
-      .default(API_PAGE_DEFAULT),
-    cursor: z.string().max(2000, { error: "Cursor inválido." }).optional(),
+      .default(API_PAGE_DEFAULT)
+      .meta({ description: `Contatos por página, de 1 a ${API_PAGE_MAX}.` }),
+    cursor: z.string().max(2000, { error: "Cursor inválido." }).optional().meta({ description: "Vem no link next: não o monte." }),
   })
   .refine((query) => [query.document, query.phone, query.email, query.q, query.customerCode].filter((v) => v !== undefined).length <= 1, {
     error: "Use uma busca por vez: document, phone, email, customerCode ou q.",
