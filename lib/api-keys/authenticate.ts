@@ -38,7 +38,13 @@ export async function authenticateApiKey(authorizationHeader: string | null): Pr
   const key = authorizationHeader ? bearer.exec(authorizationHeader.trim())?.[1] : undefined;
   // Checked before hashing: a header of any length or shape never reaches the database.
   if (!key || !apiKeyShape.test(key)) return null;
-  const result = await getDb().execute(sql`
+  // The count is a write per request. It need not be durable (a crash forgets a minute's counts at
+  // worst), so it does not wait for its WAL flush: without this, the requests of one key queue on
+  // the row's lock one fsync apart (bench:api measured 200 requests/s at 10 connections for the
+  // raw statement).
+  const result = await getDb().transaction(async (tx) => {
+    await tx.execute(sql`set local synchronous_commit = off`);
+    return tx.execute(sql`
     update api_keys set
       window_requests = case when window_started_at = date_trunc('minute', now()) then window_requests + 1 else 1 end,
       window_started_at = date_trunc('minute', now()),
@@ -46,6 +52,7 @@ export async function authenticateApiKey(authorizationHeader: string | null): Pr
     where secret_hash = ${hashApiKey(key)} and revoked_at is null
     returning organization_id, id, name, scopes, segment_ids, requests_per_minute, window_requests,
       ceil(extract(epoch from date_trunc('minute', now()) + interval '1 minute' - clock_timestamp()))::int as reset_seconds`);
+  });
   const [row] = rowsOf<{
     organization_id: string;
     id: string;
