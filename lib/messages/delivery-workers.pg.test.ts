@@ -2,14 +2,15 @@ import { sql } from "drizzle-orm";
 import { afterAll, afterEach, expect, it } from "vitest";
 import { getDb, rowsOf } from "@/db/client";
 import { createWorld } from "@/db/testing/world";
-import { exited, startProcess, stopAllWorkers, until } from "@/lib/jobs/testing/worker-processes";
+import { exited, startProcess, startWorker, stopAllWorkers, until } from "@/lib/jobs/testing/worker-processes";
 import { deliverQueued } from "./delivery";
-import { queueMessage } from "./outbox";
+import { queueMessage, requestDelivery } from "./outbox";
 import { closeEmailTransport } from "./providers/email";
 import { startSmtpServer } from "./testing/smtp-server";
 
 // Delivery with several workers on one PostgreSQL: two other processes and two runs in this one
-// deliver the same outbox at the same instant; every message reaches the server exactly once.
+// deliver the same outbox at the same instant; every message reaches the server exactly once. And
+// a worker process (`npm run worker`) sends a message once it is asked for.
 
 const smtp = await startSmtpServer();
 afterEach(stopAllWorkers);
@@ -59,4 +60,22 @@ it("four runs at once, in three processes, send each message once", { timeout: 9
     await getDb().execute(sql`select status, attempts, count(*) as n from messages group by status, attempts`),
   );
   expect(outcomes.map((r) => [r.status, Number(r.attempts), Number(r.n)])).toEqual([["sent", 1, total]]);
+});
+
+it("a worker process sends a queued message once delivery is asked for", { timeout: 90_000 }, async () => {
+  const world = await createWorld();
+  process.env.SMTP_URL = smtp.url;
+  process.env.SMTP_FROM = "Carteira <no-reply@carteira.example>";
+  smtp.received.length = 0;
+  startWorker();
+  const { id } = await getDb().transaction((tx) =>
+    queueMessage(tx, { organizationId: world.orgA, channel: "email", address: "cliente@example.com", subject: "Pedido", body: "Saiu para entrega." }),
+  );
+  await requestDelivery();
+  const status = await until("the worker's delivery", 60, async () => {
+    const [row] = rowsOf<{ status: string }>(await getDb().execute(sql`select status from messages where id = ${id}::uuid`));
+    return row.status === "queued" ? null : row.status;
+  });
+  expect(status).toBe("sent");
+  expect(smtp.received).toMatchObject([{ to: "cliente@example.com", subject: "Pedido", text: "Saiu para entrega.", messageId: `<${id}@carteira.example>` }]);
 });
