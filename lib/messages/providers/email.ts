@@ -10,7 +10,7 @@ import { SENDS_AT_ONCE, type MessageProvider, type OutgoingMessage, type SendRes
 export type SmtpSettings = { url: string; from: string };
 
 /** SMTP_URL (`smtp://user:pass@host:587`, `smtps://…:465`) and SMTP_FROM (`Carteira <no-reply@…>`); null unless both are usable. */
-export function smtpSettings(env: NodeJS.ProcessEnv = process.env): SmtpSettings | null {
+export function smtpSettings(env: Record<string, string | undefined> = process.env): SmtpSettings | null {
   const url = env.SMTP_URL?.trim();
   const from = env.SMTP_FROM?.trim();
   if (!url || !from) return null;
