@@ -5,6 +5,8 @@ import { loadViewer } from "@/lib/auth/viewer";
 import { getContact } from "@/lib/contacts/queries";
 import { listQueues } from "@/lib/live/queues";
 import { findContacts } from "@/lib/contacts/contact-list";
+import { templateInput } from "@/lib/templates/template-input";
+import { getTemplate, listTemplates, previewTemplate } from "@/lib/templates/templates";
 import { getDb } from "./client";
 import { attendances, contactHistory, contacts, contactSegments, organizations, segmentMembers, segments, users } from "./schema";
 import { demoLogins, demoPassword, isDatabaseSeeded, seedDemo } from "./seed";
@@ -163,6 +165,24 @@ describe("seedDemo on a fresh database", () => {
     expect(all.reduce((sum, q) => sum + q.waiting, 0)).toBe(36);
     const [closed] = await getDb().select({ n: sql<number>`count(*)::int` }).from(attendances).where(eq(attendances.status, "closed"));
     expect(closed.n).toBe(160);
+  });
+
+  it("Demo has a template per channel, each valid for the editor's schema, and a preview for a contact of the supervisor's carteira", async () => {
+    const lider = await userByEmail("lider@demo.test");
+    const viewer = (await loadViewer(lider.id, lider.organizationId))!;
+    const list = (await listTemplates(viewer))!;
+    expect(list.map((t) => [t.name, t.channel])).toEqual([
+      ["Atualização de cadastro", "sms"],
+      ["Boas-vindas", "whatsapp"],
+      ["Fatura disponível", "email"],
+    ]);
+    const templates = await Promise.all(list.map(({ id }) => getTemplate(viewer, id)));
+    for (const template of templates) expect(templateInput.safeParse(template).success).toBe(true);
+    const [contact] = (await findContacts(viewer, { limit: 1 })).items;
+    const preview = await previewTemplate(viewer, { body: templates[1]!.body, contactId: contact.id });
+    expect(preview).toMatchObject({ ok: true, body: expect.stringContaining(contact.customerCode) });
+    const other = await userByEmail("admin@outra.test");
+    expect(await listTemplates((await loadViewer(other.id, other.organizationId))!)).toEqual([]);
   });
 
   it("seeding twice is a no-op", async () => {

@@ -8,6 +8,7 @@ import {
   contactSegments,
   contacts,
   messages,
+  messageTemplates,
   organizations,
   segmentMembers,
   segments,
@@ -107,8 +108,38 @@ export async function seedDemo(db: Database): Promise<void> {
     await tx.insert(segments).values({ organizationId: otherOrgId, id: generalId, name: "Geral" });
     const otherContacts = generateOtherContacts(mulberry32(0x0472a), documents, ids, now);
     await insertContacts(tx, otherOrgId, otherContacts, otherUserIds, { Geral: generalId });
+
+    // Last, so that every id drawn before stays what it was.
+    await tx.insert(messageTemplates).values(
+      demoTemplates.map(({ author, ...template }) => ({ ...template, organizationId: demoOrgId, id: ids(), createdByUserId: userIds[author], createdAt: now, updatedAt: now })),
+    );
   });
 }
+
+// Message templates (/templates), one per channel, using every variable between them.
+const demoTemplates: { name: string; channel: Channel; subject: string | null; body: string; author: string }[] = [
+  {
+    name: "Boas-vindas",
+    channel: "whatsapp",
+    subject: null,
+    body: "Olá {{contactfirstname}}! Seu código de cliente é @ChaveCliente: tenha-o à mão quando falar com a gente. Qualquer dúvida, é só responder esta mensagem.",
+    author: "lider",
+  },
+  {
+    name: "Fatura disponível",
+    channel: "email",
+    subject: "{{contactfirstname}}, sua fatura está disponível",
+    body: "Olá, {{contactname}}.\n\nA fatura do cliente {{contactcustomcode}} (documento {{contactdocument}}) já está disponível na sua área de cliente.\n\nAtenciosamente,\n{{responsavel}}\nEquipe {{segmento}}",
+    author: "admin",
+  },
+  {
+    name: "Atualização de cadastro",
+    channel: "sms",
+    subject: null,
+    body: "{{contactfirstname}}, atualize seu cadastro: responda este SMS com seu e-mail. Cod. @ChaveCliente",
+    author: "lider",
+  },
+];
 
 type SeedContact = {
   id: string;

@@ -23,8 +23,8 @@ type Check = {
 };
 
 let browser: Browser;
-// Found once by the admin: a segment the operator and the supervisor belong to, and a user.
-const ids = { segment: "", user: "" };
+// Found once by the admin: a segment the operator and the supervisor belong to, a user, a template.
+const ids = { segment: "", user: "", template: "" };
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -36,6 +36,8 @@ beforeAll(async () => {
   ids.segment = idIn(await page.getByRole("link", { name: "Varejo SP", exact: true }).first().getAttribute("href"), "/segments/");
   await open(page, "/users");
   ids.user = idIn(await page.locator('main a[href^="/users/"]').first().getAttribute("href"), "/users/");
+  await open(page, "/templates");
+  ids.template = idIn(await page.getByRole("link", { name: "Fatura disponível" }).getAttribute("href"), "/templates/");
   await context.close();
 });
 afterAll(async () => {
@@ -66,6 +68,21 @@ const openFilters = {
     // Closed again: React Aria portals the open list outside the page's landmarks (axe's "region").
     await page.keyboard.press("Escape");
     await page.getByRole("listbox").waitFor({ state: "hidden" });
+  },
+};
+// The editor's preview, for the first contact the picker offers: the rendered message and, for the
+// demo's e-mail template, the variables that would be empty.
+const openTemplatePreview = {
+  opens: "preview",
+  run: async (page: Page) => {
+    // React Aria closes an open list when the page scrolls: the scroll that brings the picker into
+    // view (on a phone) must be over before the click opens it.
+    const picker = page.getByRole("combobox", { name: "Contato da pré-visualização" });
+    await picker.scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await picker.click();
+    await page.getByRole("listbox").getByRole("option").first().click();
+    await page.getByRole("region", { name: "Pré-visualização" }).getByText("Assunto:").waitFor();
   },
 };
 const openBulkSegments = {
@@ -111,6 +128,8 @@ const roles: { email: string | null; pages: (contact: string) => Check[] }[] = [
         { path: "/live/00000000-0000-4000-8000-000000000000", status: 404 },
         { path: "/reports/attendances", status: 404 },
         { path: "/settings/live", status: 404 },
+        { path: "/templates", status: 404 },
+        { path: "/templates/new", status: 404 },
       ]),
   },
   {
@@ -124,6 +143,8 @@ const roles: { email: string | null; pages: (contact: string) => Check[] }[] = [
         { path: "/reports/attendances" },
         { path: "/reports/attendances/list?channel=email" },
         { path: "/settings/live", status: 404 },
+        { path: "/templates" },
+        { path: "/templates/new" },
       ]),
   },
   {
@@ -142,6 +163,10 @@ const roles: { email: string | null; pages: (contact: string) => Check[] }[] = [
         { path: "/reports/attendances?priority=high" },
         { path: "/reports/attendances/list" },
         { path: "/settings/live" },
+        { path: "/templates" },
+        { path: `/templates/${ids.template}`, prepare: openTemplatePreview },
+        // A malformed id is the not-found, never an error.
+        { path: "/templates/nao-existe", status: 404 },
       ]),
   },
 ];

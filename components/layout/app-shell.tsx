@@ -58,6 +58,11 @@ export function AppShell({ user, capabilities, signOutAction, children }: AppShe
                 <NavLink href="/reports/attendances">Relatórios</NavLink>
               </li>
             )}
+            {capabilities["templates.manage"] && (
+              <li>
+                <NavLink href="/templates">Modelos</NavLink>
+              </li>
+            )}
           </ul>
           {adminLinks.length > 0 && (
             <>
