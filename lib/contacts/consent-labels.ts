@@ -9,6 +9,7 @@ import { changeSourceLabels } from "./change-sources";
 // "não informado", and not reachable: without consent, no message.
 
 export { consentStatuses, type ConsentStatus } from "@/db/enums";
+export type { ConsentRecord, ContactConsent } from "@/db/schema";
 
 export const consentStatusLabels: Record<ConsentStatus, string> = { granted: "Aceita", denied: "Não aceita" };
 export const noConsentLabel = "Não informado";
