@@ -32,13 +32,15 @@ const nowIso = sql`to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS
  * clears it; a channel not given, or given its stored status, keeps its record as it was.
  */
 export function consentAfter(current: SQL, incoming: SQL, stamp: { source: ChangeSource; by: string }): SQL {
+  // `offset 0` keeps v a subquery of its own: each of its values is computed once per written row.
   return sql`(select coalesce(jsonb_object_agg(c.channel, c.record), '{}'::jsonb) from (
       select ch as channel, case
-        when not ((${incoming}) ? ch) then (${current}) -> ch
-        when (${incoming}) ->> ch is null then null
-        when (${current}) -> ch ->> 'status' = (${incoming}) ->> ch then (${current}) -> ch
-        else jsonb_build_object('status', (${incoming}) ->> ch, 'at', ${nowIso}, 'source', ${stamp.source}::text, 'by', ${stamp.by}::text)
+        when not (v.incoming ? ch) then v.current -> ch
+        when v.incoming ->> ch is null then null
+        when v.current -> ch ->> 'status' = v.incoming ->> ch then v.current -> ch
+        else jsonb_build_object('status', v.incoming ->> ch, 'at', ${nowIso}, 'source', ${stamp.source}::text, 'by', ${stamp.by}::text)
       end as record
-      from unnest(array[${sql.join(channels.map((channel) => channelKey[channel]), sql`, `)}]::text[]) ch) c
+      from (select (${current}) as current, (${incoming}) as incoming offset 0) v,
+        unnest(array[${sql.join(channels.map((channel) => channelKey[channel]), sql`, `)}]::text[]) ch) c
     where c.record is not null)`;
 }
