@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, rowsOf } from "@/db/client";
 import { contactHistory, contacts, type ContactConsent } from "@/db/schema";
 import { editInput } from "@/db/testing/edit-input";
 import { createWorld, type World } from "@/db/testing/world";
@@ -180,5 +180,29 @@ describe("consentGranted and reachableBy", () => {
     ["email", ["emailOnly", "everything", "grantedNoAddress"]],
   ])("consentGranted(%s) asks the answer only: denied and não informado are out", async (channel, expected) => {
     expect(await matching(consentGranted(channel))).toEqual(expected);
+  });
+
+  it("gets the planner's estimate right, so a count that answers with the estimate past a limit answers the truth", async () => {
+    // 3,000 contacts of their own organization: 60 % granted WhatsApp (each record its own time and
+    // author, as real ones are), 80 % with a phone; 1,500 reachable.
+    const [org] = rowsOf<{ id: string }>(await getDb().execute(sql`insert into organizations (name) values ('Estimativa') returning id`));
+    await getDb().execute(sql`
+      insert into contacts (organization_id, name, document, document_type, customer_code, phones, consent)
+      select ${org.id}::uuid, 'Contato ' || i, lpad(i::text, 11, '0'), 'cpf', 'EST-' || i,
+        case when i % 5 < 4 then array['+55119' || lpad(i::text, 8, '0')] else '{}' end,
+        case when i % 10 < 6 then jsonb_build_object('whatsapp', jsonb_build_object('status', 'granted',
+            'at', to_char(timestamp '2026-01-01' + i * interval '1 minute', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'source', 'import', 'by', 'Pessoa ' || i % 37))
+          when i % 10 < 8 then jsonb_build_object('whatsapp', jsonb_build_object('status', 'denied',
+            'at', to_char(timestamp '2026-01-01' + i * interval '1 minute', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'source', 'form', 'by', 'Pessoa ' || i % 37))
+          else '{}'::jsonb end
+      from generate_series(1, 3000) i`);
+    await getDb().execute(sql`analyze contacts`);
+    const audience = sql`select 1 from contacts where contacts.organization_id = ${org.id}::uuid and ${reachableBy("whatsapp")}`;
+    const [{ n }] = rowsOf<{ n: number }>(await getDb().execute(sql`select count(*)::int as n from (${audience}) a`));
+    expect(n).toBe(1500);
+    const plan = rowsOf<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }>(await getDb().execute(sql`explain (format json) ${audience}`));
+    const estimate = Number(plan[0]["QUERY PLAN"][0].Plan["Plan Rows"]);
+    expect(estimate).toBeGreaterThan(1500 * 0.75);
+    expect(estimate).toBeLessThan(1500 * 1.25);
   });
 });

@@ -7,19 +7,26 @@ import { channels, type Channel } from "@/lib/messages/channels";
 // Conditions name `contacts` literally (see columns.ts): callers query contacts unaliased. The words
 // for the screens and the refusals are client-safe, in consent-labels.ts.
 
-// The channel as a literal, never a bound value: the planner then sees the expression a partial or
-// expression index would be built on, and the channel comes from a closed list, not from input.
-const channelKey: Record<Channel, SQL> = Object.fromEntries(channels.map((channel) => [channel, sql.raw(`'${channel}'`)])) as Record<Channel, SQL>;
+// Literals, never bound values: they come from a closed list, not from input, and the planner sees
+// the constant. Containment (`@>`) rather than `consent->'whatsapp'->>'status' = 'granted'`: PostgreSQL
+// estimates it from the column's own statistics (within ~5 % at 1M contacts, real timestamps in the
+// records), where the path expression gets a fixed 0.5 % guess (4,000 for 480,000); counts that
+// answer with the planner's estimate past a limit depend on it. Same for `<> '{}'`, estimated from
+// the array's statistics, where `cardinality(…) > 0` gets a fixed third.
+const channelKey = Object.fromEntries(channels.map((channel) => [channel, sql.raw(`'${channel}'`)])) as Record<Channel, SQL>;
+const grantedOn = Object.fromEntries(
+  channels.map((channel) => [channel, sql.raw(`'${JSON.stringify({ [channel]: { status: "granted" } })}'::jsonb`)]),
+) as Record<Channel, SQL>;
 
 /** The contact accepts messages on `channel`: its recorded answer is "granted" (no record: no consent). */
 export function consentGranted(channel: Channel): SQL {
-  return sql`(contacts.consent -> ${channelKey[channel]} ->> 'status') = 'granted'`;
+  return sql`contacts.consent @> ${grantedOn[channel]}`;
 }
 
 /** The contact may be messaged on `channel`: consent granted, and an address there (a phone for WhatsApp and SMS, an e-mail for e-mail). */
 export function reachableBy(channel: Channel): SQL {
   const address = channel === "email" ? sql`contacts.emails` : sql`contacts.phones`;
-  return sql`(${consentGranted(channel)} and cardinality(${address}) > 0)`;
+  return sql`(${consentGranted(channel)} and ${address} <> '{}')`;
 }
 
 // ISO 8601 in UTC, as JavaScript's toISOString writes it, so a record reads the same whoever wrote it.
