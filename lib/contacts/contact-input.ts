@@ -162,6 +162,10 @@ const consent = z
   .transform((given): ConsentInput => {
     const { whatsapp, sms, email } = given ?? {};
     return { ...(whatsapp !== undefined && { whatsapp }), ...(sms !== undefined && { sms }), ...(email !== undefined && { email }) };
+  })
+  .meta({
+    description:
+      "Consentimento (LGPD) por canal: granted (aceita), denied (não aceita) ou null (não informado: apaga). Um canal omitido mantém o registrado; sem consentimento aceito o contato não recebe mensagens pelo canal.",
   });
 
 const contactFields = z.object(
