@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { PgInsertValue } from "drizzle-orm/pg-core";
 import { rowsOf, type Transaction } from "@/db/client";
 import { contactHistory, contacts, contactSegments, type ChangeSource, type HistoryAction, type HistoryChange } from "@/db/schema";
 import { actingUserId, type Viewer } from "@/lib/auth/viewer";
@@ -83,7 +84,7 @@ export async function updateContact(
 export async function createContact(
   tx: Transaction,
   ctx: WriteContext,
-  values: Omit<typeof contacts.$inferInsert, "organizationId" | "updatedByUserId">,
+  values: Omit<PgInsertValue<typeof contacts>, "organizationId" | "updatedByUserId">,
   segmentIds: string[],
   changes: HistoryChange[],
 ): Promise<string> {

@@ -252,6 +252,30 @@ describe("PATCH /api/v1/contacts/{customerCode}", () => {
   });
 });
 
+describe("consent through the API", () => {
+  it("PUT sets it stamped by the key, PATCH changes one channel, leaves the others, and null clears; a bad value is a 422 naming the channel", async () => {
+    const key = await keyOf();
+    const created = await put(key, "CONS-API", newContact({ consent: { whatsapp: "granted", email: "denied" } }));
+    expect(created.status).toBe(201);
+    const contact = await created.json();
+    expect(contact.consent).toEqual({
+      whatsapp: { status: "granted", at: expect.any(String), source: "api", by: "API (ERP)" },
+      email: { status: "denied", at: expect.any(String), source: "api", by: "API (ERP)" },
+    });
+
+    // A PUT without consent replaces the other fields and keeps the answers: consent is never emptied by leaving it out.
+    const replaced = await (await put(key, "CONS-API", { name: "Outro nome", document: contact.document })).json();
+    expect(replaced.consent).toEqual(contact.consent);
+
+    const patched = await (await patch(key, "CONS-API", { consent: { email: "granted", whatsapp: null } })).json();
+    expect(patched.consent).toEqual({ email: { status: "granted", at: expect.any(String), source: "api", by: "API (ERP)" } });
+
+    const refused = await patch(key, "CONS-API", { consent: { sms: "sim" } });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({ errors: { "consent.sms": ["Consentimento (SMS): escolha Aceita, Não aceita ou Não informado."] } });
+  });
+});
+
 describe("the rate limit", () => {
   it("answers 429 with Retry-After past the key's requests per minute", async () => {
     const key = await keyOf({ requestsPerMinute: 2 });
