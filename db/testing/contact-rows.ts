@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "../client";
-import { auditEvents, contactHistory, contacts, type AuditAction } from "../schema";
+import { auditEvents, contactHistory, contacts, messages, type AuditAction } from "../schema";
 
 // What the endpoint tests read back from the tables, beside what the answers said.
 
@@ -35,4 +35,12 @@ export function auditRows(organizationId: string, action: AuditAction) {
     .select({ actorName: auditEvents.actorName, actorUserId: auditEvents.actorUserId, action: auditEvents.action })
     .from(auditEvents)
     .where(and(eq(auditEvents.organizationId, organizationId), eq(auditEvents.action, action)));
+}
+
+export function outboundMessagesOf(contactId: string) {
+  return getDb()
+    .select({ id: messages.id, status: messages.status, body: messages.body, apiKeyId: messages.apiKeyId })
+    .from(messages)
+    .where(and(eq(messages.contactId, contactId), eq(messages.direction, "outbound")))
+    .orderBy(asc(messages.createdAt));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, rowsOf } from "@/db/client";
+import { getDb, rowsOf, type Transaction } from "@/db/client";
 import type { ContactConsent, DocumentType, Priority } from "@/db/schema";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -140,8 +140,14 @@ export async function putApiContact(viewer: Viewer, customerCode: string, body: 
   return write(viewer, current, parsed.data);
 }
 
-/** PATCH: changes only the fields sent; the rest stay as they are. */
-export async function patchApiContact(viewer: Viewer, customerCode: string, body: unknown, precondition: Precondition): Promise<ApiContactWrite> {
+/** PATCH: changes only the fields sent; the rest stay as they are. `then` runs in the write's transaction. */
+export async function patchApiContact(
+  viewer: Viewer,
+  customerCode: string,
+  body: unknown,
+  precondition: Precondition,
+  then?: (tx: Transaction) => Promise<void>,
+): Promise<ApiContactWrite> {
   if (!isObject(body)) return invalidBody();
   const current = await findByCode(viewer, customerCode);
   if (!current) return failure("not_found", "Contato não encontrado.");
@@ -162,11 +168,11 @@ export async function patchApiContact(viewer: Viewer, customerCode: string, body
   };
   const parsed = apiContactWrite.safeParse({ ...stored, ...body });
   if (!parsed.success) return invalid(parsed.error);
-  return write(viewer, current, parsed.data);
+  return write(viewer, current, parsed.data, then);
 }
 
-async function write(viewer: Viewer, current: Row, input: z.output<typeof apiContactWrite>): Promise<ApiContactWrite> {
-  const updated = await updateContact(viewer, current.id, current.version, input, "api");
+async function write(viewer: Viewer, current: Row, input: z.output<typeof apiContactWrite>, then?: (tx: Transaction) => Promise<void>): Promise<ApiContactWrite> {
+  const updated = await updateContact(viewer, current.id, current.version, input, "api", then);
   if (!updated.ok) return updated.code === "conflict" ? stale(updated.currentVersion ?? current.version) : updated;
   return answer(viewer, current.id, false);
 }

@@ -48,7 +48,8 @@ export async function createContact(
 
 /**
  * Updates a visible contact if it is still at `expectedVersion` (optimistic concurrency): when
- * someone saved in between, nothing is written and the answer says who and when.
+ * someone saved in between, nothing is written and the answer says who and when. `then` runs in the
+ * same transaction once the contact is written (or found unchanged): Send Message queues its message there.
  */
 export async function updateContact(
   viewer: Viewer,
@@ -56,6 +57,7 @@ export async function updateContact(
   expectedVersion: number,
   edit: ContactUpdateInput,
   source: ChangeSource,
+  then?: (tx: Transaction) => Promise<void>,
 ): Promise<ActionResult<{ id: string }>> {
   const current = await loadVisibleContact(viewer, id);
   if (!current) return notFound();
@@ -71,7 +73,10 @@ export async function updateContact(
       const after = await snapshotOf(tx, viewer, { ...input, responsibleUserId, segmentIds }, current.consent);
       const changes = diffSnapshots(before, after);
       // A save that changes nothing writes nothing: no new version to conflict with others' saves.
-      if (changes.length === 0) return { ok: true as const, id };
+      if (changes.length === 0) {
+        await then?.(tx);
+        return { ok: true as const, id };
+      }
       const set = sql`${assignments(input, responsibleUserId)}, consent = ${consentWritten(sql`contacts.consent`, input.consent, viewer, source)}`;
       const written = await writer.updateContact(tx, { viewer, source }, id, expectedVersion, set, changes);
       if (!written) return conflict(tx, viewer, id);
@@ -91,6 +96,7 @@ export async function updateContact(
           details: { from: responsible.from, to: responsible.to },
         });
       }
+      await then?.(tx);
       return { ok: true as const, id };
     }),
   );
