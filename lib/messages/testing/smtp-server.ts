@@ -10,7 +10,8 @@ export type Refusal = { code: number; message: string };
 
 export const smtpUser = { username: "carteira", password: "s3gredo:com:dois-pontos" };
 
-export async function startSmtpServer() {
+/** `onReceived`: called with each message accepted, as it is (the end-to-end setup keeps them in a file). */
+export async function startSmtpServer({ onReceived }: { onReceived?: (mail: ReceivedMail) => void } = {}) {
   const received: ReceivedMail[] = [];
   let refuse: (address: string) => Refusal | null = () => null;
   let hold: Promise<void> | null = null;
@@ -32,7 +33,9 @@ export async function startSmtpServer() {
       stream.on("end", async () => {
         await hold;
         const envelope = { envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", envelopeTo: session.envelope.rcptTo.map((r) => r.address) };
-        received.push({ ...envelope, ...parseMail(Buffer.concat(chunks).toString("latin1")) });
+        const mail = { ...envelope, ...parseMail(Buffer.concat(chunks).toString("latin1")) };
+        received.push(mail);
+        onReceived?.(mail);
         callback();
       });
     },
