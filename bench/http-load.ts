@@ -3,7 +3,8 @@
 // autocannon's summary has no p95. Takes its request from the parent and sends back the result.
 import autocannon from "autocannon";
 
-export type LoadRequest = { url: string; cookie: string; connections: number; seconds: number };
+/** `paths`: requests go to these in turn (on `url`'s origin) instead of always to `url`. */
+export type LoadRequest = { url: string; headers: Record<string, string>; connections: number; seconds: number; paths?: string[] };
 export type LoadResult = { latencies: number[]; seconds: number; errors: number; statusCodes: Record<string, number> };
 
 // A page too slow to answer each connection this many times within the duration is run instead
@@ -11,6 +12,7 @@ export type LoadResult = { latencies: number[]; seconds: number; errors: number;
 const minimumPerConnection = 3;
 
 process.once("message", async (request: LoadRequest) => {
+  let next = 0;
   const run = async (limit: { duration: number } | { amount: number }) => {
     const latencies: number[] = [];
     const instance = autocannon({
@@ -19,7 +21,8 @@ process.once("message", async (request: LoadRequest) => {
       ...limit,
       // A slow page must be measured, not counted as an error (autocannon's default is 10 s).
       timeout: 120,
-      headers: { cookie: request.cookie },
+      headers: request.headers,
+      ...(request.paths && { requests: [{ setupRequest: (req: object) => ({ ...req, path: request.paths![next++ % request.paths!.length] }) }] }),
     });
     instance.on("response", (_client, _statusCode, _bytes, responseTime) => latencies.push(responseTime));
     const result = await instance;

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/sign-in";
 import { loadViewer } from "@/lib/auth/viewer";
@@ -7,6 +7,8 @@ import { listQueues } from "@/lib/live/queues";
 import { findContacts } from "@/lib/contacts/contact-list";
 import { templateInput } from "@/lib/templates/template-input";
 import { getTemplate, listTemplates, previewTemplate } from "@/lib/templates/templates";
+import { reachableBy } from "@/lib/contacts/consent";
+import { channels, type Channel } from "@/lib/messages/channels";
 import { getDb } from "./client";
 import { attendances, contactHistory, contacts, contactSegments, organizations, segmentMembers, segments, users } from "./schema";
 import { demoLogins, demoPassword, isDatabaseSeeded, seedDemo } from "./seed";
@@ -183,6 +185,30 @@ describe("seedDemo on a fresh database", () => {
     expect(preview).toMatchObject({ ok: true, body: expect.stringContaining(contact.customerCode) });
     const other = await userByEmail("admin@outra.test");
     expect(await listTemplates((await loadViewer(other.id, other.organizationId))!)).toEqual([]);
+  });
+
+  it("most Demo contacts have consent recorded per channel, some refused, some not asked: campaigns reach people", async () => {
+    const demo = await organizationId("Demo");
+    const share = async (condition: SQL) => {
+      const [row] = await getDb().select({ n: sql<number>`count(*)::int` }).from(contacts).where(and(eq(contacts.organizationId, demo), condition));
+      return row.n / 300;
+    };
+    const status = (channel: Channel) => sql`contacts.consent -> ${channel} ->> 'status'`;
+    expect(await share(sql`${status("email")} = 'granted'`)).toBeGreaterThan(0.6);
+    expect(await share(sql`${status("email")} = 'granted'`)).toBeLessThan(0.8);
+    expect(await share(sql`${status("whatsapp")} = 'granted'`)).toBeGreaterThan(0.5);
+    expect(await share(sql`${status("whatsapp")} = 'granted'`)).toBeLessThan(0.7);
+    for (const channel of channels) {
+      expect(await share(sql`${status(channel)} = 'denied'`)).toBeGreaterThan(0);
+      expect(await share(sql`${status(channel)} is null`)).toBeGreaterThan(0);
+      expect(await share(reachableBy(channel))).toBeGreaterThan(0.2);
+    }
+    const [sample] = await getDb()
+      .select({ consent: contacts.consent, createdAt: contacts.createdAt })
+      .from(contacts)
+      .where(and(eq(contacts.organizationId, demo), sql`${status("whatsapp")} = 'granted'`))
+      .limit(1);
+    expect(sample.consent.whatsapp).toEqual({ status: "granted", at: sample.createdAt.toISOString(), source: "system", by: "Carga inicial" });
   });
 
   it("seeding twice is a no-op", async () => {

@@ -15,6 +15,7 @@ import {
   users,
   type AttendanceOutcome,
   type Channel,
+  type ContactConsent,
   type DocumentType,
   type Priority,
   type Role,
@@ -96,7 +97,7 @@ export async function seedDemo(db: Database): Promise<void> {
         names.map((name) => ({ organizationId: demoOrgId, segmentId: segmentIds[name], userId: userIds[userKey] })),
       ),
     );
-    const demoContacts = generateDemoContacts(mulberry32(0x5eed), documents, ids, now);
+    const demoContacts = withConsent(mulberry32(0xc025e7), generateDemoContacts(mulberry32(0x5eed), documents, ids, now));
     await insertContacts(tx, demoOrgId, demoContacts, userIds, segmentIds);
     await insertAttendances(tx, demoOrgId, generateDemoAttendances(mulberry32(0x11fe), demoContacts, now), userIds, segmentIds);
 
@@ -106,7 +107,7 @@ export async function seedDemo(db: Database): Promise<void> {
     const otherUserIds = await insertUsers(tx, otherOrgId, otherUsers, passwordHash, ids);
     const generalId = ids();
     await tx.insert(segments).values({ organizationId: otherOrgId, id: generalId, name: "Geral" });
-    const otherContacts = generateOtherContacts(mulberry32(0x0472a), documents, ids, now);
+    const otherContacts = withConsent(mulberry32(0x0c025e7), generateOtherContacts(mulberry32(0x0472a), documents, ids, now));
     await insertContacts(tx, otherOrgId, otherContacts, otherUserIds, { Geral: generalId });
 
     // Last, so that every id drawn before stays what it was.
@@ -153,6 +154,7 @@ type SeedContact = {
   priority: Priority;
   phones: string[];
   emails: string[];
+  consent?: ContactConsent;
   createdAt: Date;
 };
 
@@ -187,6 +189,7 @@ async function insertContacts(
         priority: c.priority,
         phones: c.phones,
         emails: c.emails,
+        consent: c.consent ?? {},
         version: 1,
         createdAt: c.createdAt,
         updatedAt: c.createdAt,
@@ -265,6 +268,26 @@ function generateOtherContacts(random: Random, documents: DocumentFactory, ids: 
       emails: people.emails(name, isCompany),
       createdAt,
     };
+  });
+}
+
+// Consent as a first load brings it: most answered when the customer signed up, some refused, some
+// never asked (not reachable). Its own stream, so the contacts themselves stay as they were.
+const consentOdds: Record<Channel, { granted: number; denied: number }> = {
+  email: { granted: 0.7, denied: 0.1 },
+  whatsapp: { granted: 0.6, denied: 0.15 },
+  sms: { granted: 0.4, denied: 0.2 },
+};
+
+function withConsent(random: Random, list: SeedContact[]): SeedContact[] {
+  return list.map((contact) => {
+    const consent: ContactConsent = {};
+    for (const [channel, odds] of Object.entries(consentOdds) as [Channel, (typeof consentOdds)[Channel]][]) {
+      const r = random();
+      const status = r < odds.granted ? "granted" : r < odds.granted + odds.denied ? "denied" : null;
+      if (status) consent[channel] = { status, at: contact.createdAt.toISOString(), source: "system", by: "Carga inicial" };
+    }
+    return { ...contact, consent };
   });
 }
 

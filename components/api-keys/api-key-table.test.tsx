@@ -13,6 +13,8 @@ const live: ApiKeyOverview = {
   name: "ERP",
   prefix: "crt_AbCdEfGh",
   scopes: ["contacts:read", "messages:send"],
+  segmentNames: [],
+  requestsPerMinute: 600,
   createdByName: "Ana Souza",
   createdAt: new Date("2026-11-20T13:00:00Z"),
   lastUsedAt: new Date("2026-11-26T09:00:00Z"),
@@ -24,6 +26,8 @@ const revoked: ApiKeyOverview = {
   name: "Chatbot antigo",
   prefix: "crt_ZyXwVuTs",
   scopes: ["attendances:write"],
+  segmentNames: ["Corporativo", "Varejo SP"],
+  requestsPerMinute: 1200,
   lastUsedAt: null,
   revokedAt: new Date("2026-11-25T12:00:00Z"),
 };
@@ -40,12 +44,16 @@ describe("ApiKeyTable", () => {
     expect(rowOf("ERP").textContent).toContain("20/11/2026 por Ana Souza");
     expect(first.getByText("há 3 horas").getAttribute("title")).toBe("26/11/2026 às 06:00");
     expect(first.getByText("Ativa")).toBeDefined();
+    expect(first.getByText("Toda a organização")).toBeDefined();
+    expect(first.getByText("até 600 req./min")).toBeDefined();
 
     const second = within(rowOf("Chatbot antigo"));
     expect(second.getByText("crt_ZyXwVuTs…")).toBeDefined();
     expect(second.getByText("Registrar atendimentos (Live)")).toBeDefined();
     expect(second.getByText("nunca usada")).toBeDefined();
     expect(second.getByText("Revogada")).toBeDefined();
+    expect(rowOf("Chatbot antigo").textContent).toContain("Corporativo, Varejo SP");
+    expect(second.getByText("até 1.200 req./min")).toBeDefined();
   });
 
   test("offers Revogar for live keys only", () => {

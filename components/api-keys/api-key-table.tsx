@@ -24,6 +24,7 @@ export function ApiKeyTable({ apiKeys, revoke, now = new Date() }: ApiKeyTablePr
           <th scope="col" className="px-4 py-3">Nome</th>
           <th scope="col" className="px-4 py-3">Chave</th>
           <th scope="col" className="px-4 py-3">Permissões</th>
+          <th scope="col" className="px-4 py-3">Contatos</th>
           <th scope="col" className="px-4 py-3">Criada</th>
           <th scope="col" className="px-4 py-3">Último uso</th>
           <th scope="col" className="px-4 py-3">Situação</th>
@@ -43,6 +44,10 @@ export function ApiKeyTable({ apiKeys, revoke, now = new Date() }: ApiKeyTablePr
                 </span>
               ))}
             </span>
+          </Cell>
+          <Cell label="Contatos" className="px-4 py-3">
+            {key.segmentNames.length > 0 ? key.segmentNames.join(", ") : "Toda a organização"}
+            <span className="block text-xs text-slate-500">até {key.requestsPerMinute.toLocaleString("pt-BR")} req./min</span>
           </Cell>
           <Cell label="Criada" className="px-4 py-3">
             <time dateTime={key.createdAt.toISOString()} title={formatDateTime(key.createdAt)}>{formatDate(key.createdAt)}</time> por {key.createdByName}

@@ -23,7 +23,7 @@ const refused = (fieldErrors: Record<string, string[]>, message = "Revise os cam
 function setup(answer: () => Promise<ActionResult<Created>>) {
   const user = userEvent.setup();
   const action = vi.fn(async (_previous: ActionResult<Created> | null, _data: FormData) => answer());
-  render(<NewApiKeyForm action={action} />);
+  render(<NewApiKeyForm action={action} segments={[{ id: "s1", name: "Corporativo" }, { id: "s2", name: "Varejo SP" }]} />);
   return { user, action };
 }
 
@@ -50,6 +50,21 @@ describe("NewApiKeyForm", () => {
     for (const label of ["Ler contatos", "Criar e alterar contatos", "Enviar mensagens", "Registrar atendimentos (Live)"]) {
       expect(within(group).getByRole("checkbox", { name: new RegExp(label.replace(/[()]/g, "\\$&")) })).toBeDefined();
     }
+  });
+
+  test("sends the segments chosen (none: the whole organization) and the requests per minute", async () => {
+    const { user, action } = setup(async () => refused({ name: ["Dê um nome à chave."] }));
+    const group = screen.getByRole("group", { name: /Contatos que a chave vê/ });
+    expect((within(group).getAllByRole("checkbox") as HTMLInputElement[]).map((box) => box.checked)).toEqual([false, false]);
+    expect((screen.getByLabelText(/^Requisições por minuto/) as HTMLInputElement).value).toBe("600");
+    await user.click(within(group).getByRole("checkbox", { name: "Varejo SP" }));
+    await user.clear(screen.getByLabelText(/^Requisições por minuto/));
+    await user.type(screen.getByLabelText(/^Requisições por minuto/), "60");
+    await user.click(screen.getByRole("button", { name: "Criar chave" }));
+    await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+    const sent = action.mock.calls[0][1];
+    expect(sent.getAll("segmentIds")).toEqual(["s2"]);
+    expect(sent.get("requestsPerMinute")).toBe("60");
   });
 
   test("shows every field error from the server beside its field, keeping what was typed and chosen", async () => {

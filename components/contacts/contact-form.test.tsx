@@ -63,6 +63,7 @@ describe("ContactForm", () => {
     expect(screen.getByRole("group", { name: "Segmentos" })).toBeDefined();
     expect(screen.getByRole("group", { name: "Telefones" })).toBeDefined();
     expect(screen.getByRole("group", { name: "E-mails" })).toBeDefined();
+    expect(screen.getByRole("group", { name: "Consentimento (LGPD)" })).toBeDefined();
     // Optional fields carry no required mark.
     expect(screen.getByRole("textbox", { name: "Hashtags" })).toHaveProperty("required", false);
   });
@@ -178,6 +179,9 @@ describe("ContactForm", () => {
       segmentIds: ["s2"],
       phones: ["(11) 98765-4321"],
       emails: ["maria@exemplo.com.br"],
+      "consent.whatsapp": [""],
+      "consent.sms": [""],
+      "consent.email": [""],
     });
 
     // Everything typed is still on screen after React's post-action form reset.
@@ -324,6 +328,87 @@ describe("ContactForm", () => {
       await user.click(screen.getByRole("button", { name: "mostrar" }));
       expect(await screen.findByText("Contato não encontrado.")).toBeDefined();
       expect((screen.getByLabelText(/^CPF \/ CNPJ/) as HTMLInputElement).value).toBe("***.456.789-**");
+    });
+  });
+
+  describe("consent (LGPD)", () => {
+    const channelGroup = (name: string) => within(screen.getByRole("group", { name: "Consentimento (LGPD)" })).getByRole("group", { name });
+    const answer = (channel: string, label: string) => within(channelGroup(channel)).getByRole("radio", { name: label }) as HTMLInputElement;
+    const sentConsent = (action: ReturnType<typeof renderForm>["action"], call: number) => {
+      const sent = action.mock.calls[call][1];
+      return ["whatsapp", "sms", "email"].map((channel) => sent.getAll(`consent.${channel}`));
+    };
+    const record = { status: "granted", at: "2026-03-12T17:05:00.000Z", source: "form", by: "Ana Souza" } as const;
+
+    test("one labelled radio group per channel, Aceita / Não aceita / Não informado, Não informado on a new contact", () => {
+      renderForm();
+      for (const channel of ["WhatsApp", "SMS", "E-mail"]) {
+        const radios = within(channelGroup(channel)).getAllByRole("radio") as HTMLInputElement[];
+        expect(radios.map((radio) => radio.labels?.[0]?.textContent)).toEqual(["Aceita", "Não aceita", "Não informado"]);
+        expect(radios.filter((radio) => radio.checked).map((radio) => radio.value)).toEqual([""]);
+      }
+      expect(description(answer("WhatsApp", "Aceita"))).toContain("não recebe mensagens pelo canal");
+    });
+
+    test("answers are chosen with the mouse or the arrow keys, each channel on its own, and sent as consent.<channel>", async () => {
+      const { user, action } = renderForm();
+      await user.click(answer("WhatsApp", "Aceita"));
+      await user.keyboard("{ArrowDown}");
+      expect(answer("WhatsApp", "Não aceita").checked).toBe(true);
+      expect(document.activeElement).toBe(answer("WhatsApp", "Não aceita"));
+      await user.click(answer("E-mail", "Aceita"));
+      expect(answer("WhatsApp", "Não aceita").checked).toBe(true);
+      expect(answer("SMS", "Não informado").checked).toBe(true);
+
+      await user.click(screen.getByRole("button", { name: "Criar contato" }));
+      await waitFor(() => expect(action).toHaveBeenCalledTimes(1));
+      expect(sentConsent(action, 0)).toEqual([["denied"], [""], ["granted"]]);
+    });
+
+    test("editing shows each record under its channel while its answer is kept, and the stored answers checked", async () => {
+      const { user } = renderForm({
+        initialValues: { ...emptyValues, consent: { whatsapp: "granted", sms: "denied", email: "" } },
+        consentRecords: { whatsapp: record, sms: { ...record, status: "denied", source: "import", by: "Lúcia Ramos" } },
+        submitLabel: "Salvar alterações",
+      });
+      expect(answer("WhatsApp", "Aceita").checked).toBe(true);
+      expect(answer("SMS", "Não aceita").checked).toBe(true);
+      expect(description(channelGroup("WhatsApp"))).toBe("Registrado em 12/03/2026 às 14:05 por Ana Souza, pelo formulário");
+      expect(description(channelGroup("SMS"))).toBe("Registrado em 12/03/2026 às 14:05 por Lúcia Ramos, por importação");
+      expect(channelGroup("E-mail").getAttribute("aria-describedby")).toBeNull();
+
+      // A new answer will be a new record: the old one no longer describes it.
+      await user.click(answer("WhatsApp", "Não informado"));
+      expect(screen.queryByText(/por Ana Souza, pelo formulário/)).toBeNull();
+      await user.click(answer("WhatsApp", "Aceita"));
+      expect(screen.getByText(/por Ana Souza, pelo formulário/)).toBeDefined();
+    });
+
+    test("a refused submit shows the consent errors on the group and keeps the answers chosen", async () => {
+      const { user, action } = renderForm();
+      action.mockResolvedValue({
+        ok: false,
+        code: "invalid",
+        message: "Revise os campos destacados.",
+        fieldErrors: { consent: ["Consentimento (SMS): escolha Aceita, Não aceita ou Não informado."] },
+      });
+      await user.click(answer("SMS", "Aceita"));
+      await user.click(answer("E-mail", "Não aceita"));
+      await user.click(screen.getByRole("button", { name: "Criar contato" }));
+      await within(document.querySelector("form")!).findByRole("alert");
+
+      expect(description(screen.getByRole("group", { name: "Consentimento (LGPD)" }))).toContain("Consentimento (SMS): escolha Aceita, Não aceita ou Não informado.");
+      expect(description(answer("SMS", "Aceita"))).toContain("Consentimento (SMS): escolha");
+      expect(answer("SMS", "Aceita").checked).toBe(true);
+      expect(answer("E-mail", "Não aceita").checked).toBe(true);
+      expect(answer("WhatsApp", "Não informado").checked).toBe(true);
+    });
+
+    test("a form posted before hydration comes back with the answers typed (keepingWhatWasTyped's values)", () => {
+      renderForm({ initialValues: { ...emptyValues, consent: { whatsapp: "denied", sms: "granted", email: "" } } });
+      expect(answer("WhatsApp", "Não aceita").checked).toBe(true);
+      expect(answer("SMS", "Aceita").checked).toBe(true);
+      expect(answer("E-mail", "Não informado").checked).toBe(true);
     });
   });
 });

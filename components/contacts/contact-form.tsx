@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ContactFormResult, ContactFormValues } from "@/lib/contacts/contact-form-data";
+import type { ContactConsent } from "@/lib/contacts/consent-labels";
 import { priorities, priorityLabels, type Priority } from "@/lib/contacts/contact-input";
 import { formatDocumentAsTyped } from "@/lib/documents/document";
 import { formatPhoneAsTyped } from "@/lib/phones/phone";
@@ -11,6 +12,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { Field, type ControlProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { ConsentFieldset } from "./consent-fieldset";
 import { revealButtonClasses, useDocumentReveal, type RevealDocument } from "./document-reveal";
 import { InputList } from "./input-list";
 import { SegmentCheckboxes } from "@/components/segments/segment-checkboxes";
@@ -29,6 +31,7 @@ export const emptyContactValues: ContactFormValues = {
   segmentIds: [],
   phones: [],
   emails: [],
+  consent: { whatsapp: "", sms: "", email: "" },
 };
 
 export type ContactFormProps = {
@@ -52,6 +55,8 @@ export type ContactFormProps = {
    * reveal) or "substituir"; until then it sends nothing and the server keeps the stored document.
    */
   storedDocument?: { masked: string; reveal: RevealDocument };
+  /** When editing: the contact's consent records, each shown under its channel (when, how, by whom). */
+  consentRecords?: ContactConsent;
   submitLabel: string;
   /** Where "Cancelar" goes, or what it does (a panel closes itself). */
   cancel: string | (() => void);
@@ -66,6 +71,7 @@ export function ContactForm({
   segmentOptions,
   lockedSegments = [],
   storedDocument,
+  consentRecords,
   submitLabel,
   cancel,
 }: ContactFormProps) {
@@ -78,6 +84,7 @@ export function ContactForm({
   const [responsibleUserId, setResponsibleUserId] = useState(start.responsibleUserId);
   const [priority, setPriority] = useState<Priority>(start.priority);
   const [segmentIds, setSegmentIds] = useState(start.segmentIds);
+  const [consent, setConsent] = useState(start.consent);
 
   const formRef = useRef<HTMLFormElement>(null);
   const bannerRef = useRef<HTMLDivElement>(null);
@@ -244,6 +251,8 @@ export function ContactForm({
           )}
         </Field>
       </div>
+
+      <ConsentFieldset value={consent} onChange={setConsent} records={consentRecords} errors={errors.consent} />
 
       <div className="flex items-center justify-end gap-3 border-t border-slate-200 pt-6">
         {typeof cancel === "string" ? (

@@ -1,20 +1,7 @@
 import type { HistoryEntry } from "@/lib/contacts/queries";
+import { changeSourceLabels } from "@/lib/contacts/change-sources";
 import { describeChange } from "@/lib/contacts/history";
 import { formatDateTime } from "@/lib/format/date";
-
-// How the change was made, after the time: "26/11/2026 às 07:48 · pelo formulário".
-const sourceLabels: Record<HistoryEntry["source"], string> = {
-  form: "pelo formulário",
-  import: "por importação",
-  api: "pela API",
-  system: "pelo sistema",
-  bulk: "em uma ação em massa",
-  undo: "ao desfazer uma ação em massa",
-  import_undo: "ao desfazer uma importação",
-  handover: "na transferência dos contatos de um usuário desativado",
-  segment: "no arquivamento de um segmento",
-  live: "durante um atendimento no Live",
-};
 
 const actionLabels: Record<HistoryEntry["action"], string> = {
   create: "criou o contato",
@@ -46,7 +33,7 @@ export function ContactHistory({ entries }: { entries: HistoryEntry[] }) {
           )}
           <p className="mt-1 text-xs text-slate-500">
             <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>
-            {showsSource(entry) && ` · ${sourceLabels[entry.source]}`}
+            {showsSource(entry) && ` · ${changeSourceLabels[entry.source]}`}
           </p>
         </li>
       ))}

@@ -55,6 +55,17 @@ describe("ImportSettingsForm", () => {
     expect(description(columnSelect("Nome"))).toBe("");
   });
 
+  test("consent columns are offered and, once mapped, the update options say how they apply", async () => {
+    const { user } = renderForm();
+    const policies = () => screen.getByRole("group", { name: "Ao atualizar um contato existente" });
+    expect(description(policies())).not.toContain("Consentimento");
+    expect([...columnSelect("Observação").options].map((option) => option.textContent)).toEqual(
+      expect.arrayContaining(["Consentimento WhatsApp", "Consentimento SMS", "Consentimento E-mail"]),
+    );
+    await user.selectOptions(columnSelect("Observação"), "Consentimento WhatsApp");
+    expect(description(policies())).toContain("Consentimento: a resposta do arquivo substitui a atual; célula vazia mantém.");
+  });
+
   test("submits the mapping and every option as the settings schema reads them", async () => {
     const { actions, user } = renderForm();
     await user.selectOptions(columnSelect("Observação"), "Hashtags");

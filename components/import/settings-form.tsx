@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { TagInput } from "@/components/contacts/tag-input";
 import type { ActionResult, FieldErrors } from "@/lib/actions/result";
-import { importFieldLabels, suggestMapping, type ImportField } from "@/lib/import/columns";
+import { consentImportFields, importFieldLabels, suggestMapping, type ImportField } from "@/lib/import/columns";
 import type { SavedImportMapping } from "@/lib/import/imports";
 import {
   defaultUpdatePolicies,
@@ -97,6 +97,7 @@ export function ImportSettingsForm({ importId, header, sampleRows, settings, seg
   }
 
   const keyMapped = mapping.includes(key);
+  const consentMapped = Object.values(consentImportFields).some((field) => mapping.includes(field));
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-8">
       <section aria-labelledby="mapping-title" className="space-y-3">
@@ -154,7 +155,16 @@ export function ImportSettingsForm({ importId, header, sampleRows, settings, seg
         </div>
 
         {mode !== "createOnly" && (
-          <Field label="Ao atualizar um contato existente" group hint="Segmentos nunca são removidos: a importação só acrescenta." errors={errors.policies}>
+          <Field
+            label="Ao atualizar um contato existente"
+            group
+            hint={
+              consentMapped
+                ? "Segmentos nunca são removidos: a importação só acrescenta. Consentimento: a resposta do arquivo substitui a atual; célula vazia mantém."
+                : "Segmentos nunca são removidos: a importação só acrescenta."
+            }
+            errors={errors.policies}
+          >
             {() => (
               <div className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
                 {/* Only fields the file or an option fills, and never the key: it is what matched the contact. */}

@@ -4,12 +4,12 @@ import type { AttendanceMessage } from "@/lib/live/attendance";
 import { ConversationScroll } from "./conversation-scroll";
 
 export type ConversationProps = {
-  messages: Pick<AttendanceMessage, "id" | "direction" | "body" | "status" | "authorName" | "createdAt">[];
+  messages: Pick<AttendanceMessage, "id" | "direction" | "body" | "status" | "authorName" | "createdAt" | "sentAt" | "error">[];
   /** How the customer's messages are signed: the contact's name, or "Cliente". */
   customerName: string;
 };
 
-/** The messages in order: the customer's on the left, the team's on the right with their outbox status. */
+/** The messages in order: the customer's on the left, the team's on the right with their delivery status. */
 export function Conversation({ messages, customerName }: ConversationProps) {
   if (messages.length === 0) return <p className="px-4 py-8 text-center text-sm text-slate-500">Nenhuma mensagem ainda.</p>;
   return (
@@ -25,9 +25,18 @@ export function Conversation({ messages, customerName }: ConversationProps) {
                   <span className="font-medium text-slate-700">{author}</span>
                   <time dateTime={m.createdAt.toISOString()} title={formatDateTime(m.createdAt)}>{formatTime(m.createdAt)}</time>
                   {outbound && m.status === "queued" && <Badge tone="amber">na fila de envio</Badge>}
+                  {outbound && m.status === "sent" && (
+                    <span title={m.sentAt ? `Enviada em ${formatDateTime(m.sentAt)}` : undefined}>
+                      <Badge tone="green">enviada</Badge>
+                    </span>
+                  )}
                   {outbound && m.status === "failed" && <Badge tone="red">falhou</Badge>}
                 </p>
                 <p className="mt-1 break-words whitespace-pre-wrap text-slate-900">{m.body}</p>
+                {outbound && m.status === "failed" && m.error && <p className="mt-1 break-words text-xs text-red-700">Motivo: {m.error}</p>}
+                {outbound && m.status === "queued" && m.error && (
+                  <p className="mt-1 break-words text-xs text-amber-800">A última tentativa falhou ({m.error}); o envio será tentado de novo.</p>
+                )}
               </div>
             </li>
           );

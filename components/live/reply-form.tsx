@@ -13,11 +13,11 @@ export type ReplyFormProps = {
   action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
   /** Why the viewer cannot answer (not theirs, waiting, closed); null when they hold it. */
   disabledReason: string | null;
+  /** Whether replies on this channel are sent or wait in the outbox (deliveryNote, lib/messages/delivery-note.ts). */
+  deliveryNote: string;
 };
 
-export const outboxNote = "O envio pelo WhatsApp, SMS e e-mail ainda não está conectado: as respostas ficam na fila de envio.";
-
-export function ReplyForm({ attendanceId, action, disabledReason }: ReplyFormProps) {
+export function ReplyForm({ attendanceId, action, disabledReason, deliveryNote }: ReplyFormProps) {
   // Controlled: the refresh every 2 s and a refused send keep what was typed; a sent reply clears it.
   const [body, setBody] = useState("");
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -57,7 +57,7 @@ export function ReplyForm({ attendanceId, action, disabledReason }: ReplyFormPro
       </Field>
       {state && !state.ok && Object.keys(errors).length === 0 && <Alert>{state.message}</Alert>}
       <Button type="submit" pending={pending} disabled={disabled}>Enviar</Button>
-      <p className="text-xs text-slate-500">{outboxNote}</p>
+      <p className="text-xs text-slate-500">{deliveryNote}</p>
     </form>
   );
 }

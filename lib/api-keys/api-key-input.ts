@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { segmentIdsField } from "@/lib/contacts/contact-input";
 import { hasControlCharacters } from "@/lib/sql/values";
 
 // Shared by the "Nova chave" form, its server action and the data layer: client-safe, no server imports.
@@ -15,6 +16,8 @@ export const apiScopeLabels: Record<ApiScope, string> = {
 };
 
 export const API_KEY_NAME_MAX = 80;
+export const REQUESTS_PER_MINUTE_DEFAULT = 600;
+export const REQUESTS_PER_MINUTE_MAX = 100_000;
 
 export const apiKeyInput = z.object({
   name: z
@@ -28,5 +31,17 @@ export const apiKeyInput = z.object({
     .min(1, { error: "Escolha ao menos uma permissão." })
     // Stored in the list's order, each once, whatever order the form sent them in.
     .transform((chosen) => apiScopes.filter((scope) => chosen.includes(scope))),
+  // None: the whole organization.
+  segmentIds: segmentIdsField,
+  // Left out or blank: the default.
+  requestsPerMinute: z.preprocess(
+    (value) => (value === null || value === "" ? undefined : value),
+    z.coerce
+      .number({ error: "Informe um número de requisições por minuto." })
+      .int({ error: "Informe um número inteiro." })
+      .min(1, { error: "Permita ao menos 1 requisição por minuto." })
+      .max(REQUESTS_PER_MINUTE_MAX, { error: `O limite é de até ${REQUESTS_PER_MINUTE_MAX.toLocaleString("pt-BR")} requisições por minuto.` })
+      .default(REQUESTS_PER_MINUTE_DEFAULT),
+  ),
 });
 export type ApiKeyInput = z.output<typeof apiKeyInput>;

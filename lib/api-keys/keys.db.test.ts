@@ -56,10 +56,19 @@ describe("createApiKey", () => {
     // The key is nowhere in the row, not even in part past the shown prefix.
     expect(JSON.stringify(row)).not.toContain(key.slice(12));
     expect(await auditOf(world.orgA)).toEqual([
-      { action: "api_key.create", targetId: id, targetLabel: "ERP", details: { prefix: key.slice(0, 12), scopes: ["contacts:read", "messages:send"] } },
+      { action: "api_key.create", targetId: id, targetLabel: "ERP", details: { prefix: key.slice(0, 12), scopes: ["contacts:read", "messages:send"], segments: [], requestsPerMinute: 600 } },
     ]);
     // Nothing else can answer it again.
     expect(JSON.stringify(await listApiKeys(world.viewers.admin))).not.toContain(key.slice(12));
+  });
+
+  it("restricts a key to active segments of its own organization only", async () => {
+    const forged = apiKeyInput.parse({ name: "ERP", scopes: ["contacts:read"], segmentIds: [world.segments.s1, world.segments.sB] });
+    expect(await createApiKey(world.viewers.admin, forged)).toMatchObject({ ok: false, fieldErrors: { segmentIds: ["Escolha segmentos da lista."] } });
+    expect(await storedRows(world.orgA)).toEqual([]);
+    const restricted = await createApiKey(world.viewers.admin, { ...forged, segmentIds: [world.segments.s2, world.segments.s1] });
+    expect(restricted.ok).toBe(true);
+    expect((await listApiKeys(world.viewers.admin))?.[0].segmentNames).toEqual(["S1", "S2"]);
   });
 
   it("makes a different key every time", async () => {
@@ -76,7 +85,7 @@ describe("createApiKey", () => {
       code: "invalid",
       fieldErrors: { name: ["Dê um nome à chave."], scopes: ["Escolha permissões da lista."] },
     });
-    expect(await createApiKey(world.viewers.admin, { name: "ERP", scopes: [] })).toMatchObject({
+    expect(await createApiKey(world.viewers.admin, { name: "ERP", scopes: [], segmentIds: [], requestsPerMinute: 600 })).toMatchObject({
       ok: false,
       fieldErrors: { scopes: ["Escolha ao menos uma permissão."] },
     });
@@ -112,6 +121,8 @@ describe("listApiKeys", () => {
         name: "Chatbot",
         prefix: newer.key.slice(0, 12),
         scopes: ["attendances:write"],
+        segmentNames: [],
+        requestsPerMinute: 600,
         createdByName: "Admin",
         createdAt: expect.any(Date),
         lastUsedAt: null,
@@ -122,6 +133,8 @@ describe("listApiKeys", () => {
         name: "ERP",
         prefix: older.key.slice(0, 12),
         scopes: ["contacts:read", "contacts:write"],
+        segmentNames: [],
+        requestsPerMinute: 600,
         createdByName: "Admin",
         createdAt: expect.any(Date),
         lastUsedAt: null,
@@ -173,10 +186,12 @@ describe("revokeApiKey", () => {
 describe("authenticateApiKey", () => {
   it("accepts a live key as Bearer, whatever the scheme's case, with its organization, name and scopes", async () => {
     const { id, key } = await create(world.viewers.admin, "ERP", ["contacts:read", "attendances:write"]);
-    const client = { organizationId: world.orgA, keyId: id, keyName: "ERP", scopes: ["contacts:read", "attendances:write"] };
-    expect(await authenticateApiKey(`Bearer ${key}`)).toEqual(client);
-    expect(await authenticateApiKey(`bearer ${key}`)).toEqual(client);
-    expect(await authenticateApiKey(`BEARER  ${key}`)).toEqual(client);
+    const client = { organizationId: world.orgA, keyId: id, keyName: "ERP", scopes: ["contacts:read", "attendances:write"], segmentIds: [] };
+    // Each request is counted in the key's window.
+    const rateLimit = (remaining: number) => ({ limit: 600, remaining, resetSeconds: expect.any(Number) });
+    expect(await authenticateApiKey(`Bearer ${key}`)).toEqual({ ...client, rateLimit: rateLimit(599) });
+    expect(await authenticateApiKey(`bearer ${key}`)).toEqual({ ...client, rateLimit: rateLimit(598) });
+    expect(await authenticateApiKey(`BEARER  ${key}`)).toEqual({ ...client, rateLimit: rateLimit(597) });
   });
 
   it("refuses a revoked key from the next request on", async () => {

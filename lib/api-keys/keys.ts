@@ -7,6 +7,7 @@ import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/r
 import { recordAudit } from "@/lib/audit/audit";
 import { can, refuseWithout } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
+import { listSegmentsByIds } from "@/lib/segments/queries";
 import { parseId } from "@/lib/sql/ids";
 import { apiKeyInput, apiScopes, type ApiKeyInput, type ApiScope } from "./api-key-input";
 import { generateApiKey, hashApiKey, SHOWN_PREFIX_LENGTH } from "./secret";
@@ -17,6 +18,9 @@ export type ApiKeyOverview = {
   /** The key's first characters ("crt_AbCdEfGh"), never the key. */
   prefix: string;
   scopes: ApiScope[];
+  /** The segments the key is restricted to, by name; empty: the whole organization. */
+  segmentNames: string[];
+  requestsPerMinute: number;
   createdByName: string;
   createdAt: Date;
   lastUsedAt: Date | null;
@@ -39,15 +43,28 @@ export async function createApiKey(viewer: Viewer, input: ApiKeyInput): Promise<
   // may store one the list does not offer, or none.
   const parsed = apiKeyInput.safeParse(input);
   if (!parsed.success) return failure("invalid", invalidInputMessage, z.flattenError(parsed.error).fieldErrors);
-  const { name, scopes } = parsed.data;
+  const { name, scopes, segmentIds, requestsPerMinute } = parsed.data;
+  // Active segments of the organization only: an id from elsewhere restricts the key to nothing it could name.
+  const chosen = segmentIds.length === 0 ? [] : await listSegmentsByIds(viewer, segmentIds);
+  if (chosen.length !== segmentIds.length) return failure("invalid", invalidInputMessage, { segmentIds: ["Escolha segmentos da lista."] });
   const key = generateApiKey();
   const prefix = key.slice(0, SHOWN_PREFIX_LENGTH);
   return getDb().transaction(async (tx) => {
     const [created] = await tx
       .insert(apiKeys)
-      .values({ organizationId: viewer.organizationId, name, prefix, secretHash: hashApiKey(key), scopes, createdByUserId: viewer.userId })
+      .values({
+        organizationId: viewer.organizationId,
+        name,
+        prefix,
+        secretHash: hashApiKey(key),
+        scopes,
+        segmentIds,
+        requestsPerMinute,
+        createdByUserId: viewer.userId,
+      })
       .returning({ id: apiKeys.id });
-    await recordAudit(tx, viewer, { action: "api_key.create", targetId: created.id, targetLabel: name, details: { prefix, scopes } });
+    const details = { prefix, scopes, segments: chosen.map((s) => s.name), requestsPerMinute };
+    await recordAudit(tx, viewer, { action: "api_key.create", targetId: created.id, targetLabel: name, details });
     return { ok: true as const, id: created.id, key };
   });
 }
@@ -61,6 +78,9 @@ export async function listApiKeys(viewer: Viewer): Promise<ApiKeyOverview[] | nu
       name: apiKeys.name,
       prefix: apiKeys.prefix,
       scopes: apiKeys.scopes,
+      segmentNames: sql<string[]>`array(select s.name from segments s
+        where s.organization_id = ${apiKeys.organizationId} and s.id = any(${apiKeys.segmentIds}) order by s.name)`,
+      requestsPerMinute: apiKeys.requestsPerMinute,
       createdByName: users.name,
       createdAt: apiKeys.createdAt,
       lastUsedAt: apiKeys.lastUsedAt,

@@ -3,7 +3,7 @@ import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { getDb, type Database, type Transaction } from "@/db/client";
 import { auditEvents, type AuditAction } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
-import type { Viewer } from "@/lib/auth/viewer";
+import { actingUserId, type Viewer } from "@/lib/auth/viewer";
 import { startOfDay, startOfNextDay } from "@/lib/sql/brasilia-days";
 import { decodeCursor, encodeCursor } from "@/lib/sql/keyset-cursor";
 import type { AuditFilters } from "./audit-filters";
@@ -23,7 +23,7 @@ export type AuditEntry = {
 export async function recordAudit(tx: Transaction | Database, viewer: Viewer, entry: AuditEntry) {
   await tx.insert(auditEvents).values({
     organizationId: viewer.organizationId,
-    actorUserId: viewer.userId,
+    actorUserId: actingUserId(viewer),
     actorName: viewer.name,
     action: entry.action,
     targetId: entry.targetId,

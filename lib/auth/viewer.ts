@@ -13,7 +13,17 @@ export type Viewer = {
   segmentIds: string[];
   /** Signed in with a password an admin chose: must pick their own before anything else. */
   mustChangePassword?: boolean;
+  /**
+   * Set when an integration acts through an API key (lib/api-keys/api-viewer.ts): userId is then
+   * the key's id, which no user has, and writes are recorded under the key's name, not a user.
+   */
+  apiKeyId?: string;
 };
+
+/** The user to record as the author of a write: none when an API key wrote (its name says who). */
+export function actingUserId(viewer: Viewer): string | null {
+  return viewer.apiKeyId ? null : viewer.userId;
+}
 
 /**
  * Loads the viewer fresh from the database, so a deactivated user, a new role or a removed

@@ -318,6 +318,10 @@ describe("bulk actions: undo", () => {
   it("brings deleted contacts back with their segments, unless their código was taken meanwhile", async () => {
     const { admin } = world.viewers;
     const { inS1, inS1andS3 } = world.contacts;
+    await getDb()
+      .update(contacts)
+      .set({ consent: { whatsapp: { status: "granted", at: "2026-03-12T17:05:00.000Z", source: "form", by: "Ana Souza" } } })
+      .where(eq(contacts.id, inS1andS3));
     const before = await stored(inS1andS3);
     const inS1Code = (await stored(inS1)).customerCode;
     const action = await run(admin, { ids: [inS1, inS1andS3] }, { kind: "delete" });

@@ -241,9 +241,10 @@ async function undoChunk(tx: Transaction, action: Action, viewer: Viewer, after:
     await writer.insertContacts(tx, ctx, {
       action: "restore",
       columns: sql`organization_id, id, name, document, document_type, customer_code, responsible_user_id,
-        tags, priority, phones, emails, version, created_at, updated_at, updated_by_user_id`,
+        tags, priority, phones, emails, consent, version, created_at, updated_at, updated_by_user_id`,
+      // Consent with its records as they were (none in a row deleted before contacts had consent).
       select: sql`select r.organization_id, r.id, r.name, r.document, r.document_type, r.customer_code, r.responsible_user_id,
-          r.tags, r.priority, r.phones, r.emails, r.version + 1, r.created_at, now(), ${viewer.userId}::uuid
+          r.tags, r.priority, r.phones, r.emails, coalesce(r.consent, '{}'), r.version + 1, r.created_at, now(), ${viewer.userId}::uuid
         from bulk_action_items bi, jsonb_populate_record(null::contacts, bi.before->'contact') r
         where ${items} and bi.state = 'changed' and r.organization_id = ${org}::uuid`,
       onConflictDoNothing: true,

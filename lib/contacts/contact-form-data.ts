@@ -1,5 +1,10 @@
 import type { ActionResult } from "@/lib/actions/result";
+import { channels, type Channel } from "@/lib/messages/channels";
+import { consentStatuses, type ConsentStatus } from "./consent-labels";
 import { priorities, type Priority } from "./priority";
+
+/** The form's radio group of a channel's consent; "Não informado" submits "". */
+export const consentInputName = (channel: Channel) => `consent.${channel}`;
 
 /** Reads the contact form's fields (repeated names for lists) into the raw shape contactInput parses. */
 export function readContactForm(formData: FormData) {
@@ -15,6 +20,7 @@ export function readContactForm(formData: FormData) {
     segmentIds: list("segmentIds"),
     phones: list("phones"),
     emails: list("emails"),
+    consent: { whatsapp: text(consentInputName("whatsapp")), sms: text(consentInputName("sms")), email: text(consentInputName("email")) },
   };
 }
 
@@ -29,6 +35,8 @@ export type ContactFormValues = {
   segmentIds: string[];
   phones: string[];
   emails: string[];
+  /** Per channel: the chosen answer, "" for "Não informado". */
+  consent: Record<Channel, ConsentStatus | "">;
 };
 
 /**
@@ -47,6 +55,7 @@ export function submittedContactValues(formData: FormData): ContactFormValues {
     customerCode: raw.customerCode ?? "",
     responsibleUserId: raw.responsibleUserId ?? "",
     priority: priorities.find((p) => p === raw.priority) ?? "medium",
+    consent: Object.fromEntries(channels.map((channel) => [channel, consentStatuses.find((s) => s === raw.consent[channel]) ?? ""])) as ContactFormValues["consent"],
   };
 }
 

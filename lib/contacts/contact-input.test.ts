@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { contactFieldLabels, contactInput, contactUpdateInput, priorityLabels, type ContactInput } from "./contact-input";
+import { contactFieldLabels, contactImportInput, contactInput, contactUpdateInput, priorityLabels, type ContactInput } from "./contact-input";
 
 const SEGMENT_A = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
 const SEGMENT_B = "9b2d9a4e-6c1f-4e7a-8d3b-2a1c0e5f7b64";
@@ -27,6 +27,7 @@ describe("contactInput: valid input", () => {
       segmentIds: [],
       phones: [],
       emails: [],
+      consent: {},
     });
   });
 
@@ -41,6 +42,7 @@ describe("contactInput: valid input", () => {
       segmentIds: [SEGMENT_A, SEGMENT_B, SEGMENT_A.toUpperCase()],
       phones: ["(11) 98765-4321", "", "+55 11 98765-4321", "+1 650 253 0000"],
       emails: [" Contato@ACME.com.br ", "contato@acme.com.br", "  "],
+      consent: { whatsapp: "granted", sms: "", email: "denied" },
     });
     expect(parsed).toEqual<ContactInput>({
       name: "ACME Comércio Ltda",
@@ -53,6 +55,7 @@ describe("contactInput: valid input", () => {
       segmentIds: [SEGMENT_A, SEGMENT_B],
       phones: ["+5511987654321", "+16502530000"],
       emails: ["contato@acme.com.br"],
+      consent: { whatsapp: "granted", sms: null, email: "denied" },
     });
   });
 
@@ -141,6 +144,7 @@ describe("contactInput: everything wrong at once", () => {
       segmentIds: ["not-a-segment"],
       phones: ["(11) 98765-4321", "(11) 1234", "", "abc"],
       emails: ["ok@acme.com", "maria@", "joão@acme.com"],
+      consent: { whatsapp: "talvez", sms: "sim" },
     });
     expect(errors).toEqual({
       name: ["Informe o nome."],
@@ -155,6 +159,10 @@ describe("contactInput: everything wrong at once", () => {
       segmentIds: ["Segmento inválido."],
       phones: ["Telefone inválido: (11) 1234", "Telefone inválido: abc"],
       emails: ["E-mail inválido: maria@", "E-mail inválido: joão@acme.com"],
+      consent: [
+        "Consentimento (WhatsApp): escolha Aceita, Não aceita ou Não informado.",
+        "Consentimento (SMS): escolha Aceita, Não aceita ou Não informado.",
+      ],
     });
     expect(Object.keys(errors).sort()).toEqual(Object.keys(contactFieldLabels).sort());
   });
@@ -178,6 +186,42 @@ describe("contactInput: everything wrong at once", () => {
     ["segmentIds", { segmentIds: SEGMENT_A }, "Escolha segmentos válidos."],
   ])("refuses %s of the wrong type in pt-BR", (field, change, message) => {
     expect(fieldErrors({ ...minimal, ...change })).toEqual({ [field]: [message] });
+  });
+});
+
+describe("contactInput: consent per channel", () => {
+  const consentOf = (consent: unknown) => contactInput.parse({ ...minimal, consent }).consent;
+
+  it.each<[string, unknown, Record<string, string | null>]>([
+    ["missing: nothing changes", undefined, {}],
+    ["null (API): nothing changes", null, {}],
+    ["an empty object: nothing changes", {}, {}],
+    ["a status sets its channel only", { whatsapp: "granted" }, { whatsapp: "granted" }],
+    ["null clears a channel", { sms: null }, { sms: null }],
+    ["the form's Não informado (\"\") clears it too", { email: "" }, { email: null }],
+    ["a channel given as undefined is left out (kept)", { whatsapp: undefined, email: "denied" }, { email: "denied" }],
+    ["all three", { whatsapp: "denied", sms: "granted", email: null }, { whatsapp: "denied", sms: "granted", email: null }],
+  ])("%s", (_, consent, expected) => {
+    expect(consentOf(consent)).toEqual(expected);
+  });
+
+  it.each<[string, unknown, string[]]>([
+    ["a word, not a status", { whatsapp: "sim" }, ["Consentimento (WhatsApp): escolha Aceita, Não aceita ou Não informado."]],
+    ["a boolean", { email: true }, ["Consentimento (E-mail): escolha Aceita, Não aceita ou Não informado."]],
+    ["an unknown channel", { telegram: "granted" }, ["Consentimento: canal desconhecido (telegram); use whatsapp, sms ou email."]],
+    ["not an object", "granted", ["Informe o consentimento por canal: whatsapp, sms e email."]],
+  ])("refuses %s in pt-BR, under consent", (_, consent, messages) => {
+    expect(fieldErrors({ ...minimal, consent })).toEqual({ consent: messages });
+  });
+
+  it("names the channel in the path, for the API's dotted field errors", () => {
+    const result = contactInput.safeParse({ ...minimal, consent: { sms: "yes" } });
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([["consent", "sms"]]);
+  });
+
+  it("is the same in an edit and in an import row", () => {
+    expect(contactUpdateInput.parse({ ...minimal, consent: { sms: "granted" } }).consent).toEqual({ sms: "granted" });
+    expect(contactImportInput.parse({ consent: { email: "denied" } }).consent).toEqual({ email: "denied" });
   });
 });
 
@@ -213,6 +257,7 @@ describe("labels", () => {
       segmentIds: "Segmentos",
       phones: "Telefones",
       emails: "E-mails",
+      consent: "Consentimento (LGPD)",
     });
     expect(priorityLabels).toEqual({ high: "Alta", medium: "Média", low: "Baixa" });
   });

@@ -2,8 +2,10 @@ import { z } from "zod";
 import { parseDocument } from "@/lib/documents/document";
 import { parsePhone } from "@/lib/phones/phone";
 import { normalizeTags, tagProblem, TAGS_PER_CONTACT_MAX } from "@/lib/contacts/tags";
+import { channelLabels, type Channel } from "@/lib/messages/channels";
 import { idField } from "@/lib/sql/ids";
 import { hasControlCharacters } from "@/lib/sql/values";
+import { consentStatuses, type ConsentStatus } from "./consent-labels";
 import { priorities, type Priority } from "./priority";
 
 // Shared by the contact form, the CSV import and the API: client-safe, no server imports.
@@ -20,6 +22,7 @@ export const contactFieldLabels = {
   segmentIds: "Segmentos",
   phones: "Telefones",
   emails: "E-mails",
+  consent: "Consentimento (LGPD)",
 } as const satisfies Record<string, string>;
 
 export type ContactField = keyof typeof contactFieldLabels;
@@ -132,6 +135,39 @@ const emails = optionalStringList("Informe os e-mails como texto.").transform((l
   return [...new Set(parsed)];
 });
 
+/** Consent per channel as given: a status sets it, null clears it ("não informado"), a channel left out keeps what is stored. */
+export type ConsentInput = Partial<Record<Channel, ConsentStatus | null>>;
+
+// "" is the form's "Não informado".
+const consentStatus = (channel: Channel) =>
+  z
+    .union([z.enum(consentStatuses), z.literal(""), z.null()], {
+      error: `Consentimento (${channelLabels[channel]}): escolha Aceita, Não aceita ou Não informado.`,
+    })
+    .transform((status) => status || null)
+    .optional();
+
+// Unknown channels are refused rather than dropped: an API client's typo must not read as "keep".
+const consent = z
+  .strictObject(
+    { whatsapp: consentStatus("whatsapp"), sms: consentStatus("sms"), email: consentStatus("email") },
+    {
+      error: (issue) =>
+        issue.code === "unrecognized_keys"
+          ? `Consentimento: canal desconhecido (${issue.keys.join(", ")}); use whatsapp, sms ou email.`
+          : "Informe o consentimento por canal: whatsapp, sms e email.",
+    },
+  )
+  .nullish()
+  .transform((given): ConsentInput => {
+    const { whatsapp, sms, email } = given ?? {};
+    return { ...(whatsapp !== undefined && { whatsapp }), ...(sms !== undefined && { sms }), ...(email !== undefined && { email }) };
+  })
+  .meta({
+    description:
+      "Consentimento (LGPD) por canal: granted (aceita), denied (não aceita) ou null (não informado: apaga). Um canal omitido mantém o registrado; sem consentimento aceito o contato não recebe mensagens pelo canal.",
+  });
+
 const contactFields = z.object(
   {
     name,
@@ -143,6 +179,7 @@ const contactFields = z.object(
     segmentIds: segmentIdsField,
     phones,
     emails,
+    consent,
   },
   { error: "Envie os dados do contato." },
 );

@@ -1,8 +1,14 @@
-import type { HistoryChange } from "@/db/schema";
+import type { ContactConsent, HistoryChange } from "@/db/schema";
+import { channelLabels, channels, type Channel } from "@/lib/messages/channels";
 import { formatPhone } from "@/lib/phones/phone";
+import type { ConsentInput } from "./contact-input";
+import { channelOfConsentField, consentHistoryField, consentStatusWords, type ConsentHistoryField, type ConsentStatus } from "./consent-labels";
 import { priorityLabels, type Priority } from "./priority";
 
-/** A contact as the history records it: names rather than ids, so it still reads after renames. */
+/**
+ * A contact as the history records it: names rather than ids, so it still reads after renames.
+ * Consent is one entry per channel, its status only: when and by whom are the history row's own.
+ */
 export type ContactSnapshot = {
   name: string;
   document: string;
@@ -13,7 +19,13 @@ export type ContactSnapshot = {
   segments: string[];
   phones: string[];
   emails: string[];
-};
+} & Record<ConsentHistoryField, ConsentStatus | null>;
+
+/** The consent statuses after a write: each channel given takes its answer (null: cleared), the others keep the stored one. */
+export function consentSnapshot(stored: ContactConsent, given: ConsentInput = {}): Record<ConsentHistoryField, ConsentStatus | null> {
+  const entry = (channel: Channel) => [consentHistoryField(channel), given[channel] !== undefined ? given[channel] : (stored[channel]?.status ?? null)];
+  return Object.fromEntries(channels.map(entry)) as Record<ConsentHistoryField, ConsentStatus | null>;
+}
 
 /** The fields that differ, from what to what; every field when there is no "before" (a creation). */
 export function diffSnapshots(before: ContactSnapshot | null, after: ContactSnapshot): HistoryChange[] {
@@ -58,9 +70,12 @@ const isEmpty = (value: unknown) => value === null || value === undefined || val
 
 /**
  * One recorded change in words: "Responsável definido: Ana Souza", "Responsável removido (era Ana
- * Souza)", "Prioridade: de Média para Alta", "Hashtags adicionadas: #vip; removidas: #novo".
+ * Souza)", "Prioridade: de Média para Alta", "Hashtags adicionadas: #vip; removidas: #novo",
+ * "Consentimento (WhatsApp): não informado → aceita".
  */
 export function describeChange({ field, from, to }: HistoryChange): string {
+  const channel = channelOfConsentField(field);
+  if (channel) return `Consentimento (${channelLabels[channel]}): ${consentStatusWords(from as ConsentStatus | null)} → ${consentStatusWords(to as ConsentStatus | null)}`;
   const list = listLabels[field];
   if (list) {
     const before = (Array.isArray(from) ? from : []) as string[];

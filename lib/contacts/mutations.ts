@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
-import { contacts, segments, users, type ChangeSource } from "@/db/schema";
+import { contacts, segments, users, type ChangeSource, type ContactConsent } from "@/db/schema";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
 import { withUniqueFieldErrors, type UniqueFields } from "@/lib/actions/unique-violation";
 import { recordAudit } from "@/lib/audit/audit";
@@ -9,8 +9,9 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { formatDocument } from "@/lib/documents/document";
 import { formatTime } from "@/lib/format/date";
-import type { ContactInput, ContactUpdateInput } from "./contact-input";
-import { diffSnapshots, type ContactSnapshot } from "./history";
+import type { ConsentInput, ContactInput, ContactUpdateInput } from "./contact-input";
+import { consentAfter } from "./consent";
+import { consentSnapshot, diffSnapshots, type ContactSnapshot } from "./history";
 import { authorizeContactWrite } from "./permissions";
 import { loadVisibleContact, type LoadedContact } from "./queries";
 import { contactVisibleTo } from "./visibility";
@@ -36,8 +37,9 @@ export async function createContact(
 
   return withUniqueFieldErrors(uniqueFields, () =>
     getDb().transaction(async (tx) => {
-      const after = await snapshotOf(tx, viewer, { ...input, responsibleUserId, segmentIds });
-      const id = await writer.createContact(tx, { viewer, source }, storedFields(input, responsibleUserId), segmentIds, diffSnapshots(null, after));
+      const after = await snapshotOf(tx, viewer, { ...input, responsibleUserId, segmentIds }, {});
+      const fields = { ...storedFields(input, responsibleUserId), consent: consentWritten(sql`'{}'::jsonb`, input.consent, viewer, source) };
+      const id = await writer.createContact(tx, { viewer, source }, fields, segmentIds, diffSnapshots(null, after));
       await then?.(tx, id);
       return { ok: true as const, id };
     }),
@@ -46,7 +48,8 @@ export async function createContact(
 
 /**
  * Updates a visible contact if it is still at `expectedVersion` (optimistic concurrency): when
- * someone saved in between, nothing is written and the answer says who and when.
+ * someone saved in between, nothing is written and the answer says who and when. `then` runs in the
+ * same transaction once the contact is written (or found unchanged): Send Message queues its message there.
  */
 export async function updateContact(
   viewer: Viewer,
@@ -54,6 +57,7 @@ export async function updateContact(
   expectedVersion: number,
   edit: ContactUpdateInput,
   source: ChangeSource,
+  then?: (tx: Transaction) => Promise<void>,
 ): Promise<ActionResult<{ id: string }>> {
   const current = await loadVisibleContact(viewer, id);
   if (!current) return notFound();
@@ -66,11 +70,15 @@ export async function updateContact(
   return withUniqueFieldErrors(uniqueFields, () =>
     getDb().transaction(async (tx) => {
       const before = snapshotOfLoaded(current);
-      const after = await snapshotOf(tx, viewer, { ...input, responsibleUserId, segmentIds });
+      const after = await snapshotOf(tx, viewer, { ...input, responsibleUserId, segmentIds }, current.consent);
       const changes = diffSnapshots(before, after);
       // A save that changes nothing writes nothing: no new version to conflict with others' saves.
-      if (changes.length === 0) return { ok: true as const, id };
-      const written = await writer.updateContact(tx, { viewer, source }, id, expectedVersion, assignments(input, responsibleUserId), changes);
+      if (changes.length === 0) {
+        await then?.(tx);
+        return { ok: true as const, id };
+      }
+      const set = sql`${assignments(input, responsibleUserId)}, consent = ${consentWritten(sql`contacts.consent`, input.consent, viewer, source)}`;
+      const written = await writer.updateContact(tx, { viewer, source }, id, expectedVersion, set, changes);
       if (!written) return conflict(tx, viewer, id);
 
       const currentIds = current.segments.map((s) => s.id);
@@ -88,6 +96,7 @@ export async function updateContact(
           details: { from: responsible.from, to: responsible.to },
         });
       }
+      await then?.(tx);
       return { ok: true as const, id };
     }),
   );
@@ -138,6 +147,11 @@ function assignments(input: ContactInput, responsibleUserId: string | null) {
     priority = ${input.priority}, phones = ${textArray(input.phones)}, emails = ${textArray(input.emails)}`;
 }
 
+/** The consent column after the write: answers that change are stamped now, by the viewer, through `source`. */
+function consentWritten(current: SQL, given: ConsentInput, viewer: Viewer, source: ChangeSource) {
+  return consentAfter(current, sql`${JSON.stringify(given)}::jsonb`, { source, by: viewer.name });
+}
+
 function snapshotOfLoaded(contact: LoadedContact): ContactSnapshot {
   return {
     name: contact.name,
@@ -149,10 +163,12 @@ function snapshotOfLoaded(contact: LoadedContact): ContactSnapshot {
     segments: contact.segments.map((s) => s.name).sort(),
     phones: contact.phones,
     emails: contact.emails,
+    ...consentSnapshot(contact.consent),
   };
 }
 
-async function snapshotOf(tx: Transaction, viewer: Viewer, value: ContactInput): Promise<ContactSnapshot> {
+/** The contact as `value` leaves it; `storedConsent` is what the consent answers not given keep. */
+async function snapshotOf(tx: Transaction, viewer: Viewer, value: ContactInput, storedConsent: ContactConsent): Promise<ContactSnapshot> {
   const organizationId = viewer.organizationId;
   const segmentNames =
     value.segmentIds.length === 0
@@ -177,6 +193,7 @@ async function snapshotOf(tx: Transaction, viewer: Viewer, value: ContactInput):
     segments: segmentNames.map((s) => s.name).sort(),
     phones: value.phones,
     emails: value.emails,
+    ...consentSnapshot(storedConsent, value.consent),
   };
 }
 

@@ -15,6 +15,7 @@ export type AuthorizedWrite = { segmentIds: string[]; responsibleUserId: string 
  * the write. Segment and user ids are checked against the database, never trusted from the client.
  */
 export const leavesCarteiraMessage = "O contato sairia da sua carteira: mantenha um dos seus segmentos ou você como responsável.";
+const leavesKeySegmentsMessage = "Esta chave de API só vê os contatos dos seus segmentos: inclua um deles em segmentIds.";
 
 export async function authorizeContactWrite(
   viewer: Viewer,
@@ -45,12 +46,13 @@ export async function authorizeContactWrite(
   }
 
   if (!can(viewer.role, "contacts.viewAll")) {
-    // A contact created with no segment is given to its creator, so it does not vanish from their carteira.
-    if (!current && segmentIds.length === 0 && responsibleUserId === null) responsibleUserId = viewer.userId;
+    // A contact created with no segment is given to its creator, so it does not vanish from their
+    // carteira; an API key is nobody's responsável, so its contacts must stay in one of its segments.
+    if (!current && segmentIds.length === 0 && responsibleUserId === null && !viewer.apiKeyId) responsibleUserId = viewer.userId;
     const staysVisible =
       responsibleUserId === viewer.userId || segmentIds.some((id) => viewer.segmentIds.includes(id));
     if (!staysVisible && !fieldErrors.segmentIds) {
-      fieldErrors.segmentIds = [leavesCarteiraMessage];
+      fieldErrors.segmentIds = [viewer.apiKeyId ? leavesKeySegmentsMessage : leavesCarteiraMessage];
     }
   }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { contactHistory, contacts, contactSegments, segments, type ChangeSource, type HistoryAction, type HistoryChange } from "@/db/schema";
+import { contactHistory, contacts, contactSegments, segments, type ChangeSource, type ContactConsent, type HistoryAction, type HistoryChange } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { maskDocument } from "@/lib/documents/document";
 import { contactColumns } from "./columns";
@@ -20,6 +20,8 @@ export type ContactDetail = {
   segments: { id: string; name: string }[];
   phones: string[];
   emails: string[];
+  /** Per channel, the recorded answer with when, how and by whom; a channel absent: não informado. */
+  consent: ContactConsent;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -61,6 +63,7 @@ export async function loadVisibleContact(viewer: Viewer, rawId: string) {
       responsibleUserId: contacts.responsibleUserId,
       phones: contacts.phones,
       emails: contacts.emails,
+      consent: contacts.consent,
       version: contacts.version,
     })
     .from(contacts)

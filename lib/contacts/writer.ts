@@ -1,8 +1,9 @@
 import "server-only";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { PgInsertValue } from "drizzle-orm/pg-core";
 import { rowsOf, type Transaction } from "@/db/client";
 import { contactHistory, contacts, contactSegments, type ChangeSource, type HistoryAction, type HistoryChange } from "@/db/schema";
-import type { Viewer } from "@/lib/auth/viewer";
+import { actingUserId, type Viewer } from "@/lib/auth/viewer";
 import { contactVisibleTo } from "./visibility";
 
 // THE contact writer. Every path that changes contacts (the form, bulk actions and their undo,
@@ -24,7 +25,7 @@ type Written = { count: number; ids: string[] };
 function history(ctx: WriteContext, action: HistoryAction) {
   return sql`
     insert into contact_history (organization_id, contact_id, actor_user_id, actor_name, source, action, changes, batch_id)
-    select w.organization_id, w.id, ${ctx.viewer.userId}::uuid, ${ctx.viewer.name}, ${ctx.source}, ${action}, w.changes, ${ctx.batchId ?? null}::uuid
+    select w.organization_id, w.id, ${actingUserId(ctx.viewer)}::uuid, ${ctx.viewer.name}, ${ctx.source}, ${action}, w.changes, ${ctx.batchId ?? null}::uuid
     from w
     returning contact_id`;
 }
@@ -51,7 +52,7 @@ export async function updateContacts(tx: Transaction, ctx: WriteContext, update:
     tx,
     sql`with w as (
       update contacts set ${update.set ? sql`${update.set}, ` : sql``}version = contacts.version + 1, updated_at = now(),
-        updated_by_user_id = ${ctx.viewer.userId}::uuid
+        updated_by_user_id = ${actingUserId(ctx.viewer)}::uuid
       ${update.from ? sql`from ${update.from}` : sql``}
       where ${contactVisibleTo(ctx.viewer)} and ${update.where}
       returning contacts.organization_id, contacts.id, ${update.changes} as changes)
@@ -83,20 +84,20 @@ export async function updateContact(
 export async function createContact(
   tx: Transaction,
   ctx: WriteContext,
-  values: Omit<typeof contacts.$inferInsert, "organizationId" | "updatedByUserId">,
+  values: Omit<PgInsertValue<typeof contacts>, "organizationId" | "updatedByUserId">,
   segmentIds: string[],
   changes: HistoryChange[],
 ): Promise<string> {
   const organizationId = ctx.viewer.organizationId;
   const [created] = await tx
     .insert(contacts)
-    .values({ ...values, organizationId, updatedByUserId: ctx.viewer.userId })
+    .values({ ...values, organizationId, updatedByUserId: actingUserId(ctx.viewer) })
     .returning({ id: contacts.id });
   await relinkContact(tx, ctx, created.id, { add: segmentIds, remove: [] });
   await tx.insert(contactHistory).values({
     organizationId,
     contactId: created.id,
-    actorUserId: ctx.viewer.userId,
+    actorUserId: actingUserId(ctx.viewer),
     actorName: ctx.viewer.name,
     source: ctx.source,
     action: "create",

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { apiScopeLabels, type ApiScope } from "@/lib/api-keys/api-key-input";
-import { authenticateApiKey, type ApiClient } from "@/lib/api-keys/authenticate";
+import { authenticateApiKey, type ApiClient, type RateLimit } from "@/lib/api-keys/authenticate";
 
 // The public API's errors, as RFC 9457 problem details: every refusal of /api/v1 is one of these,
 // in Portuguese, with the field errors of the same zod schemas the forms use.
@@ -24,7 +24,16 @@ export function problem(status: number, title: string, init: ProblemInit = {}): 
 }
 
 /** A body its schema refused: 422 with every field's messages (not only the first), in Portuguese. */
-export function problemFromZod(error: z.ZodError): Response {
+export function problemFromZod(error: z.ZodError, status = 422): Response {
+  const { errors, general } = portugueseIssues(error);
+  return problem(status, status === 422 ? "Dados inválidos" : "Parâmetros inválidos", {
+    detail: general.length > 0 ? general.join(" ") : "Corrija os campos indicados em errors.",
+    errors,
+  });
+}
+
+/** Every issue of a refusal, keyed by the field's dotted path ("phones.0"), in Portuguese; `general` for the whole input. */
+export function portugueseIssues(error: z.ZodError): { errors: Record<string, string[]>; general: string[] } {
   const errors: Record<string, string[]> = {};
   const general: string[] = [];
   const add = (path: PropertyKey[], message: string) => {
@@ -32,16 +41,14 @@ export function problemFromZod(error: z.ZodError): Response {
     else (errors[path.map(String).join(".")] ??= []).push(message);
   };
   for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys" && isDefaultMessage(issue)) {
+    // An unknown key is named on its own path, whatever message the object's schema gives itself.
+    if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) add([...issue.path, key], "Campo desconhecido: remova-o.");
     } else {
       add(issue.path, isDefaultMessage(issue) ? portugueseMessage(issue) : issue.message);
     }
   }
-  return problem(422, "Dados inválidos", {
-    detail: general.length > 0 ? general.join(" ") : "Corrija os campos indicados em errors.",
-    errors,
-  });
+  return { errors, general };
 }
 
 const english = z.locales.en().localeError;
@@ -174,7 +181,8 @@ export type ApiClientCheck = { ok: true; client: ApiClient } | { ok: false; resp
 
 /**
  * The API client of a request, allowed `scope`: 401 without a valid key (RFC 6750: the challenge
- * names the error only when a key was sent), 403 when the key lacks the scope.
+ * names the error only when a key was sent), 429 past the key's requests per minute, 403 when the
+ * key lacks the scope.
  */
 export async function requireApiClient(request: Request, scope: ApiScope): Promise<ApiClientCheck> {
   const header = request.headers.get("authorization");
@@ -193,6 +201,15 @@ export async function requireApiClient(request: Request, scope: ApiScope): Promi
           }),
     };
   }
+  if (client.rateLimit.remaining < 0) {
+    return {
+      ok: false,
+      response: problem(429, "Limite de requisições atingido", {
+        detail: `Esta chave pode fazer ${client.rateLimit.limit} requisições por minuto. Tente de novo em ${client.rateLimit.resetSeconds} s.`,
+        headers: { "Retry-After": String(client.rateLimit.resetSeconds), ...rateLimitHeaders(client.rateLimit) },
+      }),
+    };
+  }
   if (!client.scopes.includes(scope)) {
     return {
       ok: false,
@@ -203,4 +220,13 @@ export async function requireApiClient(request: Request, scope: ApiScope): Promi
     };
   }
   return { ok: true, client };
+}
+
+/** The key's window, as the IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers) name it. */
+export function rateLimitHeaders(rate: RateLimit): Record<string, string> {
+  return {
+    "RateLimit-Limit": String(rate.limit),
+    "RateLimit-Remaining": String(Math.max(0, rate.remaining)),
+    "RateLimit-Reset": String(rate.resetSeconds),
+  };
 }

@@ -1,10 +1,25 @@
 import { foldText } from "@/lib/text/fold";
+import type { ConsentStatus } from "@/lib/contacts/consent-labels";
 import type { Priority } from "@/lib/contacts/priority";
+import type { Channel } from "@/lib/messages/channels";
 
 // Client-safe: the mapping screen suggests these, and the import reads values with them.
 
 /** What a column of an import file can fill. */
-export const importFields = ["name", "document", "customerCode", "responsible", "tags", "priority", "segments", "phones", "emails"] as const;
+export const importFields = [
+  "name",
+  "document",
+  "customerCode",
+  "responsible",
+  "tags",
+  "priority",
+  "segments",
+  "phones",
+  "emails",
+  "consentWhatsapp",
+  "consentSms",
+  "consentEmail",
+] as const;
 export type ImportField = (typeof importFields)[number];
 
 export const importFieldLabels: Record<ImportField, string> = {
@@ -17,7 +32,13 @@ export const importFieldLabels: Record<ImportField, string> = {
   segments: "Segmentos",
   phones: "Telefones",
   emails: "E-mails",
+  consentWhatsapp: "Consentimento WhatsApp",
+  consentSms: "Consentimento SMS",
+  consentEmail: "Consentimento E-mail",
 };
+
+/** The column that answers each channel's consent. */
+export const consentImportFields = { whatsapp: "consentWhatsapp", sms: "consentSms", email: "consentEmail" } as const satisfies Record<Channel, ImportField>;
 
 /** A header as compared: no accents, lower case, words joined by single spaces ("Código do  Cliente" → "codigo do cliente"). */
 const headerKey = (header: string) => foldText(header).replace(/[^a-z0-9]+/g, " ").trim();
@@ -33,6 +54,21 @@ const aliases: Record<ImportField, string[]> = {
   segments: ["segmentos", "segmento", "carteira", "segments", "segment"],
   phones: ["telefones", "telefone", "celular", "celulares", "whatsapp", "fone", "phones", "phone", "mobile"],
   emails: ["e mails", "e mail", "emails", "email", "mail"],
+  consentWhatsapp: ["consentimento whatsapp", "consentimento do whatsapp", "opt in whatsapp", "whatsapp opt in", "consent whatsapp", "whatsapp consent"],
+  consentSms: ["consentimento sms", "consentimento do sms", "opt in sms", "sms opt in", "consent sms", "sms consent"],
+  consentEmail: [
+    "consentimento e mail",
+    "consentimento email",
+    "consentimento do e mail",
+    "opt in e mail",
+    "opt in email",
+    "e mail opt in",
+    "email opt in",
+    "consent e mail",
+    "consent email",
+    "e mail consent",
+    "email consent",
+  ],
 };
 const fieldOfHeader = new Map(Object.entries(aliases).flatMap(([field, keys]) => keys.map((key) => [key, field as ImportField])));
 
@@ -55,6 +91,20 @@ const priorityWords: Record<string, Priority> = { alta: "high", high: "high", me
 /** A priority as files write it: Alta/Média/Baixa, with or without accents, or high/medium/low; null when it is none of them. */
 export function parseImportPriority(value: string): Priority | null {
   return priorityWords[foldText(value.trim())] ?? null;
+}
+
+// Words compared as headers are: "Não aceita", "nao-aceita" and "NÃO ACEITA" are one answer.
+const consentWords = new Map<string, ConsentStatus>([
+  ...["sim", "s", "aceita", "aceito", "true", "1", "opt in", "optin"].map((word): [string, ConsentStatus] => [word, "granted"]),
+  ...["nao", "n", "nao aceita", "nao aceito", "false", "0", "opt out", "optout"].map((word): [string, ConsentStatus] => [word, "denied"]),
+]);
+
+/** The words a consent cell may hold, for the row error that refuses another one. */
+export const consentWordsHint = "sim ou não (também aceita/não aceita, s/n, true/false, 1/0, opt-in/opt-out)";
+
+/** A consent answer as files write it (sim/não, aceita/não aceita, s/n, true/false, 1/0, opt-in/opt-out); null when it is none of them. */
+export function parseImportConsent(value: string): ConsentStatus | null {
+  return consentWords.get(headerKey(value)) ?? null;
 }
 
 /** Hashtags in one cell, separated by `,`, `|`, `;` or spaces; a leading # is optional. */

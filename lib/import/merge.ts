@@ -3,12 +3,16 @@ import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Transaction } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
+import { consentAfter } from "@/lib/contacts/consent";
+import { consentHistoryField } from "@/lib/contacts/consent-labels";
 import { contactVisibleTo } from "@/lib/contacts/visibility";
+import { channels } from "@/lib/messages/channels";
 import * as writer from "@/lib/contacts/writer";
 import { textArray, uuidArray } from "@/lib/sql/arrays";
 import { leavesCarteiraMessage } from "@/lib/contacts/permissions";
 import { TAGS_PER_CONTACT_MAX } from "@/lib/contacts/tags";
 import type { ImportSettings, UpdatableField } from "./settings";
+import { stagedConsent } from "./staged-consent";
 
 // The set-based heart of the import: a chunk of staged rows (import_rows) is sorted against the
 // contacts — create, update, unchanged or failed, with the reason — and then written through the
@@ -72,12 +76,20 @@ function newValue(ref: ImportRef, field: UpdatableField): SQL {
 const newDocumentType = (ref: ImportRef) =>
   sql`case when ${newValue(ref, "document")} is distinct from contacts.document then r.document_type else contacts.document_type end`;
 
+/**
+ * The consent after the import, from the contact's (`contacts.consent`, or none for a new contact)
+ * and the row's answers: whatever the update policies, a consent column always applies (it is the
+ * customer's latest answer), and an answer equal to the stored one keeps its record.
+ */
+const newConsent = (viewer: Viewer, current = sql`contacts.consent`) => consentAfter(current, stagedConsent, { source: "import", by: viewer.name });
+
 const updatable = Object.keys(columns) as UpdatableField[];
 
-/** Whether the row would change the contact: a field, or a segment it is not in yet. */
-function changesContact(ref: ImportRef): SQL {
+/** Whether the row would change the contact: a field, its consent, or a segment it is not in yet. */
+function changesContact(ref: ImportRef, viewer: Viewer): SQL {
   const fields = updatable.map((field) => sql`${newValue(ref, field)} is distinct from ${sql.raw(`contacts.${columns[field].column}`)}`);
-  return sql`(${sql.join(fields, sql` or `)} or not (coalesce(r.segment_ids, '{}') <@ contacts.segment_ids))`;
+  return sql`(${sql.join(fields, sql` or `)} or ${newConsent(viewer)} is distinct from contacts.consent
+    or not (coalesce(r.segment_ids, '{}') <@ contacts.segment_ids))`;
 }
 
 /** The other unique key of a contact, which a row may not take from another contact. */
@@ -94,7 +106,8 @@ const tooManyTags = `Com as hashtags da importação o contato passaria de ${TAG
 /** The contact's fields as they were, for undo and for the history's "from". */
 const beforeOfContact = sql`jsonb_build_object('name', contacts.name, 'document', contacts.document, 'documentType', contacts.document_type,
   'customerCode', contacts.customer_code, 'responsibleUserId', contacts.responsible_user_id, 'tags', to_jsonb(contacts.tags),
-  'priority', contacts.priority, 'phones', to_jsonb(contacts.phones), 'emails', to_jsonb(contacts.emails), 'segmentIds', to_jsonb(contacts.segment_ids))`;
+  'priority', contacts.priority, 'phones', to_jsonb(contacts.phones), 'emails', to_jsonb(contacts.emails), 'segmentIds', to_jsonb(contacts.segment_ids),
+  'consent', contacts.consent)`;
 
 /**
  * Sorts the chunk's pending rows: each ends failed (with the reason), unchanged, updated (with
@@ -135,7 +148,7 @@ export async function sortChunk(tx: Transaction, ref: ImportRef, viewer: Viewer,
         when ${otherTaken} then 'failed'
         when ${overTags} then 'failed'
         when ${leaves} then 'failed'
-        when ${changesContact(ref)} then 'updated'
+        when ${changesContact(ref, viewer)} then 'updated'
         else 'unchanged' end,
       error = case
         when ${hidden} then 'Este contato já existe e não está na sua carteira.'
@@ -225,6 +238,9 @@ function updateChanges(org: string): SQL {
       'to', ${segmentNames(sql`contacts.segment_ids`, org)}) end`,
     entry("phones", b("phones"), sql`to_jsonb(contacts.phones)`),
     entry("emails", b("emails"), sql`to_jsonb(contacts.emails)`),
+    ...channels.map((channel) =>
+      entry(consentHistoryField(channel), sql`r.before->'consent'->${channel}::text->'status'`, sql`contacts.consent->${channel}::text->'status'`),
+    ),
   ];
   return sql`coalesce((select jsonb_agg(e) from unnest(array[${sql.join(entries, sql`, `)}]) e where e is not null), '[]'::jsonb)`;
 }
@@ -242,6 +258,9 @@ function createChanges(org: string): SQL {
     entry("segments", segmentNames(sql`contacts.segment_ids`, org), sql`contacts.segment_ids <> '{}'`),
     entry("phones", sql`to_jsonb(contacts.phones)`, sql`contacts.phones <> '{}'`),
     entry("emails", sql`to_jsonb(contacts.emails)`, sql`contacts.emails <> '{}'`),
+    ...channels.map((channel) =>
+      entry(consentHistoryField(channel), sql`contacts.consent->${channel}::text->'status'`, sql`contacts.consent->${channel}::text is not null`),
+    ),
   ];
   return sql`coalesce((select jsonb_agg(e) from unnest(array[${sql.join(entries, sql`, `)}]) e where e is not null), '[]'::jsonb)`;
 }
@@ -260,9 +279,9 @@ export async function writeChunk(tx: Transaction, ref: ImportRef, viewer: Viewer
   await writer.insertContacts(tx, ctx, {
     action: "create",
     columns: sql`organization_id, id, name, document, document_type, customer_code, responsible_user_id, tags, priority, phones, emails,
-      segment_ids, updated_by_user_id`,
+      consent, segment_ids, updated_by_user_id`,
     select: sql`select ${org}::uuid, r.contact_id, r.name, r.document, r.document_type, r.customer_code, ${responsible},
-        ${tags}, coalesce(r.priority, 'medium'), coalesce(r.phones, '{}'), coalesce(r.emails, '{}'),
+        ${tags}, coalesce(r.priority, 'medium'), coalesce(r.phones, '{}'), coalesce(r.emails, '{}'), ${newConsent(viewer, sql`'{}'::jsonb`)},
         array(select distinct s from unnest(coalesce(r.segment_ids, '{}')) s order by s), ${viewer.userId}::uuid
       from import_rows r where ${created} order by r.line`,
     onConflictDoNothing: true,
@@ -294,7 +313,11 @@ async function linkSegments(tx: Transaction, ref: ImportRef, rows: SQL) {
 async function updateRows(tx: Transaction, ref: ImportRef, viewer: Viewer, rows: SQL) {
   await linkSegments(tx, ref, rows);
   const assignments = sql.join(
-    [...updatable.map((field) => sql`${sql.raw(columns[field].column)} = ${newValue(ref, field)}`), sql`document_type = ${newDocumentType(ref)}`],
+    [
+      ...updatable.map((field) => sql`${sql.raw(columns[field].column)} = ${newValue(ref, field)}`),
+      sql`document_type = ${newDocumentType(ref)}`,
+      sql`consent = ${newConsent(viewer)}`,
+    ],
     sql`, `,
   );
   return writer.updateContacts(tx, { viewer, source: "import", batchId: ref.id }, {
@@ -374,7 +397,8 @@ export async function undoChunk(tx: Transaction, ref: ImportRef, viewer: Viewer,
     set: sql`name = r.before->>'name', document = r.before->>'document', document_type = r.before->>'documentType',
       customer_code = r.before->>'customerCode', responsible_user_id = (r.before->>'responsibleUserId')::uuid,
       tags = array(select jsonb_array_elements_text(r.before->'tags')), priority = r.before->>'priority',
-      phones = array(select jsonb_array_elements_text(r.before->'phones')), emails = array(select jsonb_array_elements_text(r.before->'emails'))`,
+      phones = array(select jsonb_array_elements_text(r.before->'phones')), emails = array(select jsonb_array_elements_text(r.before->'emails')),
+      consent = coalesce(r.before->'consent', contacts.consent)`,
     // The import's own changes, reversed.
     changes: sql`(
       select coalesce(jsonb_agg(jsonb_build_object('field', e->>'field', 'from', e->'to', 'to', e->'from')), '[]'::jsonb)

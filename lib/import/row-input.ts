@@ -1,8 +1,9 @@
-import { contactImportInput } from "@/lib/contacts/contact-input";
+import { contactImportInput, type ConsentInput } from "@/lib/contacts/contact-input";
 import type { DocumentType } from "@/lib/documents/document";
 import type { Priority } from "@/lib/contacts/priority";
 import { foldText } from "@/lib/text/fold";
-import { parseImportPriority, splitSegments, splitTags, type ImportField } from "./columns";
+import { channels } from "@/lib/messages/channels";
+import { consentImportFields, consentWordsHint, importFieldLabels, parseImportConsent, parseImportPriority, splitSegments, splitTags, type ImportField } from "./columns";
 import { spreadsheetDamage } from "./excel-damage";
 import type { ImportSettings } from "./settings";
 
@@ -33,6 +34,8 @@ export type RowValues = {
   priority?: Priority;
   phones?: string[];
   emails?: string[];
+  /** The channels whose consent column has an answer (a blank cell keeps the stored one). */
+  consent?: ConsentInput;
   segmentIds: string[];
   error: string | null;
 };
@@ -66,6 +69,16 @@ export function readRow(cells: string[], context: RowContext): RowValues {
     if (priority) raw.priority = priority;
     else errors.push(`Prioridade “${cell}” inválida: use Alta, Média ou Baixa.`);
   }
+  const consent: ConsentInput = {};
+  for (const channel of channels) {
+    const field = consentImportFields[channel];
+    const cell = cellOf.get(field);
+    if (cell === undefined) continue;
+    const status = parseImportConsent(cell);
+    if (status) consent[channel] = status;
+    else errors.push(`${importFieldLabels[field]} “${cell}” inválido: use ${consentWordsHint}.`);
+  }
+  if (Object.keys(consent).length > 0) raw.consent = consent;
 
   const segmentIds: string[] = [];
   for (const name of splitSegments(cellOf.get("segments") ?? "")) {
@@ -114,6 +127,7 @@ export function readRow(cells: string[], context: RowContext): RowValues {
     priority: values.priority,
     phones: values.phones,
     emails: values.emails,
+    consent: values.consent,
     segmentIds: values.segmentIds ?? [],
     error: null,
   };

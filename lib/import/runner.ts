@@ -17,6 +17,7 @@ import { ImportFileError } from "./read-file";
 import { openStoredUpload } from "./stored-upload";
 import { readRow, type Named, type RowContext, type RowValues } from "./row-input";
 import type { ImportSettings } from "./settings";
+import { consentGivenEntries } from "./staged-consent";
 import type { ImportPreview } from "./view";
 
 // The job engine's handler for an import, in the pattern of the bulk actions' runner
@@ -152,7 +153,7 @@ async function insertRows(tx: Transaction, imp: Claimed, rows: (RowValues & { li
     rows.map((r) => ({
       line: r.line,
       key: r.key,
-      given: r.given,
+      given: [...r.given, ...consentGivenEntries(r.consent)],
       name: r.name ?? null,
       document: r.document ?? null,
       document_type: r.documentType ?? null,

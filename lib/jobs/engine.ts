@@ -17,12 +17,17 @@ export const queues = {
   purge: "purge",
   dashboard: "dashboard",
   liveDistribute: "live-distribute",
+  messageDelivery: "message-delivery",
 } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];
 
 // "stately": at most one job waiting and one running per singletonKey, so a refresh asked for by
 // many requests at once is queued once (see requestJob).
-const queuePolicies: Partial<Record<QueueName, PgBoss.QueuePolicy>> = { [queues.dashboard]: "stately", [queues.liveDistribute]: "stately" };
+const queuePolicies: Partial<Record<QueueName, PgBoss.QueuePolicy>> = {
+  [queues.dashboard]: "stately",
+  [queues.liveDistribute]: "stately",
+  [queues.messageDelivery]: "stately",
+};
 
 /**
  * How long one run of a job may take before pg-boss hands it to another worker: also how soon a

@@ -6,6 +6,7 @@ import { purgeExpiredImports } from "@/lib/import/imports";
 import { resumeOrphanedImports, runImportJob } from "@/lib/import/runner";
 import { purgeIdleDashboards, refreshDashboard, type DashboardRefreshJob } from "@/lib/dashboard/dashboard";
 import { distributeEverywhere, distributeWaiting, type DistributeJob } from "@/lib/live/distribute";
+import { runDeliveryJob } from "@/lib/messages/delivery";
 import { purgeExpiredInvites } from "@/lib/users/admin";
 import { queues, type JobHandlers, type JobSchedule } from "./engine";
 
@@ -30,11 +31,16 @@ export const jobHandlers: JobHandlers = {
     if (organizationId) await distributeWaiting(organizationId);
     else await distributeEverywhere();
   },
+  [queues.messageDelivery]: () => runDeliveryJob(),
 };
 
-/** pg-boss runs each schedule once across all processes: the orphan check every minute, cleanups hourly. */
+/**
+ * pg-boss runs each schedule once across all processes: the orphan check, distribution and
+ * delivery (retries that came due, requests that were lost) every minute; cleanups hourly.
+ */
 export const jobSchedules: JobSchedule[] = [
   { queue: queues.resume, cron: "* * * * *", data: {} },
   { queue: queues.purge, cron: "17 * * * *", data: {} },
   { queue: queues.liveDistribute, cron: "* * * * *", data: {} },
+  { queue: queues.messageDelivery, cron: "* * * * *", data: {} },
 ];

@@ -6,6 +6,7 @@ import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/r
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getContact, type ContactDetail } from "@/lib/contacts/queries";
+import { queueMessage, requestDelivery } from "@/lib/messages/outbox";
 import { parseId } from "@/lib/sql/ids";
 import type { TransferInput } from "./attendance-actions-input";
 import { requestDistribution } from "./distribute";
@@ -13,7 +14,18 @@ import { attendanceOpenTo } from "./scope";
 
 // One attendance: what its screen shows, and what the operator does in it.
 
-export type AttendanceMessage = { id: string; direction: MessageDirection; body: string; status: MessageStatus; authorName: string | null; createdAt: Date };
+export type AttendanceMessage = {
+  id: string;
+  direction: MessageDirection;
+  body: string;
+  status: MessageStatus;
+  authorName: string | null;
+  createdAt: Date;
+  /** Outbound: when delivery sent it. */
+  sentAt: Date | null;
+  /** Outbound: why it failed, or why its last attempt did while it waits for the next. */
+  error: string | null;
+};
 
 export type AttendanceView = {
   id: string;
@@ -59,7 +71,7 @@ export async function getAttendance(viewer: Viewer, rawId: string): Promise<Atte
   const [contact, messages] = await Promise.all([
     row.contact_id ? getContact(viewer, row.contact_id) : null,
     getDb().execute(sql`
-      select m.id, m.direction, m.body, m.status, u.name as author_name, m.created_at from messages m
+      select m.id, m.direction, m.body, m.status, u.name as author_name, m.created_at, m.sent_at, m.error from messages m
       left join users u on u.organization_id = m.organization_id and u.id = m.author_user_id
       where m.organization_id = ${viewer.organizationId}::uuid and m.attendance_id = ${id}::uuid
       order by m.created_at, m.id`),
@@ -80,9 +92,19 @@ export async function getAttendance(viewer: Viewer, rawId: string): Promise<Atte
     closedAt: date(row.closed_at),
     contact,
     contactHidden: row.contact_id !== null && contact === null,
-    messages: rowsOf<{ id: string; direction: MessageDirection; body: string; status: MessageStatus; author_name: string | null; created_at: Date | string }>(messages).map(
-      (m) => ({ id: m.id, direction: m.direction, body: m.body, status: m.status, authorName: m.author_name, createdAt: new Date(m.created_at) }),
-    ),
+    messages: rowsOf<{
+      id: string; direction: MessageDirection; body: string; status: MessageStatus; author_name: string | null;
+      created_at: Date | string; sent_at: Date | string | null; error: string | null;
+    }>(messages).map((m) => ({
+      id: m.id,
+      direction: m.direction,
+      body: m.body,
+      status: m.status,
+      authorName: m.author_name,
+      createdAt: new Date(m.created_at),
+      sentAt: date(m.sent_at),
+      error: m.error,
+    })),
   };
 }
 
@@ -92,27 +114,39 @@ export async function getAttendance(viewer: Viewer, rawId: string): Promise<Atte
  */
 async function lockForChange(tx: Transaction, viewer: Viewer, id: string, { supervised }: { supervised: boolean }) {
   const who = supervised ? attendanceOpenTo(viewer) : sql`a.operator_user_id = ${viewer.userId}::uuid and a.status = 'open'`;
-  const [row] = rowsOf<{ id: string; channel: Channel; address: string; status: AttendanceStatus; segment_id: string | null }>(
+  const [row] = rowsOf<{ id: string; channel: Channel; address: string; status: AttendanceStatus; segment_id: string | null; contact_id: string | null }>(
     await tx.execute(sql`
-      select a.id, a.channel, a.address, a.status, a.segment_id from attendances a
+      select a.id, a.channel, a.address, a.status, a.segment_id, a.contact_id from attendances a
       where a.organization_id = ${viewer.organizationId}::uuid and a.id = ${id}::uuid and a.status <> 'closed' and ${who}
       for update`),
   );
   return row ?? null;
 }
 
-/** The operator's reply: an outbound message in the outbox, "na fila de envio" until a provider sends it. */
+/** The subject of an operator's reply by e-mail (the customer's own subject is not kept). */
+export const replySubject = "Resposta ao seu atendimento";
+
+/** The operator's reply: an outbound message in the outbox, "na fila de envio" until delivery sends it. */
 export async function replyToAttendance(viewer: Viewer, rawId: string, body: string): Promise<ActionResult> {
   const id = parseId(rawId);
   if (!id) return notFound();
-  return getDb().transaction(async (tx) => {
+  const replied = await getDb().transaction(async (tx): Promise<ActionResult> => {
     const attendance = await lockForChange(tx, viewer, id, { supervised: false });
     if (!attendance) return failure("conflict", "Só quem está com o atendimento responde por ele.");
-    await tx.execute(sql`
-      insert into messages (organization_id, attendance_id, channel, address, direction, body, status, author_user_id)
-      values (${viewer.organizationId}::uuid, ${id}::uuid, ${attendance.channel}, ${attendance.address}, 'outbound', ${body}, 'queued', ${viewer.userId}::uuid)`);
+    await queueMessage(tx, {
+      organizationId: viewer.organizationId,
+      attendanceId: id,
+      contactId: attendance.contact_id,
+      channel: attendance.channel,
+      address: attendance.address,
+      subject: attendance.channel === "email" ? replySubject : null,
+      body,
+      authorUserId: viewer.userId,
+    });
     return { ok: true };
   });
+  if (replied.ok) await requestDelivery();
+  return replied;
 }
 
 /** "Encerrar": by whoever holds it, or by a supervisor of its queue (also while it waits: spam, a duplicate). */

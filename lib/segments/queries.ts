@@ -31,3 +31,13 @@ export const listAssignableSegments = cache(async (viewer: Viewer): Promise<Segm
   if (!where) return [];
   return getDb().select({ id: segments.id, name: segments.name }).from(segments).where(where).orderBy(asc(segments.name));
 });
+
+/** The organization's active segments among these ids (any the viewer's organization has, not only the viewer's own). */
+export async function listSegmentsByIds(viewer: Viewer, ids: string[]): Promise<SegmentOption[]> {
+  if (ids.length === 0) return [];
+  return getDb()
+    .select({ id: segments.id, name: segments.name })
+    .from(segments)
+    .where(and(activeSegmentsOf(viewer, true)!, inArray(segments.id, ids)))
+    .orderBy(asc(segments.name));
+}

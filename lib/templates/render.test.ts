@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseTemplate } from "./parse";
-import { renderTemplate, renderTemplateHtml, textToHtml } from "./render";
+import { textToHtml } from "@/lib/messages/html";
+import { renderTemplate } from "./render";
 import { firstNameOf, type TemplateValues } from "./variables";
 
 const maria: TemplateValues = {
@@ -72,21 +73,12 @@ describe("renderTemplate", () => {
   });
 });
 
-describe("renderTemplateHtml", () => {
+describe("a rendered e-mail as HTML (textToHtml, as the provider sends it)", () => {
   it("escapes the template's text and the values alike, and turns line breaks into <br>", () => {
     const values = withValue("contactname", `<img src=x onerror="alert('1')"> & {{contactfirstname}}`);
-    expect(renderTemplateHtml(`<p title="a">Oi {{contactname}}</p>\r\n'Tchau'\n&amp;`, values)).toEqual({
-      html: "&lt;p title=&quot;a&quot;&gt;Oi &lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt; &amp; {{contactfirstname}}&lt;/p&gt;<br>\n&#39;Tchau&#39;<br>\n&amp;amp;",
-      missing: [],
-    });
-  });
-
-  it("reports missing values as the text renderer does", () => {
-    expect(renderTemplateHtml("{{responsavel}}", withValue("responsavel", null))).toEqual({ html: "", missing: ["responsavel"] });
-  });
-
-  it("turns a value's CR, LF and CRLF into one <br> each", () => {
-    expect(textToHtml("a\r\nb\rc\nd\n\ne")).toBe("a<br>\nb<br>\nc<br>\nd<br>\n<br>\ne");
+    expect(textToHtml(renderTemplate(`<p title="a">Oi {{contactname}}</p>\r\n'Tchau'\n&amp;`, values).text)).toBe(
+      "&lt;p title=&quot;a&quot;&gt;Oi &lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt; &amp; {{contactfirstname}}&lt;/p&gt;<br>\n&#39;Tchau&#39;<br>\n&amp;amp;",
+    );
   });
 });
 

@@ -1,8 +1,9 @@
 import { parseTemplate, type TemplatePart } from "./parse";
 import type { TemplateValues, VariableKey } from "./variables";
 
-// Renders a template for one contact. Client-safe: the editor's preview, the API and the e-mail
-// body use it; render-sql.ts is the same rendering in SQL, for campaigns.
+// Renders a template for one contact. Client-safe: the editor's preview and the API use it;
+// render-sql.ts is the same rendering in SQL, for campaigns. An e-mail's HTML part is this text
+// escaped whole by the provider (lib/messages/html.ts, textToHtml).
 //
 // Safe by construction: the parts are joined in one pass, so a value is text and nothing else — a
 // name holding "{{contactname}}", "@ChaveCliente" or "$&" appears as written, never expanded.
@@ -34,21 +35,4 @@ export function renderTemplate(template: TemplateSource, values: TemplateValues)
     else text += value;
   }
   return { text, missing: [...missing] };
-}
-
-/**
- * For an e-mail's HTML body: the rendered text escaped whole (the template's own text and the
- * values alike), each line break (CRLF, CR or LF) a `<br>`. Escaping after rendering leaves no
- * way for a value or the template to open a tag or an attribute.
- */
-export function renderTemplateHtml(template: TemplateSource, values: TemplateValues): { html: string; missing: VariableKey[] } {
-  const { text, missing } = renderTemplate(template, values);
-  return { html: textToHtml(text), missing };
-}
-
-const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Plain text as HTML: escaped, line breaks as `<br>` (kept as a line break too, for the source's sake). */
-export function textToHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => entities[character]).replace(/\r\n|\r|\n/g, "<br>\n");
 }

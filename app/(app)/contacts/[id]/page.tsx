@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ContactAttendances } from "@/components/contacts/contact-attendances";
+import { ContactConsentList } from "@/components/contacts/contact-consent";
 import { ContactHistory } from "@/components/contacts/contact-history";
 import { DeleteContactButton } from "@/components/contacts/delete-contact-button";
 import { DocumentReveal } from "@/components/contacts/document-reveal";
@@ -80,6 +81,8 @@ export default async function ContactPage({ params, searchParams }: Props) {
             <DetailItem label="Criado em">{formatDateTime(contact.createdAt)}</DetailItem>
             <DetailItem label="Atualizado em">{formatDateTime(contact.updatedAt)}</DetailItem>
           </dl>
+          <h3 className="mt-6 mb-3 text-sm font-semibold">Consentimento (LGPD)</h3>
+          <ContactConsentList consent={contact.consent} />
         </section>
 
         <section aria-labelledby="historico" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 lg:row-span-2">

@@ -20,6 +20,8 @@ import { outcomeLabels } from "@/lib/live/attendance-actions-input";
 import { waitedSince } from "@/lib/live/reason";
 import { contactsMatchingAttendance } from "@/lib/live/attendance-contact";
 import { listTransferOptions } from "@/lib/live/transfer-options";
+import { deliveryNote } from "@/lib/messages/delivery-note";
+import { providerStatus } from "@/lib/messages/providers";
 import { customerCodeField } from "@/lib/contacts/contact-input";
 import { listAssignableSegments } from "@/lib/segments/queries";
 import { listAssignableResponsibles } from "@/lib/users/queries";
@@ -115,7 +117,12 @@ export default async function AttendancePage({ params, searchParams }: Props) {
           <h2 id="conversa" className="border-b border-slate-200 px-4 py-3 text-base font-semibold">Conversa</h2>
           <Conversation messages={attendance.messages} customerName={attendance.contact?.name ?? "Cliente"} />
           <div className="border-t border-slate-200 p-4">
-            <ReplyForm attendanceId={attendance.id} action={replyToAttendanceAction} disabledReason={replyDisabledReason(attendance)} />
+            <ReplyForm
+              attendanceId={attendance.id}
+              action={replyToAttendanceAction}
+              disabledReason={replyDisabledReason(attendance)}
+              deliveryNote={deliveryNote(attendance.channel, providerStatus()[attendance.channel])}
+            />
           </div>
         </section>
         <ContactPanel

@@ -51,6 +51,8 @@ describe("API key server actions", () => {
       keyId: created.id,
       keyName: "Chatbot",
       scopes: ["contacts:read", "attendances:write"],
+      segmentIds: [],
+      rateLimit: { limit: 600, remaining: 599, resetSeconds: expect.any(Number) },
     });
     expect(await revokeApiKeyAction(created.id)).toEqual({ ok: true });
     expect(await authenticateApiKey(`Bearer ${created.key}`)).toBeNull();

@@ -14,7 +14,12 @@ const page = "/settings/api-keys";
 export const createApiKeyAction = validatedAction<typeof apiKeyInput, { id: string; key: string }>(
   "createApiKeyAction",
   apiKeyInput,
-  (formData) => ({ name: formData.get("name"), scopes: formData.getAll("scopes") }),
+  (formData) => ({
+    name: formData.get("name"),
+    scopes: formData.getAll("scopes"),
+    segmentIds: formData.getAll("segmentIds"),
+    requestsPerMinute: formData.get("requestsPerMinute"),
+  }),
   async (viewer, input) => {
     const result = await createApiKey(viewer, input);
     if (result.ok) revalidatePath(page);

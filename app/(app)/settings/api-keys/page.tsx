@@ -5,6 +5,7 @@ import { NewApiKeyForm } from "@/components/api-keys/new-api-key-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listApiKeys } from "@/lib/api-keys/keys";
 import { requireViewer } from "@/lib/auth/session";
+import { listAssignableSegments } from "@/lib/segments/queries";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Chaves de API" };
@@ -13,6 +14,7 @@ export default async function ApiKeysPage() {
   const viewer = await requireViewer();
   const apiKeys = await listApiKeys(viewer);
   if (!apiKeys) notFound();
+  const segments = await listAssignableSegments(viewer);
   return (
     <div className="space-y-6">
       <header>
@@ -24,7 +26,7 @@ export default async function ApiKeysPage() {
 
       <section aria-labelledby="new-api-key" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
         <h2 id="new-api-key" className="mb-3 text-sm font-semibold">Nova chave</h2>
-        <NewApiKeyForm action={createApiKeyAction} />
+        <NewApiKeyForm action={createApiKeyAction} segments={segments} />
       </section>
 
       {apiKeys.length === 0 ? (

@@ -38,11 +38,13 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
           segmentIds: contact.segments.filter((s) => editable.has(s.id)).map((s) => s.id),
           phones: contact.phones.map(formatPhone),
           emails: contact.emails,
+          consent: { whatsapp: contact.consent.whatsapp?.status ?? "", sms: contact.consent.sms?.status ?? "", email: contact.consent.email?.status ?? "" },
         }}
         hidden={{ id: contact.id, version: String(contact.version) }}
         segmentOptions={segmentOptions}
         lockedSegments={contact.segments.filter((s) => !editable.has(s.id))}
         storedDocument={{ masked: contact.documentMasked, reveal: revealDocumentAction.bind(null, contact.id) }}
+        consentRecords={contact.consent}
         responsibleOptions={responsibleOptions}
         responsibleName={contact.responsibleName}
         submitLabel="Salvar alterações"

@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
+import { apiContact, apiContactPage, apiContactQuery } from "@/lib/contacts/api-contact-input";
+import { contactInput } from "@/lib/contacts/contact-input";
+import { attendanceInput } from "@/lib/live/attendance-input";
+import { problemDetails } from "./problem-schema";
+
+// The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the handlers parse with
+// (zod-openapi): the reference page (/api/v1/docs) and the contract tests read this, so the
+// published contract cannot drift from what the code accepts and answers.
+
+const problemResponse = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: problemDetails } },
+});
+
+// What every authenticated operation may answer besides its own results.
+const common: ZodOpenApiResponsesObject = {
+  "401": problemResponse("Sem chave, ou chave inválida ou revogada."),
+  "403": problemResponse("A chave não tem a permissão (scope) desta operação."),
+  "429": {
+    ...problemResponse("Limite de requisições por minuto da chave atingido: tente de novo após Retry-After segundos."),
+    headers: z.object({ "Retry-After": z.string().meta({ description: "Segundos até o próximo minuto." }) }),
+  },
+  "500": problemResponse("Erro inesperado: tente de novo."),
+};
+
+const customerCodePath = z.object({
+  customerCode: z.string().meta({ description: "O código do cliente (a chave das integrações).", example: "CLI-000123" }),
+});
+
+const etag = z.object({ ETag: z.string().meta({ description: 'A versão do contato entre aspas ("7"): envie-a em If-Match.' }) });
+
+const writeHeaders = z.object({
+  "If-Match": z.string().optional().meta({ description: 'Só grava se o contato ainda estiver nesta versão ("7"); senão 412.' }),
+  "If-None-Match": z.string().optional().meta({ description: "* : só cria; se o contato já existir, 412." }),
+});
+
+const contactAnswer = (description: string, status: "200" | "201") => ({
+  [status]: { description, headers: etag, content: { "application/json": { schema: apiContact } } },
+});
+
+const contactWriteResponses: ZodOpenApiResponsesObject = {
+  "400": problemResponse("If-Match ou If-None-Match malformado, ou JSON inválido."),
+  "412": problemResponse("Pré-condição falhou: o contato mudou (If-Match) ou já existe (If-None-Match)."),
+  "413": problemResponse("Corpo maior que 64 KiB."),
+  "415": problemResponse("O corpo não é JSON."),
+  "422": problemResponse("Dados inválidos: os erros de cada campo, em português."),
+  ...common,
+};
+
+const security = [{ apiKey: [] }];
+const operation = (scope: string, op: ZodOpenApiOperationObject): ZodOpenApiOperationObject => ({
+  ...op,
+  security,
+  description: `${op.description ?? ""}\n\nPermissão necessária: \`${scope}\`.`.trim(),
+});
+
+export function openApiDocument() {
+  return createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "API da Carteira",
+      version: "1",
+      description:
+        "Contatos pelo código do cliente, envio de mensagens e registro de atendimentos. Autentique com `Authorization: Bearer <chave>` " +
+        "(Configurações → Chaves de API). Erros seguem a RFC 9457 (problem details), em português.",
+    },
+    servers: [{ url: "/api/v1" }],
+    components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "Uma chave criada em Chaves de API (crt_…)." } } },
+    paths: {
+      "/contacts": {
+        get: operation("contacts:read", {
+          operationId: "listContacts",
+          summary: "Listar ou buscar contatos",
+          description: "Os contatos que a chave vê, do alterado há mais tempo ao mais recente, em páginas de até 500; `next` traz a próxima.",
+          requestParams: { query: apiContactQuery },
+          responses: {
+            "200": { description: "Uma página de contatos.", content: { "application/json": { schema: apiContactPage } } },
+            "400": problemResponse("Parâmetro desconhecido ou inválido."),
+            ...common,
+          },
+        }),
+      },
+      "/contacts/{customerCode}": {
+        get: operation("contacts:read", {
+          operationId: "getContact",
+          summary: "Ler um contato pelo código",
+          requestParams: { path: customerCodePath },
+          responses: { ...contactAnswer("O contato.", "200"), "404": problemResponse("Nenhum contato visível para a chave tem este código."), ...common },
+        }),
+        put: operation("contacts:write", {
+          operationId: "putContact",
+          summary: "Criar ou substituir um contato",
+          description: "Cria o contato com este código, ou substitui todos os seus campos (um campo omitido fica vazio).",
+          requestParams: { path: customerCodePath, header: writeHeaders },
+          requestBody: { content: { "application/json": { schema: contactInput.in.strict() } } },
+          responses: { ...contactAnswer("O contato substituído.", "200"), ...contactAnswer("O contato criado.", "201"), ...contactWriteResponses },
+        }),
+        patch: operation("contacts:write", {
+          operationId: "patchContact",
+          summary: "Alterar alguns campos de um contato",
+          requestParams: { path: customerCodePath, header: writeHeaders.pick({ "If-Match": true }) },
+          requestBody: { content: { "application/json": { schema: contactInput.in.partial().strict() } } },
+          responses: { ...contactAnswer("O contato alterado.", "200"), "404": problemResponse("Contato não encontrado."), ...contactWriteResponses },
+        }),
+      },
+      "/attendances": {
+        post: operation("attendances:write", {
+          operationId: "receiveAttendance",
+          summary: "Registrar a mensagem de um cliente (Live)",
+          requestBody: { content: { "application/json": { schema: attendanceInput } } },
+          responses: {
+            "200": { description: "Continua um atendimento em espera ou aberto, ou repete uma requisição (Idempotent-Replayed)." },
+            "201": { description: "Um novo atendimento, na fila." },
+            "409": problemResponse("A Idempotency-Key já foi usada com outro conteúdo."),
+            "422": problemResponse("Dados inválidos."),
+            ...common,
+          },
+        }),
+      },
+    },
+  });
+}
