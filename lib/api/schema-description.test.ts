@@ -75,7 +75,7 @@ describe("describeConstraints", () => {
     expect(describeConstraints(document, { anyOf: [{ type: "array", items: { type: "string", pattern: "^[a-z]+$" } }, { type: "null" }] })).toEqual([
       "cada item: expressão regular: ^[a-z]+$",
     ]);
-    expect(describeConstraints(document, { type: "string", format: "uuid" })).toEqual([]);
+    expect(describeConstraints(document, { type: "string", format: "uuid", pattern: "^[0-9a-f-]{36}$" })).toEqual([]);
   });
 });
 

@@ -148,7 +148,8 @@ function constraintsOf(document: ApiDocument, schema: Schema | undefined, depth:
   const found: string[] = [];
   if (schema.default !== undefined) found.push(`padrão: ${JSON.stringify(schema.default)}`);
   if (schema.minLength === 1) found.push("não vazio");
-  if (schema.pattern) found.push(`expressão regular: ${schema.pattern}`);
+  // A named format says more than zod's regular expression for it.
+  if (schema.pattern && !(schema.format && formatNames[schema.format])) found.push(`expressão regular: ${schema.pattern}`);
   if (schema.format && !formatNames[schema.format]) found.push(`formato: ${schema.format}`);
   if (schema.multipleOf !== undefined) found.push(`múltiplo de ${schema.multipleOf}`);
   if (schema.uniqueItems) found.push("sem repetições");
