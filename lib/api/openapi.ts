@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { apiContact, apiContactPage, apiContactQuery } from "@/lib/contacts/api-contact-input";
-import { contactInput } from "@/lib/contacts/contact-input";
-import { attendanceInput } from "@/lib/live/attendance-input";
+import { contactInput, customerCodeField } from "@/lib/contacts/contact-input";
+import { IDEMPOTENCY_KEY } from "@/lib/http/idempotency";
+import { attendanceInput, receivedAttendance } from "@/lib/live/attendance-input";
 import { problemDetails } from "./problem-schema";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the handlers parse with
-// (zod-openapi): the reference page (/api/v1/docs) and the contract tests read this, so the
+// (zod-openapi): the reference page (/api-docs) and the contract tests read this, so the
 // published contract cannot drift from what the code accepts and answers.
 
 const problemResponse = (description: string) => ({
@@ -40,11 +41,41 @@ const contactAnswer = (description: string, status: "200" | "201") => ({
   [status]: { description, headers: etag, content: { "application/json": { schema: apiContact } } },
 });
 
+const location = z.object({ Location: z.string().meta({ description: "O endereço do contato criado." }) });
+
+// PUT takes the código from the address: in the body it may be left out, or must be the same.
+const putBody = contactInput.in
+  .extend({
+    customerCode: customerCodeField.optional().meta({ description: "Opcional: se vier, igual ao código do endereço. Para trocar o código, use PATCH." }),
+  })
+  .strict();
+
+const idempotencyKey = z.object({
+  "Idempotency-Key": z
+    .string()
+    .regex(IDEMPOTENCY_KEY)
+    .optional()
+    .meta({
+      description:
+        "Uma chave sua, única por mensagem (até 255 caracteres visíveis): repetida com o mesmo conteúdo, a requisição responde o " +
+        "primeiro resultado, com Idempotent-Replayed: true, sem registrar de novo; com outro conteúdo, 409.",
+      example: "msg-2026-000123",
+    }),
+});
+
+const replayed = z.object({
+  "Idempotent-Replayed": z.literal("true").optional().meta({ description: "Presente quando a resposta repete a de uma requisição anterior com a mesma Idempotency-Key." }),
+});
+
+const jsonBodyResponses: ZodOpenApiResponsesObject = {
+  "413": problemResponse("Corpo maior que 64 KiB."),
+  "415": problemResponse("O corpo não é JSON."),
+};
+
 const contactWriteResponses: ZodOpenApiResponsesObject = {
   "400": problemResponse("If-Match ou If-None-Match malformado, ou JSON inválido."),
   "412": problemResponse("Pré-condição falhou: o contato mudou (If-Match) ou já existe (If-None-Match)."),
-  "413": problemResponse("Corpo maior que 64 KiB."),
-  "415": problemResponse("O corpo não é JSON."),
+  ...jsonBodyResponses,
   "422": problemResponse("Dados inválidos: os erros de cada campo, em português."),
   ...common,
 };
@@ -76,7 +107,11 @@ export function openApiDocument() {
           description: "Os contatos que a chave vê, do alterado há mais tempo ao mais recente, em páginas de até 500; `next` traz a próxima.",
           requestParams: { query: apiContactQuery },
           responses: {
-            "200": { description: "Uma página de contatos.", content: { "application/json": { schema: apiContactPage } } },
+            "200": {
+              description: "Uma página de contatos.",
+              headers: z.object({ Link: z.string().optional().meta({ description: 'A próxima página, como em next: <url>; rel="next".' }) }),
+              content: { "application/json": { schema: apiContactPage } },
+            },
             "400": problemResponse("Parâmetro desconhecido ou inválido."),
             ...common,
           },
@@ -94,8 +129,12 @@ export function openApiDocument() {
           summary: "Criar ou substituir um contato",
           description: "Cria o contato com este código, ou substitui todos os seus campos (um campo omitido fica vazio).",
           requestParams: { path: customerCodePath, header: writeHeaders },
-          requestBody: { content: { "application/json": { schema: contactInput.in.strict() } } },
-          responses: { ...contactAnswer("O contato substituído.", "200"), ...contactAnswer("O contato criado.", "201"), ...contactWriteResponses },
+          requestBody: { content: { "application/json": { schema: putBody } } },
+          responses: {
+            ...contactAnswer("O contato substituído.", "200"),
+            "201": { description: "O contato criado.", headers: etag.extend(location.shape), content: { "application/json": { schema: apiContact } } },
+            ...contactWriteResponses,
+          },
         }),
         patch: operation("contacts:write", {
           operationId: "patchContact",
@@ -109,11 +148,22 @@ export function openApiDocument() {
         post: operation("attendances:write", {
           operationId: "receiveAttendance",
           summary: "Registrar a mensagem de um cliente (Live)",
+          description:
+            "Quando um cliente escreve por WhatsApp, SMS ou e-mail: o contato é encontrado pelo código, senão pelo telefone ou e-mail, e a " +
+            "mensagem entra na fila do segmento informado, senão na do primeiro segmento do contato, senão em \"Sem segmento\". " +
+            "Se o cliente já tem um atendimento em espera ou aberto nesse canal, a mensagem entra nele.",
+          requestParams: { header: idempotencyKey },
           requestBody: { content: { "application/json": { schema: attendanceInput } } },
           responses: {
-            "200": { description: "Continua um atendimento em espera ou aberto, ou repete uma requisição (Idempotent-Replayed)." },
-            "201": { description: "Um novo atendimento, na fila." },
+            "200": {
+              description: "Continua um atendimento em espera ou aberto, ou repete uma requisição (Idempotent-Replayed).",
+              headers: replayed,
+              content: { "application/json": { schema: receivedAttendance } },
+            },
+            "201": { description: "Um novo atendimento, na fila.", headers: replayed, content: { "application/json": { schema: receivedAttendance } } },
+            "400": problemResponse("JSON inválido, ou Idempotency-Key malformada."),
             "409": problemResponse("A Idempotency-Key já foi usada com outro conteúdo."),
+            ...jsonBodyResponses,
             "422": problemResponse("Dados inválidos."),
             ...common,
           },

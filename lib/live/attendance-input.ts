@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { channels } from "@/db/enums";
+import { attendanceStatuses, channels } from "@/db/enums";
 import { customerCodeField, emailAddress } from "@/lib/contacts/contact-input";
 import { parsePhone } from "@/lib/phones/phone";
 import { idField } from "@/lib/sql/ids";
@@ -50,3 +50,15 @@ function normalizedEmail(raw: string): string | null {
 }
 
 export type AttendanceInput = z.output<typeof attendanceInput>;
+
+/** What POST /api/v1/attendances answers: the attendance the message entered (lib/live/receive.ts). */
+export const receivedAttendance = z
+  .object({
+    id: z.uuid().meta({ description: "O atendimento." }),
+    status: z.enum(attendanceStatuses).meta({ description: "waiting: na fila; open: com um operador; closed: encerrado." }),
+    contactId: z.uuid().nullable().meta({ description: "O contato encontrado pelo código, telefone ou e-mail; null quando nenhum." }),
+    segmentId: z.uuid().nullable().meta({ description: 'A fila (segmento); null para "Sem segmento".' }),
+    continued: z.boolean().meta({ description: "true quando a mensagem entrou num atendimento que já esperava ou estava aberto." }),
+  })
+  .meta({ id: "Attendance" });
+export type ReceivedAttendanceAnswer = z.output<typeof receivedAttendance>;
