@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { apiContact, apiContactPage, apiContactQuery } from "@/lib/contacts/api-contact-input";
 import { contactInput, customerCodeField } from "@/lib/contacts/contact-input";
-import { IDEMPOTENCY_KEY } from "@/lib/http/idempotency";
+import { IDEMPOTENCY_KEY } from "@/lib/http/idempotency-key";
 import { attendanceInput, receivedAttendance } from "@/lib/live/attendance-input";
 import { problemDetails } from "./problem-schema";
 
