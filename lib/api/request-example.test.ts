@@ -53,6 +53,15 @@ describe("curlExample", () => {
     const body = lines.at(-1)!;
     expect(body.startsWith("-d '")).toBe(true);
     expect(JSON.parse(body.slice(4, -1))).toMatchObject({ channel: "whatsapp", address: "texto", message: "texto" });
+    // A header with an example is shown with it; an optional one without, left out.
+    expect(lines).toContain("-H 'Idempotency-Key: msg-2026-000123'");
+  });
+
+  it("leaves out optional parameters that give no example", () => {
+    const put = curlExample(document, operation(document, "PUT", "/contacts/{customerCode}"));
+    expect(put).not.toContain("If-Match");
+    expect(put).toContain('"$CARTEIRA_URL/api/v1/contacts/CLI-000123"');
+    expect(curlExample(document, operation(document, "GET", "/contacts"))).toContain('"$CARTEIRA_URL/api/v1/contacts"');
   });
 
   it("escapes a single quote inside the body", () => {

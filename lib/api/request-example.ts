@@ -77,9 +77,17 @@ export function requestBodyExample(document: ApiDocument, operation: ApiOperatio
   return { mediaType, value: media && "example" in media && media.example !== undefined ? media.example : exampleValue(document, schema) };
 }
 
-/** A parameter's example: its own, its schema's, else one made from its schema. */
+/** The example a parameter declares, on itself or on its schema (where zod-openapi puts it). */
+export function declaredExample(parameter: oas32.ParameterObject): unknown {
+  if (parameter.example !== undefined) return parameter.example;
+  const schema = parameter.schema;
+  if (typeof schema !== "object" || isReference(schema)) return undefined;
+  return schema.example ?? (Array.isArray(schema.examples) ? schema.examples[0] : undefined);
+}
+
+/** A parameter's example: the declared one, else one made from its schema. */
 function parameterExample(document: ApiDocument, parameter: oas32.ParameterObject): string {
-  const value = parameter.example ?? exampleValue(document, parameter.schema);
+  const value = declaredExample(parameter) ?? exampleValue(document, parameter.schema);
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
@@ -98,7 +106,7 @@ export function curlExample(document: ApiDocument, operation: ApiOperation): str
   const query = new URLSearchParams();
   const headers: string[] = [];
   for (const parameter of operation.parameters) {
-    const shown = parameter.required || parameter.example !== undefined;
+    const shown = parameter.required || declaredExample(parameter) !== undefined;
     if (parameter.in === "path") path = path.replaceAll(`{${parameter.name}}`, encodeURIComponent(parameterExample(document, parameter)));
     else if (parameter.in === "query" && shown) query.set(parameter.name, parameterExample(document, parameter));
     else if (parameter.in === "header" && shown) headers.push(`${parameter.name}: ${parameterExample(document, parameter)}`);
