@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { apiContact, apiContactPage, apiContactQuery } from "@/lib/contacts/api-contact-input";
-import { contactInput, customerCodeField } from "@/lib/contacts/contact-input";
+import { contactInput, customerCodeField, EMAILS_PER_CONTACT_MAX, PHONES_PER_CONTACT_MAX } from "@/lib/contacts/contact-input";
+import { TAG_MAX_LENGTH, TAGS_PER_CONTACT_MAX } from "@/lib/contacts/tags";
 import { IDEMPOTENCY_KEY } from "@/lib/http/idempotency-key";
 import { attendanceInput, receivedAttendance } from "@/lib/live/attendance-input";
 import { problemDetails } from "./problem-schema";
@@ -43,8 +44,25 @@ const contactAnswer = (description: string, status: "200" | "201") => ({
 
 const location = z.object({ Location: z.string().meta({ description: "O endereço do contato criado." }) });
 
+// The contact form's fields as the API takes them, told for an integrator (the form's schema has no
+// descriptions: its labels are on the form).
+const field = contactInput.in.shape;
+const contactBody = contactInput.in.extend({
+  name: field.name.meta({ description: "Nome completo ou razão social." }),
+  document: field.document.meta({ description: "CPF ou CNPJ (também o alfanumérico), com ou sem máscara; os dígitos verificadores são conferidos." }),
+  customerCode: field.customerCode.meta({ description: "O código do cliente: enviado no PATCH, troca o código do contato." }),
+  responsibleUserId: field.responsibleUserId.meta({ description: 'O id de um usuário da organização, o responsável pelo contato; null ou "" para nenhum.' }),
+  tags: field.tags.meta({ description: `Hashtags sem # (guardadas em minúsculas), até ${TAGS_PER_CONTACT_MAX} de até ${TAG_MAX_LENGTH} caracteres.` }),
+  priority: field.priority.meta({ description: 'Alta, média ou baixa; null ou "": média.' }),
+  segmentIds: field.segmentIds.meta({ description: "Os ids dos segmentos (carteiras) do contato. Uma chave restrita a segmentos só usa os seus." }),
+  phones: field.phones.meta({
+    description: `Até ${PHONES_PER_CONTACT_MAX} telefones, em qualquer formato comum (brasileiros como digitados: (11) 98765-4321); guardados em E.164.`,
+  }),
+  emails: field.emails.meta({ description: `Até ${EMAILS_PER_CONTACT_MAX} e-mails.` }),
+});
+
 // PUT takes the código from the address: in the body it may be left out, or must be the same.
-const putBody = contactInput.in
+const putBody = contactBody
   .extend({
     customerCode: customerCodeField.optional().meta({ description: "Opcional: se vier, igual ao código do endereço. Para trocar o código, use PATCH." }),
   })
@@ -140,7 +158,7 @@ export function openApiDocument() {
           operationId: "patchContact",
           summary: "Alterar alguns campos de um contato",
           requestParams: { path: customerCodePath, header: writeHeaders.pick({ "If-Match": true }) },
-          requestBody: { content: { "application/json": { schema: contactInput.in.partial().strict() } } },
+          requestBody: { content: { "application/json": { schema: contactBody.partial().strict() } } },
           responses: { ...contactAnswer("O contato alterado.", "200"), "404": problemResponse("Contato não encontrado."), ...contactWriteResponses },
         }),
       },

@@ -40,6 +40,8 @@ describe("describeType", () => {
       { anyOf: [{ type: "string", enum: ["high", "low"] }, { type: "string", const: "" }, { type: "null" }] },
       'um de: high, low, "", null',
     ],
+    ["a union with a value", { anyOf: [{ type: "string", pattern: "^[a-f]+$" }, { type: "string", const: "" }, { type: "null" }] }, 'texto ou "" ou null'],
+    ["a union with a list of values", { anyOf: [{ type: "string", enum: ["a", "b"] }, { type: "integer" }] }, "um de: a, b ou inteiro"],
     ["an object", { type: "object", properties: { a: { type: "string" } } }, "objeto"],
     [
       "a map",

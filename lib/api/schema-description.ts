@@ -43,7 +43,8 @@ function typeParts(document: ApiDocument, schema: Schema | undefined, depth: num
   if (values) return [values.length > 1 ? `um de: ${values.map(literal).join(", ")}` : values[0] === null ? "null" : `o valor ${literal(values[0])}`];
 
   const branches = schema.anyOf ?? schema.oneOf;
-  if (branches) return joinParts(branches.map((branch) => typeParts(document, branch, depth + 1)), " ou ");
+  // Inside a union a single value reads as itself: 'texto ou "" ou null'.
+  if (branches) return joinParts(branches.map((branch) => singleValue(document, branch) ?? typeParts(document, branch, depth + 1)), " ou ");
   if (schema.allOf) return joinParts(schema.allOf.map((member) => typeParts(document, member, depth + 1)), " e ");
 
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : inferredTypes(schema);
@@ -113,6 +114,11 @@ function literalValues(document: ApiDocument, schema: Schema, depth = 0): unknow
   if (!branches) return null;
   const lists = branches.map((branch) => literalValues(document, branch, depth + 1));
   return lists.every((list) => list !== null) ? lists.flat() : null;
+}
+
+function singleValue(document: ApiDocument, schema: Schema): TypePart[] | null {
+  const values = literalValues(document, schema);
+  return values?.length === 1 ? [literal(values[0])] : null;
 }
 
 const literal = (value: unknown) => (typeof value === "string" && /^[\w.:@+-]+$/.test(value) ? value : JSON.stringify(value));
