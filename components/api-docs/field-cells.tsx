@@ -17,7 +17,7 @@ export function ConstraintList({ constraints }: { constraints: string[] }) {
     <ul className="space-y-0.5">
       {constraints.map((constraint) => (
         // A long regular expression breaks anywhere rather than widen the table.
-        <li key={constraint} className="break-all">
+        <li key={constraint} className="wrap-anywhere">
           {constraint}
         </li>
       ))}

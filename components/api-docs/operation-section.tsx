@@ -17,14 +17,14 @@ export function OperationSection({ document, operation }: { document: ApiDocumen
   const name = `${method.toUpperCase()} ${path}`;
   const body = requestBody ? resolveRef<oas32.RequestBodyObject>(document, requestBody) : null;
   return (
-    <section id={anchor} aria-labelledby={`${anchor}-title`} className="scroll-mt-4 space-y-5 border-t border-slate-200 pt-8">
+    <section id={anchor} aria-labelledby={`${anchor}-titulo`} className="scroll-mt-4 space-y-5 border-t border-slate-200 pt-8">
       <header className="space-y-2">
         <p className="flex flex-wrap items-center gap-2">
           <MethodBadge method={method} />
           <code className="font-mono text-sm break-all text-slate-900">{path}</code>
           {deprecated && <Badge tone="red">Obsoleta</Badge>}
         </p>
-        <h3 id={`${anchor}-title`} className="text-lg font-semibold tracking-tight">
+        <h3 id={`${anchor}-titulo`} className="text-lg font-semibold tracking-tight">
           {summary ?? name}
         </h3>
         <DocText text={description} className="text-sm text-slate-700" />

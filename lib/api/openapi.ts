@@ -48,23 +48,38 @@ const location = z.object({ Location: z.string().meta({ description: "O endereç
 // descriptions: its labels are on the form).
 const field = contactInput.in.shape;
 const contactBody = contactInput.in.extend({
-  name: field.name.meta({ description: "Nome completo ou razão social." }),
-  document: field.document.meta({ description: "CPF ou CNPJ (também o alfanumérico), com ou sem máscara; os dígitos verificadores são conferidos." }),
-  customerCode: field.customerCode.meta({ description: "O código do cliente: enviado no PATCH, troca o código do contato." }),
-  responsibleUserId: field.responsibleUserId.meta({ description: 'O id de um usuário da organização, o responsável pelo contato; null ou "" para nenhum.' }),
-  tags: field.tags.meta({ description: `Hashtags sem # (guardadas em minúsculas), até ${TAGS_PER_CONTACT_MAX} de até ${TAG_MAX_LENGTH} caracteres.` }),
-  priority: field.priority.meta({ description: 'Alta, média ou baixa; null ou "": média.' }),
-  segmentIds: field.segmentIds.meta({ description: "Os ids dos segmentos (carteiras) do contato. Uma chave restrita a segmentos só usa os seus." }),
+  name: field.name.meta({ description: "Nome completo ou razão social.", example: "Maria Aparecida Souza" }),
+  document: field.document.meta({
+    description: "CPF ou CNPJ (também o alfanumérico), com ou sem máscara; os dígitos verificadores são conferidos.",
+    example: "529.982.247-25",
+  }),
+  customerCode: field.customerCode.meta({ description: "O código do cliente: enviado no PATCH, troca o código do contato.", example: "CLI-000123" }),
+  responsibleUserId: field.responsibleUserId.meta({
+    description: 'O id de um usuário da organização, o responsável pelo contato; null ou "" para nenhum.',
+    example: null,
+  }),
+  tags: field.tags.meta({
+    description: `Hashtags sem # (guardadas em minúsculas), até ${TAGS_PER_CONTACT_MAX} de até ${TAG_MAX_LENGTH} caracteres.`,
+    example: ["vip"],
+  }),
+  priority: field.priority.meta({ description: 'Alta, média ou baixa; null ou "": média.', example: "high" }),
+  segmentIds: field.segmentIds.meta({
+    description: "Os ids dos segmentos (carteiras) do contato. Uma chave restrita a segmentos só usa os seus.",
+    example: [],
+  }),
   phones: field.phones.meta({
     description: `Até ${PHONES_PER_CONTACT_MAX} telefones, em qualquer formato comum (brasileiros como digitados: (11) 98765-4321); guardados em E.164.`,
+    example: ["(11) 98765-4321"],
   }),
-  emails: field.emails.meta({ description: `Até ${EMAILS_PER_CONTACT_MAX} e-mails.` }),
+  emails: field.emails.meta({ description: `Até ${EMAILS_PER_CONTACT_MAX} e-mails.`, example: ["maria@exemplo.com.br"] }),
 });
 
 // PUT takes the código from the address: in the body it may be left out, or must be the same.
 const putBody = contactBody
   .extend({
-    customerCode: customerCodeField.optional().meta({ description: "Opcional: se vier, igual ao código do endereço. Para trocar o código, use PATCH." }),
+    customerCode: customerCodeField
+      .optional()
+      .meta({ description: "Opcional: se vier, igual ao código do endereço. Para trocar o código, use PATCH.", example: "CLI-000123" }),
   })
   .strict();
 

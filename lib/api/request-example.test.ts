@@ -26,14 +26,19 @@ describe("exampleValue", () => {
     expect(exampleValue(document, { anyOf: [{ type: "null" }, { type: "string", const: "" }, { type: "array", items: { type: "string" } }] })).toEqual(["texto"]);
   });
 
-  it("fills an object with all its properties, the required first, following references", () => {
+  it("fills an object with its required properties, then the optional ones that give an example, following references", () => {
     const value = exampleValue(document, {
       type: "object",
-      properties: { note: { type: "string" }, item: { $ref: "#/components/schemas/Item" }, count: { type: "integer" } },
-      required: ["count"],
+      properties: {
+        note: { type: "string" },
+        label: { type: "string", example: "Rótulo" },
+        item: { $ref: "#/components/schemas/Item" },
+        count: { type: "integer" },
+      },
+      required: ["count", "item"],
     });
-    expect(value).toEqual({ count: 0, note: "texto", item: { id: "3fa85f64-5717-4562-b3fc-2c963f66afa6" } });
-    expect(Object.keys(value as object)[0]).toBe("count");
+    expect(value).toEqual({ item: { id: "3fa85f64-5717-4562-b3fc-2c963f66afa6" }, count: 0, label: "Rótulo" });
+    expect(Object.keys(value as object)).toEqual(["item", "count", "label"]);
   });
 });
 
@@ -52,7 +57,12 @@ describe("curlExample", () => {
     expect(lines).toContain("-H 'Content-Type: application/json'");
     const body = lines.at(-1)!;
     expect(body.startsWith("-d '")).toBe(true);
-    expect(JSON.parse(body.slice(4, -1))).toMatchObject({ channel: "whatsapp", address: "texto", message: "texto" });
+    expect(JSON.parse(body.slice(4, -1))).toEqual({
+      channel: "whatsapp",
+      address: "+55 11 98765-4321",
+      message: "Olá, quero saber do meu pedido.",
+      customerCode: "CLI-000123",
+    });
     // A header with an example is shown with it; an optional one without, left out.
     expect(lines).toContain("-H 'Idempotency-Key: msg-2026-000123'");
   });

@@ -18,7 +18,8 @@ const MAX_DEPTH = 6;
 
 /**
  * A value of the schema, to fill in: its example or default if it has one, else the first allowed
- * value, else a placeholder of its type. An object has all its properties, the required first.
+ * value, else a placeholder of its type. An object has its required properties, then the optional
+ * ones that give an example.
  */
 export function exampleValue(document: ApiDocument, schema: Schema | undefined, depth = 0): unknown {
   if (schema === undefined || typeof schema === "boolean" || depth > MAX_DEPTH) return null;
@@ -45,9 +46,15 @@ export function exampleValue(document: ApiDocument, schema: Schema | undefined, 
     case "array":
       return schema.items ? [exampleValue(document, schema.items, depth + 1)] : [];
     case "object": {
+      // The required fields, and the optional ones the schema gives an example of: an optional
+      // field's placeholder ("texto" for an id) would make the example fail as pasted.
+      const properties = Object.entries(schema.properties ?? {});
       const required = new Set(schema.required ?? []);
-      const names = Object.keys(schema.properties ?? {}).sort((a, b) => Number(required.has(b)) - Number(required.has(a)));
-      return Object.fromEntries(names.map((name) => [name, exampleValue(document, schema.properties![name], depth + 1)]));
+      const shown = [
+        ...properties.filter(([name]) => required.has(name)),
+        ...properties.filter(([name, property]) => !required.has(name) && hasExample(document, property)),
+      ];
+      return Object.fromEntries(shown.map(([name, property]) => [name, exampleValue(document, property, depth + 1)]));
     }
     default:
       return null;
@@ -61,6 +68,11 @@ function ownExample(schema: SchemaValue): unknown {
   if (schema.default !== undefined) return schema.default;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
   return undefined;
+}
+
+function hasExample(document: ApiDocument, schema: Schema): boolean {
+  const value = typeof schema === "boolean" || !isReference(schema) ? schema : resolveRef<oas32.SchemaObject>(document, schema);
+  return typeof value === "object" && (value.example !== undefined || (Array.isArray(value.examples) && value.examples.length > 0));
 }
 
 function isNullOrEmpty(document: ApiDocument, schema: Schema): boolean {

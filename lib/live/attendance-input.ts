@@ -20,12 +20,20 @@ export const messageBody = z
 export const attendanceInput = z
   .strictObject(
     {
-      channel: z.enum(channels, { error: "Canal inválido: use whatsapp, sms ou email." }),
-      // The customer's phone (WhatsApp, SMS) or e-mail, as the channel gives it.
-      address: z.string({ error: "Informe o telefone ou e-mail do cliente." }).trim().min(1, { error: "Informe o telefone ou e-mail do cliente." }).max(254),
-      customerCode: customerCodeField.optional(),
-      segmentId: idField("Segmento inválido.").optional(),
-      message: messageBody,
+      channel: z.enum(channels, { error: "Canal inválido: use whatsapp, sms ou email." }).meta({ description: "Por onde o cliente escreveu." }),
+      address: z
+        .string({ error: "Informe o telefone ou e-mail do cliente." })
+        .trim()
+        .min(1, { error: "Informe o telefone ou e-mail do cliente." })
+        .max(254)
+        .meta({ description: "O telefone (WhatsApp, SMS) ou o e-mail do cliente, como o canal o dá.", example: "+55 11 98765-4321" }),
+      customerCode: customerCodeField
+        .optional()
+        .meta({ description: "O código do cliente, se o seu sistema o conhece: o contato é procurado por ele antes do endereço.", example: "CLI-000123" }),
+      segmentId: idField("Segmento inválido.")
+        .optional()
+        .meta({ description: 'A fila (segmento); sem ela, a do primeiro segmento do contato, senão "Sem segmento".' }),
+      message: messageBody.meta({ description: `O texto da mensagem, até ${MESSAGE_MAX_LENGTH} caracteres.`, example: "Olá, quero saber do meu pedido." }),
     },
     // Unknown fields keep zod's own issue: the API's problem details name each one (lib/http/problem.ts).
     { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "Envie um objeto JSON.") },

@@ -2,6 +2,8 @@ import { afterAll, beforeEach, describe, expect, it, type RunnerTask } from "vit
 import { contactCode } from "@/db/testing/contact-rows";
 import { createWorld, type World } from "@/db/testing/world";
 import { openApiDocument } from "@/lib/api/openapi";
+import { findOperation } from "@/lib/api/openapi-document";
+import { declaredExample, requestBodyExample } from "@/lib/api/request-example";
 import { apiContract, openApiProblems } from "@/lib/api/testing/contract";
 import { apiKeyInput, type ApiScope } from "@/lib/api-keys/api-key-input";
 import { createApiKey } from "@/lib/api-keys/keys";
@@ -16,7 +18,8 @@ import { GET as getOpenApi } from "./openapi.json/route";
 // document by the contract harness. An operation added to the document fails the last check
 // until it has cases here.
 
-const contract = apiContract(openApiDocument());
+const document = openApiDocument();
+const contract = apiContract(document);
 
 const passed = (task: RunnerTask): boolean => (task.type === "suite" ? task.tasks.every(passed) : task.result?.state === "pass");
 
@@ -199,13 +202,35 @@ describe("POST /attendances", () => {
   });
 });
 
+describe("the reference's examples (/api-docs)", () => {
+  it("are accepted as written: the example bodies, at the path's example", async () => {
+    const key = await keyOf();
+    const example = (method: string, path: string) => {
+      const operation = findOperation(document, method, path);
+      return operation && requestBodyExample(document, operation)?.value;
+    };
+    const code = String(declaredExample(findOperation(document, "GET", "/contacts/{customerCode}")!.parameters.find((p) => p.in === "path")!));
+    const steps: [string, string, Handler, number][] = [
+      ["PUT", "/contacts/{customerCode}", putContact as Handler, 201],
+      ["PATCH", "/contacts/{customerCode}", patchContact as Handler, 200],
+      ["POST", "/attendances", postAttendance as Handler, 201],
+    ];
+    for (const [method, path, handler, status] of steps) {
+      const body = example(method, path);
+      const response = await call(handler, method, path.replace("{customerCode}", code), { key, body, params: { customerCode: code } });
+      expect(response.status, `${method} ${path}`).toBe(status);
+      await contract.check(method, path, response, { sent: body });
+    }
+  });
+});
+
 describe("GET /openapi.json", () => {
   it("is the document itself, a sound OpenAPI 3.1 document whose every $ref resolves", async () => {
     const response = getOpenApi();
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json");
     const served = await response.json();
-    expect(served).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+    expect(served).toEqual(JSON.parse(JSON.stringify(document)));
     expect(served.openapi).toBe("3.1.0");
     expect(Object.keys(served.paths).length).toBeGreaterThan(0);
     expect(openApiProblems(served)).toEqual([]);
