@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { oas32 } from "zod-openapi";
 import { Cell, TableCard } from "@/components/ui/table-card";
 import { componentName, resolveRef, type ApiDocument } from "@/lib/api/openapi-document";
@@ -79,7 +80,9 @@ function Body({ document, response }: { document: ApiDocument; response: oas32.R
         return (
           <li key={mediaType}>
             {schema && <TypeText parts={describeType(document, schema)} />}{" "}
-            <span className="font-mono text-xs break-all text-slate-600">{mediaType}</span>
+            <span className="font-mono text-xs text-slate-600">
+              <MediaType name={mediaType} />
+            </span>
           </li>
         );
       })}
@@ -108,4 +111,14 @@ function Headers({ document, response }: { document: ApiDocument; response: oas3
       })}
     </dl>
   );
+}
+
+/** A media type that may break after its "/" and "+" ("application/ problem+ json"), never inside a word. */
+function MediaType({ name }: { name: string }) {
+  return name.split(/(?<=[/+])/).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
 }

@@ -20,6 +20,8 @@ describe("describeType", () => {
     ["a non-empty string up to 64", { type: "string", minLength: 1, maxLength: 64 }, "texto (até 64)"],
     ["a string of 3 to 10", { type: "string", minLength: 3, maxLength: 10 }, "texto (de 3 a 10)"],
     ["a string of at least 8", { type: "string", minLength: 8 }, "texto (ao menos 8)"],
+    ["a long string, its bound as the UI writes numbers", { type: "string", maxLength: 4000 }, "texto (até 4.000)"],
+    ["a maximum only", { type: "integer", maximum: 100000 }, "inteiro até 100.000"],
     ["a UUID", { type: "string", format: "uuid" }, "UUID"],
     ["a date-time", { type: "string", format: "date-time" }, "data e hora (ISO 8601)"],
     ["an unnamed format", { type: "string", format: "int64" }, "texto"],

@@ -71,9 +71,9 @@ function typeOf(document: ApiDocument, schema: SchemaValue, type: string, depth:
       const max = isSafeIntegerBound(schema.maximum) ? undefined : schema.maximum;
       const name = type === "integer" ? "inteiro" : "número";
       const bounds = [
-        min !== undefined && max !== undefined ? `de ${min} a ${max}` : min !== undefined ? `a partir de ${min}` : max !== undefined ? `até ${max}` : "",
-        schema.exclusiveMinimum !== undefined ? `maior que ${schema.exclusiveMinimum}` : "",
-        schema.exclusiveMaximum !== undefined ? `menor que ${schema.exclusiveMaximum}` : "",
+        range(min, max, "a partir de"),
+        schema.exclusiveMinimum !== undefined ? `maior que ${number(schema.exclusiveMinimum)}` : "",
+        schema.exclusiveMaximum !== undefined ? `menor que ${number(schema.exclusiveMaximum)}` : "",
       ].filter(Boolean);
       return [[name, ...bounds].join(" ")];
     }
@@ -97,8 +97,19 @@ function typeOf(document: ApiDocument, schema: SchemaValue, type: string, depth:
   }
 }
 
-const range = (min: number | undefined, max: number | undefined) =>
-  min !== undefined && max !== undefined ? (min === max ? `exatamente ${min}` : `de ${min} a ${max}`) : max !== undefined ? `até ${max}` : min !== undefined ? `ao menos ${min}` : "";
+// Numbers as the UI writes them: 4.000, 0,5.
+const number = (n: number) => n.toLocaleString("pt-BR");
+
+const range = (min: number | undefined, max: number | undefined, atLeast = "ao menos") =>
+  min !== undefined && max !== undefined
+    ? min === max
+      ? `exatamente ${number(min)}`
+      : `de ${number(min)} a ${number(max)}`
+    : max !== undefined
+      ? `até ${number(max)}`
+      : min !== undefined
+        ? `${atLeast} ${number(min)}`
+        : "";
 
 /**
  * The values a schema allows when it is only a list of them (enum, const, null, or a union of

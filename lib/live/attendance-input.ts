@@ -33,7 +33,7 @@ export const attendanceInput = z
       segmentId: idField("Segmento inválido.")
         .optional()
         .meta({ description: 'A fila (segmento); sem ela, a do primeiro segmento do contato, senão "Sem segmento".' }),
-      message: messageBody.meta({ description: `O texto da mensagem, até ${MESSAGE_MAX_LENGTH} caracteres.`, example: "Olá, quero saber do meu pedido." }),
+      message: messageBody.meta({ description: `O texto da mensagem, até ${MESSAGE_MAX_LENGTH.toLocaleString("pt-BR")} caracteres.`, example: "Olá, quero saber do meu pedido." }),
     },
     // Unknown fields keep zod's own issue: the API's problem details name each one (lib/http/problem.ts).
     { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "Envie um objeto JSON.") },
