@@ -16,7 +16,7 @@ describe("SchemaTable", () => {
     render(<SchemaTable document={document} schema={{ $ref: "#/components/schemas/Contact" }} caption="Campos de Contact" />);
     const table = screen.getByRole("table", { name: "Campos de Contact" });
     expect(within(table).getAllByRole("columnheader").map((th) => th.textContent)).toEqual(["Campo", "Tipo", "Obrigatório", "Restrições", "Descrição"]);
-    expect(cells(rowOf(table, "priority"))).toEqual(["priority", "um de: high, medium, low", "Sim", "—Nenhuma", ""]);
+    expect(cells(rowOf(table, "priority"))).toEqual(["priority", "um de: high, medium, low", "Sim", "—Nenhuma", "Alta, média ou baixa: ordena a fila de atendimento."]);
     expect(cells(rowOf(table, "segments[].id"))).toEqual(["segments[].id", "UUID", "Sim", "—Nenhuma", ""]);
     expect(cells(rowOf(table, "phones"))).toEqual(["phones", "lista de texto", "Sim", "—Nenhuma", "Em E.164: +5511987654321."]);
     expect(rowOf(table, "consent.*.status")).toBeTruthy();

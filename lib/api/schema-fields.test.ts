@@ -33,8 +33,8 @@ describe("schemaFields", () => {
       ["consent.*.source", "texto", true],
       ["consent.*.by", "texto", true],
       ["version", "inteiro", true],
-      ["createdAt", "texto", true],
-      ["updatedAt", "texto", true],
+      ["createdAt", "data e hora (ISO 8601)", true],
+      ["updatedAt", "data e hora (ISO 8601)", true],
     ]);
     const depth = Object.fromEntries(schemaFields(document, { $ref: "#/components/schemas/Contact" }).map((row) => [row.path, row.depth]));
     expect([depth.segments, depth["segments[].id"], depth["consent.*.at"]]).toEqual([0, 1, 1]);
