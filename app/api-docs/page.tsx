@@ -10,9 +10,9 @@ export const metadata: Metadata = {
   description: "A API REST da Carteira: autenticação, limites, erros, operações e esquemas.",
 };
 
-let document: ReturnType<typeof openApiDocument> | undefined;
+let apiDocument: ReturnType<typeof openApiDocument> | undefined;
 
 export default function ApiDocsPage() {
-  document ??= openApiDocument();
-  return <ApiReference document={document} />;
+  apiDocument ??= openApiDocument();
+  return <ApiReference document={apiDocument} />;
 }

@@ -3,6 +3,7 @@ import type { oas32 } from "zod-openapi";
 import { Cell, TableCard } from "@/components/ui/table-card";
 import { componentName, resolveRef, type ApiDocument } from "@/lib/api/openapi-document";
 import { describeType } from "@/lib/api/schema-description";
+import { schemaFields } from "@/lib/api/schema-fields";
 import { DocText } from "./doc-text";
 import { SchemaTable } from "./schema-table";
 import { statusNames } from "./status-names";
@@ -23,7 +24,8 @@ export function ResponsesTable({ document, responses, caption }: { document: Api
   const inline = answers.flatMap(({ status, response }) =>
     Object.entries(response.content ?? {}).flatMap(([mediaType, media]) => {
       const schema = resolveRef<oas32.MediaTypeObject>(document, media).schema;
-      return schema && !componentName(schema) ? [{ status, mediaType, schema }] : [];
+      // A component has its own table under Esquemas; an inline body without fields is told in the Corpo column.
+      return schema && !componentName(schema) && schemaFields(document, schema).length > 0 ? [{ status, mediaType, schema }] : [];
     }),
   );
   return (

@@ -83,10 +83,10 @@ function isNullOrEmpty(document: ApiDocument, schema: Schema): boolean {
 /** The JSON body an operation takes, as a skeleton; null when it takes none. */
 export function requestBodyExample(document: ApiDocument, operation: ApiOperation): { mediaType: string; value: unknown } | null {
   const body = operation.operation.requestBody ? resolveRef<oas32.RequestBodyObject>(document, operation.operation.requestBody) : null;
-  const [mediaType, media] = Object.entries(body?.content ?? {})[0] ?? [];
+  const [mediaType, value] = Object.entries(body?.content ?? {})[0] ?? [];
   if (!mediaType) return null;
-  const schema = resolveRef<oas32.MediaTypeObject>(document, media).schema;
-  return { mediaType, value: media && "example" in media && media.example !== undefined ? media.example : exampleValue(document, schema) };
+  const media = resolveRef<oas32.MediaTypeObject>(document, value);
+  return { mediaType, value: media.example !== undefined ? media.example : exampleValue(document, media.schema) };
 }
 
 /** The example a parameter declares, on itself or on its schema (where zod-openapi puts it). */
