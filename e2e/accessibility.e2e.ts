@@ -114,7 +114,8 @@ function pagesOf(contact: string, extra: Check[]): Check[] {
 }
 
 const roles: { email: string | null; pages: (contact: string) => Check[] }[] = [
-  { email: null, pages: () => [{ path: "/login" }] },
+  // The API reference is public: an integrator's developer reads it without a login.
+  { email: null, pages: () => [{ path: "/login" }, { path: "/api-docs" }] },
   // The dashboard and the import are not an operator's: they answer the not-found inside the shell.
   {
     email: "ana@demo.test",

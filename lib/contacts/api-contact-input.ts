@@ -75,20 +75,23 @@ const consentRecord = z.object({
 /** A contact as the API answers it. */
 export const apiContact = z
   .object({
-    customerCode: z.string(),
-    name: z.string(),
+    customerCode: z.string().meta({ description: "O código do cliente, a chave das integrações." }),
+    name: z.string().meta({ description: "Nome completo ou razão social." }),
     document: z.string().meta({ description: "CPF (11) ou CNPJ (14), sem máscara." }),
     documentType: z.enum(documentTypes),
-    priority: z.enum(priorities),
-    tags: z.array(z.string()),
+    priority: z.enum(priorities).meta({ description: "Alta, média ou baixa: ordena a fila de atendimento." }),
+    tags: z.array(z.string()).meta({ description: "As hashtags, sem #, em minúsculas." }),
     phones: z.array(z.string()).meta({ description: "Em E.164: +5511987654321." }),
-    emails: z.array(z.string()),
-    segments: z.array(z.object({ id: z.uuid(), name: z.string() })),
-    responsible: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable(),
-    consent: z.partialRecord(z.enum(channels), consentRecord),
+    emails: z.array(z.string()).meta({ description: "Em minúsculas." }),
+    segments: z.array(z.object({ id: z.uuid(), name: z.string() })).meta({ description: "Os segmentos (carteiras) do contato, por nome." }),
+    responsible: z
+      .object({ id: z.uuid(), name: z.string(), email: z.string() })
+      .nullable()
+      .meta({ description: "O usuário responsável pelo contato, ou null." }),
+    consent: z.partialRecord(z.enum(channels), consentRecord).meta({ description: "O consentimento registrado em cada canal (LGPD), se houver." }),
     version: z.int().meta({ description: "Muda a cada alteração; é o ETag. Envie-o em If-Match para não sobrescrever a alteração de outra pessoa." }),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    createdAt: z.iso.datetime({ offset: true }).meta({ description: "Quando foi criado." }),
+    updatedAt: z.iso.datetime({ offset: true }).meta({ description: "Quando foi alterado pela última vez: é a ordem de updatedSince." }),
   })
   .meta({ id: "Contact" });
 export type ApiContact = z.output<typeof apiContact>;

@@ -1,10 +1,9 @@
 import "server-only";
+import { IDEMPOTENCY_KEY } from "./idempotency-key";
 import { problem } from "./problem";
 
 // Idempotency-Key (draft-ietf-httpapi-idempotency-key-header, Stripe's model): a request sent again
 // with the same key answers the first result; the same key with other content is a 409.
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 export type IdempotencyKeyCheck = { ok: true; key: string | null } | { ok: false; response: Response };
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { channels } from "@/db/enums";
+import { attendanceStatuses, channels } from "@/db/enums";
 import { customerCodeField, emailAddress } from "@/lib/contacts/contact-input";
 import { parsePhone } from "@/lib/phones/phone";
 import { idField } from "@/lib/sql/ids";
@@ -20,12 +20,20 @@ export const messageBody = z
 export const attendanceInput = z
   .strictObject(
     {
-      channel: z.enum(channels, { error: "Canal inválido: use whatsapp, sms ou email." }),
-      // The customer's phone (WhatsApp, SMS) or e-mail, as the channel gives it.
-      address: z.string({ error: "Informe o telefone ou e-mail do cliente." }).trim().min(1, { error: "Informe o telefone ou e-mail do cliente." }).max(254),
-      customerCode: customerCodeField.optional(),
-      segmentId: idField("Segmento inválido.").optional(),
-      message: messageBody,
+      channel: z.enum(channels, { error: "Canal inválido: use whatsapp, sms ou email." }).meta({ description: "Por onde o cliente escreveu." }),
+      address: z
+        .string({ error: "Informe o telefone ou e-mail do cliente." })
+        .trim()
+        .min(1, { error: "Informe o telefone ou e-mail do cliente." })
+        .max(254)
+        .meta({ description: "O telefone (WhatsApp, SMS) ou o e-mail do cliente, como o canal o dá.", example: "+55 11 98765-4321" }),
+      customerCode: customerCodeField
+        .optional()
+        .meta({ description: "O código do cliente, se o seu sistema o conhece: o contato é procurado por ele antes do endereço.", example: "CLI-000123" }),
+      segmentId: idField("Segmento inválido.")
+        .optional()
+        .meta({ description: 'A fila (segmento); sem ela, a do primeiro segmento do contato, senão "Sem segmento".' }),
+      message: messageBody.meta({ description: `O texto da mensagem, até ${MESSAGE_MAX_LENGTH.toLocaleString("pt-BR")} caracteres.`, example: "Olá, quero saber do meu pedido." }),
     },
     // Unknown fields keep zod's own issue: the API's problem details name each one (lib/http/problem.ts).
     { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "Envie um objeto JSON.") },
@@ -50,3 +58,15 @@ function normalizedEmail(raw: string): string | null {
 }
 
 export type AttendanceInput = z.output<typeof attendanceInput>;
+
+/** What POST /api/v1/attendances answers: the attendance the message entered (lib/live/receive.ts). */
+export const receivedAttendance = z
+  .object({
+    id: z.uuid().meta({ description: "O atendimento." }),
+    status: z.enum(attendanceStatuses).meta({ description: "waiting: na fila; open: com um operador; closed: encerrado." }),
+    contactId: z.uuid().nullable().meta({ description: "O contato encontrado pelo código, telefone ou e-mail; null quando nenhum." }),
+    segmentId: z.uuid().nullable().meta({ description: 'A fila (segmento); null para "Sem segmento".' }),
+    continued: z.boolean().meta({ description: "true quando a mensagem entrou num atendimento que já esperava ou estava aberto." }),
+  })
+  .meta({ id: "Attendance" });
+export type ReceivedAttendanceAnswer = z.output<typeof receivedAttendance>;

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { getDb, rowsOf, type Transaction } from "@/db/client";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
 import { violatedUniqueConstraint } from "@/lib/actions/unique-violation";
-import type { AttendanceInput } from "./attendance-input";
+import type { AttendanceInput, ReceivedAttendanceAnswer } from "./attendance-input";
 import { requestDistribution } from "./distribute";
 
 // A customer's message arriving from an integration (POST /api/v1/attendances). The contact is
@@ -13,13 +13,7 @@ import { requestDistribution } from "./distribute";
 // segmento". A customer who writes again while their attendance on the channel still waits or is
 // open continues it. A replay with the same Idempotency-Key answers the first result.
 
-export type ReceivedAttendance = {
-  id: string;
-  status: "waiting" | "open" | "closed";
-  contactId: string | null;
-  segmentId: string | null;
-  /** True when the message joined an attendance that was already waiting or open. */
-  continued: boolean;
+export type ReceivedAttendance = ReceivedAttendanceAnswer & {
   /** True when this answers again an earlier request with the same Idempotency-Key. */
   replayed: boolean;
 };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApiKeyTable } from "@/components/api-keys/api-key-table";
 import { NewApiKeyForm } from "@/components/api-keys/new-api-key-form";
@@ -21,6 +22,14 @@ export default async function ApiKeysPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Chaves de API</h1>
         <p className="mt-1 text-sm text-slate-600">
           Para que outros sistemas (ERP, chatbot, CRM) usem a API da Carteira em nome da organização, cada um com a sua chave e só com as permissões de que precisa.
+        </p>
+        <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          <Link href="/api-docs" className="font-medium text-indigo-700 hover:underline">
+            Referência da API
+          </Link>
+          <a href="/api/v1/openapi.json" className="font-medium text-indigo-700 hover:underline">
+            openapi.json (OpenAPI 3.1)
+          </a>
         </p>
       </header>
 

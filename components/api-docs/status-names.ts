@@ -1,0 +1,20 @@
+/** What an HTTP status means, in Portuguese, for the statuses the API answers. */
+export const statusNames: Record<string, string> = {
+  "200": "OK",
+  "201": "Criado",
+  "202": "Aceito",
+  "204": "Sem conteúdo",
+  "400": "Requisição inválida",
+  "401": "Não autenticado",
+  "403": "Sem permissão",
+  "404": "Não encontrado",
+  "409": "Conflito",
+  "412": "Pré-condição falhou",
+  "413": "Corpo grande demais",
+  "415": "Tipo de conteúdo não suportado",
+  "422": "Dados inválidos",
+  "429": "Requisições demais",
+  "500": "Erro interno",
+  "503": "Indisponível",
+  default: "Qualquer outro",
+};
