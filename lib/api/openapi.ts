@@ -5,6 +5,7 @@ import { contactInput, customerCodeField, EMAILS_PER_CONTACT_MAX, PHONES_PER_CON
 import { TAG_MAX_LENGTH, TAGS_PER_CONTACT_MAX } from "@/lib/contacts/tags";
 import { IDEMPOTENCY_KEY } from "@/lib/http/idempotency-key";
 import { attendanceInput, receivedAttendance } from "@/lib/live/attendance-input";
+import { apiMessage, sendMessageInput } from "@/lib/messages/send-message-input";
 import { problemDetails } from "./problem-schema";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the handlers parse with
@@ -198,6 +199,43 @@ export function openApiDocument() {
             "409": problemResponse("A Idempotency-Key já foi usada com outro conteúdo."),
             ...jsonBodyResponses,
             "422": problemResponse("Dados inválidos."),
+            ...common,
+          },
+        }),
+      },
+      "/messages": {
+        post: operation("messages:send", {
+          operationId: "sendMessage",
+          summary: "Enviar uma mensagem (Send Message)",
+          description:
+            "Uma mensagem a um contato, achado pelo código (ou pelo telefone, ou pelo e-mail), a partir de um modelo ou de um texto livre, " +
+            "com as variáveis ({{contactname}}, @ChaveCliente…) preenchidas com os dados do contato. Vai para a fila de envio: " +
+            "e-mails são enviados pelo SMTP configurado; WhatsApp e SMS ficam na fila até o provedor ser conectado. " +
+            "Sem consentimento aceito para o canal, ou com uma variável que ficaria vazia, nada é enviado (422).",
+          requestParams: { header: idempotencyKey },
+          requestBody: { content: { "application/json": { schema: sendMessageInput } } },
+          responses: {
+            "201": {
+              description: "A mensagem, na fila de envio (ou a mesma de antes, com Idempotent-Replayed).",
+              headers: replayed.extend({ Location: z.string().meta({ description: "O endereço da mensagem, para acompanhar o envio." }) }),
+              content: { "application/json": { schema: apiMessage } },
+            },
+            "400": problemResponse("JSON inválido, ou Idempotency-Key malformada."),
+            "409": problemResponse("A Idempotency-Key já foi usada com outro conteúdo."),
+            ...jsonBodyResponses,
+            "422": problemResponse("Recusada: contato não encontrado ou sem consentimento, modelo de outro canal, variável vazia, dados inválidos."),
+            ...common,
+          },
+        }),
+      },
+      "/messages/{id}": {
+        get: operation("messages:send", {
+          operationId: "getMessage",
+          summary: "Acompanhar o envio de uma mensagem",
+          requestParams: { path: z.object({ id: z.string().meta({ description: "O id devolvido pelo envio." }) }) },
+          responses: {
+            "200": { description: "A mensagem e o seu estado de envio.", content: { "application/json": { schema: apiMessage } } },
+            "404": problemResponse("Nenhuma mensagem desta organização, visível para a chave, tem este id."),
             ...common,
           },
         }),

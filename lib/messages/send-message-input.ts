@@ -23,8 +23,8 @@ function refuseUnknownVariables(text: string, ctx: z.RefinementCtx) {
 export const sendMessageInput = z
   .strictObject(
     {
-      channel: z.enum(channels, { error: `Canal inválido: use ${channels.join(", ")}.` }),
-      customerCode: customerCodeField.optional().meta({ description: "O código do cliente: a forma preferida de achar o contato." }),
+      channel: z.enum(channels, { error: `Canal inválido: use ${channels.join(", ")}.` }).meta({ example: "whatsapp" }),
+      customerCode: customerCodeField.optional().meta({ description: "O código do cliente: a forma preferida de achar o contato.", example: "CLI-000123" }),
       phone: z
         .string({ error: "Informe o telefone como texto." })
         .transform((raw, ctx) => {
@@ -43,7 +43,7 @@ export const sendMessageInput = z
         .optional()
         .meta({ description: "Sem código: o contato que tem este e-mail (e a mensagem vai para ele)." }),
       templateId: idField("Modelo inválido.").optional().meta({ description: "Um modelo de mensagem do mesmo canal." }),
-      text: messageBody.superRefine(refuseUnknownVariables).optional().meta({ description: "Um texto livre, em vez de um modelo; aceita as mesmas variáveis." }),
+      text: messageBody.superRefine(refuseUnknownVariables).optional().meta({ description: "Um texto livre, em vez de um modelo; aceita as mesmas variáveis.", example: "Olá {{contactfirstname}}, seu código é @ChaveCliente." }),
       subject: z
         .string({ error: "Informe o assunto como texto." })
         .trim()

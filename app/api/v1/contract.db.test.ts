@@ -11,6 +11,8 @@ import { generateCpf } from "@/lib/documents/document";
 import { POST as postAttendance } from "./attendances/route";
 import { GET as getContact, PATCH as patchContact, PUT as putContact } from "./contacts/[customerCode]/route";
 import { GET as listContacts } from "./contacts/route";
+import { GET as getMessage } from "./messages/[id]/route";
+import { POST as postMessage } from "./messages/route";
 import { GET as getOpenApi } from "./openapi.json/route";
 
 // The API answers what its OpenAPI document says: every operation of the document, called as an
@@ -199,6 +201,49 @@ describe("POST /attendances", () => {
     const malformed = await post(key, message, { "idempotency-key": "com espaço" });
     expect(malformed.status).toBe(400);
     await contract.check("POST", "/attendances", malformed);
+  });
+});
+
+describe("POST /messages and GET /messages/{id}", () => {
+  const send = (key: string, body: unknown, headers: Record<string, string> = {}) => call(postMessage as Handler, "POST", "/messages", { key, body, headers });
+
+  it("201 with the message (and its replay), 200 for its status, 404 for an id nobody sees", async () => {
+    const key = await keyOf(["contacts:write", "messages:send"]);
+    const contact = { ...newContact(), consent: { whatsapp: "granted" } };
+    expect((await one("PUT", "MSG-1", { key, body: contact })).status).toBe(201);
+    const message = { channel: "whatsapp", customerCode: "MSG-1", text: "Olá {{contactfirstname}}, seu código é @ChaveCliente." };
+    const sent = await send(key, message, { "idempotency-key": "contrato-msg-1" });
+    expect(sent.status).toBe(201);
+    const answer = (await contract.check("POST", "/messages", sent, { sent: message })) as { id: string; body: string };
+    expect(answer.body).toBe("Olá Maria, seu código é MSG-1.");
+    const replay = await send(key, message, { "idempotency-key": "contrato-msg-1" });
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    await contract.check("POST", "/messages", replay, { sent: message });
+
+    const status = await call(getMessage as Handler, "GET", `/messages/${answer.id}`, { key, params: { id: answer.id } });
+    expect(status.status).toBe(200);
+    expect(await contract.check("GET", "/messages/{id}", status)).toMatchObject({ id: answer.id, status: "queued" });
+    const missing = await call(getMessage as Handler, "GET", "/messages/x", { key, params: { id: "x" } });
+    expect(missing.status).toBe(404);
+    await contract.check("GET", "/messages/{id}", missing);
+  });
+
+  it("409 for a reused Idempotency-Key, 422 without consent, 400 for malformed JSON", async () => {
+    const key = await keyOf(["contacts:write", "messages:send"]);
+    expect((await one("PUT", "MSG-2", { key, body: { ...newContact(), consent: { whatsapp: "granted" } } })).status).toBe(201);
+    const message = { channel: "whatsapp", customerCode: "MSG-2", text: "Oi" };
+    await send(key, message, { "idempotency-key": "contrato-msg-2" });
+    const reused = await send(key, { ...message, text: "Outro" }, { "idempotency-key": "contrato-msg-2" });
+    expect(reused.status).toBe(409);
+    await contract.check("POST", "/messages", reused);
+    const refused = await send(key, { ...message, channel: "sms" });
+    expect(refused.status).toBe(422);
+    expect(await contract.check("POST", "/messages", refused)).toMatchObject({ detail: "O contato não aceita mensagens por SMS." });
+    const malformed = await postMessage(
+      new Request("http://localhost/api/v1/messages", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: "{" }),
+    );
+    expect(malformed.status).toBe(400);
+    await contract.check("POST", "/messages", malformed);
   });
 });
 
