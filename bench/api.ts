@@ -7,12 +7,11 @@
 //   npm run bench:api -- --smoke   5,000 contacts, 2 s (CI: proves it still runs; figures not checked)
 // Options: --contacts N, --duration S, --port N (default 3240), --build, --reset. See bench/README.md.
 import os from "node:os";
-import { pathToFileURL } from "node:url";
 import { Pool } from "pg";
 import { generateApiKey, hashApiKey } from "@/lib/api-keys/secret";
 import { mulberry32 } from "@/db/seed";
 import { benchDatabaseUrl, ensureBenchData } from "./generate";
-import { ensureBuild, httpLoad, rawLoad, running, startServer, stop, treeRss, type Latencies } from "./http-server";
+import { ensureBuild, httpLoad, rawLoad, runBenchmark, startServer, stop, treeRss, type Latencies } from "./http-server";
 import { argument, ms, writeReport, type RawQuery } from "./run";
 
 /** How many distinct códigos the load cycles through: enough that no single row stays hot. */
@@ -133,13 +132,4 @@ async function main() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  main().then(
-    () => process.exit(0),
-    async (error) => {
-      console.error(error);
-      await Promise.all([...running].map(stop));
-      process.exit(1);
-    },
-  );
-}
+runBenchmark(import.meta.url, main);

@@ -5,6 +5,7 @@ import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { waitFor } from "../e2e/global-setup";
 import type { LoadRequest, LoadResult } from "./http-load";
 import { percentile } from "./run";
@@ -137,3 +138,16 @@ export async function httpLoad(label: string, request: LoadRequest) {
   return summary(result.latencies, result.seconds);
 }
 
+
+/** Runs a benchmark's main when its file is the one started, stopping its children however it ends. */
+export function runBenchmark(moduleUrl: string, main: () => Promise<void>) {
+  if (moduleUrl !== pathToFileURL(process.argv[1] ?? "").href) return;
+  main().then(
+    () => process.exit(0),
+    async (error) => {
+      console.error(error);
+      await Promise.all([...running].map(stop));
+      process.exit(1);
+    },
+  );
+}

@@ -5,13 +5,12 @@
 //   npm run bench:http -- --smoke   5,000 contacts, 2 s (CI: proves it still runs; figures not checked)
 // Options: --contacts N, --duration S, --port N (default 3230), --build, --reset. See bench/README.md.
 import os from "node:os";
-import { pathToFileURL } from "node:url";
 import { Pool } from "pg";
 import type { Viewer } from "@/lib/auth/viewer";
 import { estimateTrustedAbove, exactCountLimit } from "@/lib/contacts/contact-list";
 import { DASHBOARD_WEEKS, dashboardScope } from "@/lib/dashboard/dashboard";
 import { benchDatabaseUrl, benchPassword, ensureBenchData } from "./generate";
-import { ensureBuild, httpLoad, rawLoad, running, startServer, stop, treeRss, type Latencies } from "./http-server";
+import { ensureBuild, httpLoad, rawLoad, runBenchmark, startServer, stop, treeRss, type Latencies } from "./http-server";
 import { argument, benchViewer, empty, ms, rawPage, runRaw, sql, visibleTo, writeReport, type Fragment, type RawQuery } from "./run";
 
 type User = "admin" | "supervisor" | "operator";
@@ -224,13 +223,4 @@ async function main() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  main().then(
-    () => process.exit(0),
-    async (error) => {
-      console.error(error);
-      await Promise.all([...running].map(stop));
-      process.exit(1);
-    },
-  );
-}
+runBenchmark(import.meta.url, main);

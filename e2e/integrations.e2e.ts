@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ReceivedMail } from "@/lib/messages/testing/smtp-server";
-import { baseUrl, expectVisible, launchBrowser, open, signIn } from "./session";
+import { baseUrl, createApiKeyAsAdmin, expectVisible, launchBrowser, open, signIn } from "./session";
 
 // Integrations as the issue tells it: an admin creates a key that may send messages; Lúcia
 // (supervisor) writes an e-mail template with @ChaveCliente and previews it for a contact of Varejo
@@ -15,16 +15,7 @@ let apiKey = "";
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const admin = await signedIn("admin@demo.test");
-  await open(admin, "/settings/api-keys");
-  await admin.getByLabel("Nome").fill("ERP (e2e)");
-  for (const scope of ["Ler contatos", "Enviar mensagens"]) await admin.getByRole("checkbox", { name: scope }).check();
-  await admin.getByRole("button", { name: "Criar chave" }).click();
-  const field = admin.getByLabel("Chave de API");
-  await field.waitFor({ state: "visible", timeout: 15_000 });
-  apiKey = await field.inputValue();
-  await admin.getByRole("button", { name: "Já guardei a chave" }).click();
-  await admin.close();
+  apiKey = await createApiKeyAsAdmin(browser, "ERP (e2e)", ["Ler contatos", "Enviar mensagens"]);
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDocument, generateCpf } from "@/lib/documents/document";
-import { baseUrl, expectVisible, launchBrowser, open, signIn } from "./session";
+import { baseUrl, createApiKeyAsAdmin, expectVisible, launchBrowser, open, signIn } from "./session";
 
 // Live as the issue tells it: an integration sends three customers (Baixa, then Média, then Alta)
 // into Ana's queue; Ana takes the next one and gets the Alta. An unknown WhatsApp number arrives;
@@ -18,18 +18,7 @@ let apiKey = "";
 beforeAll(async () => {
   browser = await launchBrowser();
   // An admin creates the integration's key, shown once.
-  const admin = await browser.newPage();
-  await signIn(admin, "admin@demo.test");
-  await admin.waitForURL("**/contacts");
-  await open(admin, "/settings/api-keys");
-  await admin.getByLabel("Nome").fill("Gateway WhatsApp (e2e)");
-  await admin.getByRole("checkbox", { name: "Registrar atendimentos (Live)" }).check();
-  await admin.getByRole("button", { name: "Criar chave" }).click();
-  const field = admin.getByLabel("Chave de API");
-  await field.waitFor({ state: "visible", timeout: 15_000 });
-  apiKey = await field.inputValue();
-  await admin.getByRole("button", { name: "Já guardei a chave" }).click();
-  await admin.close();
+  apiKey = await createApiKeyAsAdmin(browser, "Gateway WhatsApp (e2e)", ["Registrar atendimentos (Live)"]);
 });
 afterAll(async () => {
   await browser?.close();
