@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { campaigns, contacts, messages, messageTemplates, users, type ContactConsent } from "@/db/schema";
@@ -10,6 +10,7 @@ import { saveFilter } from "@/lib/saved-filters/saved-filters";
 import { renderTemplate } from "@/lib/templates/render";
 import { templateValuesOf } from "@/lib/templates/values";
 import { describeAudience } from "./audience";
+import { exportAudienceCsv } from "./audience-csv";
 import { getCampaign, listCampaigns, startCampaign } from "./campaigns";
 import { runCampaignSendJob, type CampaignSendJob } from "./runner";
 
@@ -90,10 +91,10 @@ describe("describeAudience", () => {
   });
 
   it.each([
-    ["an operator", () => [world.viewers.operator, audience([world.segments.s1])]],
-    ["another organization's admin", () => [world.viewers.adminB, audience([world.segments.sB])]],
-  ] as const)("refuses %s", async (_, args) => {
-    const [viewer, input] = args();
+    ["an operator", () => ({ viewer: world.viewers.operator, input: audience([world.segments.s1]) })],
+    ["another organization's admin, with A's template", () => ({ viewer: world.viewers.adminB, input: audience([world.segments.sB]) })],
+  ])("refuses %s", async (_, args) => {
+    const { viewer, input } = args();
     const result = await describeAudience(viewer, input);
     expect(result.ok).toBe(false);
   });
@@ -222,5 +223,30 @@ describe("sending a campaign", () => {
     const [item] = (await listCampaigns(world.viewers.admin))!.filter((c) => c.id === admins);
     expect(item).toMatchObject({ name: "Aviso", channel: "whatsapp", audience: { segmentNames: ["S1"], savedFilterName: null }, createdByName: "Admin" });
     await workSends();
+  });
+});
+
+describe("exportAudienceCsv", () => {
+  it("streams every contact of the audience with whether it is reachable and why not, as Excel reads it", async () => {
+    await setContact(world.contacts.inS2, { name: "=HIPERLINK(1)" });
+    try {
+      const result = await exportAudienceCsv(world.viewers.admin, audience(allSegments()));
+      if (!result.ok) throw new Error(result.message);
+      const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(result.stream).arrayBuffer());
+      const [head, ...lines] = text.split("\n").filter(Boolean);
+      expect(head).toBe("\uFEFFCódigo do Cliente;Nome;Endereço;Alcançável;Motivo;Variáveis vazias");
+      expect(lines).toHaveLength(5);
+      const line = async (id: string) => {
+        const values = (await templateValuesOf(world.viewers.admin, id))!;
+        return lines.find((l) => l.startsWith(`${values.contactcustomcode};`));
+      };
+      expect(await line(world.contacts.inS1)).toMatch(/;\(11\) 98765-432\d;Sim;;$/);
+      expect(await line(world.contacts.inS2)).toMatch(/;'=HIPERLINK\(1\);\(11\) 98765-432\d;Sim;Dados incompletos;\{\{responsavel\}\}$/);
+      expect(await line(world.contacts.inS1andS3)).toMatch(/;Não;Sem consentimento para WhatsApp;$/);
+      expect(await line(world.contacts.codeInA)).toMatch(/;;Não;Sem telefone;$/);
+    } finally {
+      await setContact(world.contacts.inS2, { name: "Contato dois" });
+    }
+    expect(await exportAudienceCsv(world.viewers.operator, audience([world.segments.s1]))).toMatchObject({ ok: false, code: "forbidden" });
   });
 });
