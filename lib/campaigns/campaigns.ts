@@ -105,15 +105,18 @@ const listColumns = {
   finishedAt: campaigns.finishedAt,
 };
 
+// With the template's and the creator's names: both stay (templates are archived, users deactivated, never deleted).
 function selectCampaigns() {
   return getDb()
-    .select(listColumns)
+    .select({ ...listColumns, matched: campaigns.matched, subject: campaigns.subject, body: campaigns.body })
     .from(campaigns)
     .innerJoin(messageTemplates, and(eq(messageTemplates.organizationId, campaigns.organizationId), eq(messageTemplates.id, campaigns.templateId)))
     .innerJoin(users, and(eq(users.organizationId, campaigns.organizationId), eq(users.id, campaigns.createdByUserId)));
 }
 
-const toListItem = ({ audience, ...row }: Awaited<ReturnType<typeof selectCampaigns>>[number]): CampaignListItem => ({
+type CampaignRow = Awaited<ReturnType<typeof selectCampaigns>>[number];
+
+const toListItem = ({ audience, matched: _matched, subject: _subject, body: _body, ...row }: CampaignRow): CampaignListItem => ({
   ...row,
   audience: { segmentNames: audience.segmentNames, savedFilterName: audience.savedFilterName },
 });
@@ -135,12 +138,7 @@ export async function listCampaigns(viewer: Viewer): Promise<CampaignListItem[] 
 export async function getCampaign(viewer: Viewer, rawId: string): Promise<CampaignDetail | null> {
   const id = parseId(rawId);
   if (!id || !can(viewer.role, "campaigns.send")) return null;
-  const [row] = await getDb()
-    .select({ ...listColumns, matched: campaigns.matched, subject: campaigns.subject, body: campaigns.body })
-    .from(campaigns)
-    .innerJoin(messageTemplates, and(eq(messageTemplates.organizationId, campaigns.organizationId), eq(messageTemplates.id, campaigns.templateId)))
-    .innerJoin(users, and(eq(users.organizationId, campaigns.organizationId), eq(users.id, campaigns.createdByUserId)))
-    .where(visibleCampaigns(viewer, eq(campaigns.id, id)));
+  const [row] = await selectCampaigns().where(visibleCampaigns(viewer, eq(campaigns.id, id)));
   if (!row) return null;
   // The unique index messages_campaign_contact_key (organization, campaign, contact) serves this.
   const statuses = rowsOf<{ status: string; count: number }>(
@@ -150,12 +148,11 @@ export async function getCampaign(viewer: Viewer, rawId: string): Promise<Campai
       group by status`),
   );
   const count = (status: string) => statuses.find((s) => s.status === status)?.count ?? 0;
-  const { audience, matched, subject, body, ...rest } = row;
   return {
-    ...toListItem({ ...rest, audience }),
-    matched,
-    subject,
-    body,
+    ...toListItem(row),
+    matched: row.matched,
+    subject: row.subject,
+    body: row.body,
     delivery: { queued: count("queued"), sent: count("sent"), failed: count("failed") },
   };
 }
