@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectVisible, launchBrowser, open, signIn } from "./session";
 
 // Lúcia (supervisor of Varejo SP) builds a WhatsApp campaign with the demo's "Boas-vindas" for her
-// segment, sees its audience counted and previewed, downloads nothing, confirms the count, and
+// segment, sees its audience counted and previewed with the CSV link, confirms the count, and
 // follows the send until it is "Enviada" (the app server works the job engine's queues).
 
 let browser: Browser;
