@@ -131,6 +131,8 @@ const roles: { email: string | null; pages: (contact: string) => Check[] }[] = [
         { path: "/settings/live", status: 404 },
         { path: "/templates", status: 404 },
         { path: "/templates/new", status: 404 },
+        { path: "/campaigns", status: 404 },
+        { path: "/campaigns/new", status: 404 },
       ]),
   },
   {
@@ -146,6 +148,8 @@ const roles: { email: string | null; pages: (contact: string) => Check[] }[] = [
         { path: "/settings/live", status: 404 },
         { path: "/templates" },
         { path: "/templates/new" },
+        { path: "/campaigns" },
+        { path: "/campaigns/new" },
       ]),
   },
   {
@@ -168,6 +172,9 @@ const roles: { email: string | null; pages: (contact: string) => Check[] }[] = [
         { path: `/templates/${ids.template}`, prepare: openTemplatePreview },
         // A malformed id is the not-found, never an error.
         { path: "/templates/nao-existe", status: 404 },
+        { path: "/campaigns" },
+        { path: "/campaigns/new" },
+        { path: "/campaigns/nao-existe", status: 404 },
       ]),
   },
 ];

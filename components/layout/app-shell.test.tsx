@@ -55,12 +55,12 @@ describe("AppShell", () => {
 
   test.each([
     ["operator", ["Live"]],
-    ["supervisor", ["Live", "Painel", "Relatórios", "Modelos"]],
-    ["admin", ["Live", "Painel", "Relatórios", "Modelos", "Segmentos", "Usuários", "Auditoria", "Chaves de API", "Configurações do Live"]],
+    ["supervisor", ["Live", "Painel", "Relatórios", "Modelos", "Campanhas"]],
+    ["admin", ["Live", "Painel", "Relatórios", "Modelos", "Campanhas", "Segmentos", "Usuários", "Auditoria", "Chaves de API", "Configurações do Live"]],
   ] as const)("links for a %s only the sections the permission table opens: %j", (role, sections) => {
     renderShell({ role });
     const nav = screen.getByRole("navigation", { name: "Principal" });
-    for (const name of ["Live", "Painel", "Relatórios", "Modelos", "Segmentos", "Usuários", "Auditoria", "Chaves de API", "Configurações do Live"]) {
+    for (const name of ["Live", "Painel", "Relatórios", "Modelos", "Campanhas", "Segmentos", "Usuários", "Auditoria", "Chaves de API", "Configurações do Live"]) {
       expect(within(nav).queryByRole("link", { name }) !== null).toBe((sections as readonly string[]).includes(name));
     }
     expect(screen.queryByText("Administração") !== null).toBe(role === "admin");

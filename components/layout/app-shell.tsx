@@ -63,6 +63,11 @@ export function AppShell({ user, capabilities, signOutAction, children }: AppShe
                 <NavLink href="/templates">Modelos</NavLink>
               </li>
             )}
+            {capabilities["campaigns.send"] && (
+              <li>
+                <NavLink href="/campaigns">Campanhas</NavLink>
+              </li>
+            )}
           </ul>
           {adminLinks.length > 0 && (
             <>

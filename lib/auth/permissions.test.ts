@@ -32,6 +32,7 @@ const matrix: Record<Capability, [operator: boolean, supervisor: boolean, admin:
   "reports.attendances": [N, Y, Y],
   "templates.manage": [N, Y, Y],
   "campaigns.send": [N, Y, Y],
+  "campaigns.viewAll": [N, N, Y],
   "audit.view": [N, N, Y],
 };
 

@@ -59,6 +59,8 @@ const table = {
   "templates.manage": ["supervisor", "admin"],
   // Campaigns (/campaigns): build an audience among the contacts one sees and send it a template.
   "campaigns.send": ["supervisor", "admin"],
+  // Everyone who sends campaigns sees the ones they sent; these see the organization's.
+  "campaigns.viewAll": ["admin"],
   "audit.view": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -18,6 +18,7 @@ export const queues = {
   dashboard: "dashboard",
   liveDistribute: "live-distribute",
   messageDelivery: "message-delivery",
+  campaignSend: "campaign-send",
 } as const;
 export type QueueName = (typeof queues)[keyof typeof queues];
 

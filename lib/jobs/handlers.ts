@@ -2,6 +2,7 @@ import "server-only";
 import { purgeSignInThrottle } from "@/lib/auth/throttle";
 import { purgeExpiredBulkItems } from "@/lib/bulk-actions/bulk-actions";
 import { resumeOrphanedBulkActions, runBulkActionJob } from "@/lib/bulk-actions/runner";
+import { runCampaignSendJob } from "@/lib/campaigns/runner";
 import { purgeExpiredImports } from "@/lib/import/imports";
 import { resumeOrphanedImports, runImportJob } from "@/lib/import/runner";
 import { purgeIdleDashboards, refreshDashboard, type DashboardRefreshJob } from "@/lib/dashboard/dashboard";
@@ -32,6 +33,7 @@ export const jobHandlers: JobHandlers = {
     else await distributeEverywhere();
   },
   [queues.messageDelivery]: () => runDeliveryJob(),
+  [queues.campaignSend]: (job) => runCampaignSendJob(job),
 };
 
 /**

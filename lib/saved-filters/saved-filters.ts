@@ -5,7 +5,7 @@ import { savedFilters, users } from "@/db/schema";
 import { failure, invalidInputMessage, type ActionResult } from "@/lib/actions/result";
 import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { parseContactFilters } from "@/lib/contacts/contact-filters";
+import { parseContactFilters, type ContactFilters } from "@/lib/contacts/contact-filters";
 import { contactListHref } from "@/lib/contacts/list-link";
 import { readStoredFilters, toStoredFilters, type StoredContactFilters } from "@/lib/contacts/stored-filters";
 import { parseId } from "@/lib/sql/ids";
@@ -75,4 +75,26 @@ export async function deleteSavedFilter(viewer: Viewer, rawId: string): Promise<
         .returning({ id: savedFilters.id })
     : [];
   return deleted.length > 0 ? { ok: true } : failure("not_found", "Filtro não encontrado.");
+}
+
+/**
+ * One saved filter the viewer may use (their own, or one shared with the organization), with its
+ * filters as the list reads them; null for anything else, a malformed id included.
+ */
+export async function getUsableSavedFilter(viewer: Viewer, rawId: string): Promise<{ id: string; name: string; stored: StoredContactFilters; filters: ContactFilters } | null> {
+  const id = parseId(rawId);
+  if (!id) return null;
+  const [row] = await getDb()
+    .select({ id: savedFilters.id, name: savedFilters.name, filters: savedFilters.filters })
+    .from(savedFilters)
+    .where(
+      and(
+        eq(savedFilters.organizationId, viewer.organizationId),
+        eq(savedFilters.id, id),
+        or(eq(savedFilters.ownerUserId, viewer.userId), eq(savedFilters.shared, true)),
+      ),
+    );
+  if (!row) return null;
+  const filters = readStoredFilters(row.filters);
+  return { id: row.id, name: row.name, stored: toStoredFilters(filters), filters };
 }
