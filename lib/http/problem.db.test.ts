@@ -34,7 +34,14 @@ describe("requireApiClient", () => {
     const { id, key } = await newKey(["contacts:read", "attendances:write"]);
     expect(await requireApiClient(call(`Bearer ${key}`), "attendances:write")).toEqual({
       ok: true,
-      client: { organizationId: world.orgA, keyId: id, keyName: "ERP", scopes: ["contacts:read", "attendances:write"] },
+      client: {
+        organizationId: world.orgA,
+        keyId: id,
+        keyName: "ERP",
+        scopes: ["contacts:read", "attendances:write"],
+        segmentIds: [],
+        rateLimit: { limit: 600, remaining: 599, resetSeconds: expect.any(Number) },
+      },
     });
   });
 
