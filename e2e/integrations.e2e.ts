@@ -7,8 +7,9 @@ import { baseUrl, createApiKeyAsAdmin, expectVisible, launchBrowser, open, signI
 
 // Integrations as the issue tells it: an admin creates a key that may send messages; Lúcia
 // (supervisor) writes an e-mail template with @ChaveCliente and previews it for a contact of Varejo
-// SP; then `curl` with the key sends it, by código, to a customer of Varejo SP who accepts e-mail,
-// and the e-mail reaches the SMTP server the app is configured with (e2e/global-setup.ts).
+// SP, builds a campaign's audience for Varejo SP, sees the pre-flight check and sends: every
+// reachable contact gets one message rendered for them, delivered to the SMTP server the app is
+// configured with (e2e/global-setup.ts). Then `curl` with the key sends one more, by código.
 
 let browser: Browser;
 let apiKey = "";
@@ -51,6 +52,22 @@ function emailCustomer(): ApiContact {
 
 const templateName = "Seu código (e2e)";
 
+const readMailbox = () =>
+  readFileSync(inject("mailbox"), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as ReceivedMail);
+
+/** The mailbox, read every half second until `found` answers (at most 60 s: delivery is asked for at once, and scheduled every minute). */
+async function waitForMail<T>(found: (mails: ReceivedMail[]) => T | null): Promise<T> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const answer = found(readMailbox());
+    if (answer) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("The expected e-mails did not reach the SMTP server within 60 s");
+}
+
 describe("integrations", () => {
   it("a supervisor writes an e-mail template with @ChaveCliente and previews it for a contact of her carteira", async () => {
     const lider = await signedIn("lider@demo.test");
@@ -65,6 +82,41 @@ describe("integrations", () => {
     await lider.getByRole("button", { name: "Criar modelo" }).click();
     await lider.waitForURL(/\/templates\/[0-9a-f-]{36}$/);
     await lider.close();
+  });
+
+  it("she builds a campaign for Varejo SP with it, sees the pre-flight check and sends: each reachable contact gets one e-mail of their own", async () => {
+    const lider = await signedIn("lider@demo.test");
+    await open(lider, "/campaigns/new");
+    await lider.getByLabel(/^Nome/).fill("Seu código — Varejo SP (e2e)");
+    await lider.getByRole("radio", { name: "E-mail" }).check();
+    await lider.getByLabel(/^Modelo/).selectOption({ label: templateName });
+    await lider.getByRole("checkbox", { name: "Varejo SP" }).check();
+    await expectVisible(lider.getByText("Verificação antes do envio"));
+    const sentence = lider.getByText(/^Recebem a mensagem [\d.]+ contatos?/);
+    await expectVisible(sentence);
+    const count = Number(/Recebem a mensagem ([\d.]+) contato/.exec((await sentence.textContent()) ?? "")![1].replace(/\./g, ""));
+    expect(count).toBeGreaterThan(0);
+    await expectVisible(lider.getByRole("region", { name: "Público" }).getByText(/^Olá \S+, seu código é CLI-\d+\.$/));
+
+    await lider.getByRole("button", { name: "Enviar" }).click();
+    const dialog = lider.getByRole("alertdialog");
+    await expectVisible(dialog.getByText(`Enviar para ${count.toLocaleString("pt-BR")} ${count === 1 ? "contato" : "contatos"} por E-mail?`));
+    await dialog.getByRole("button", { name: "Enviar" }).click();
+    await lider.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
+    await expectVisible(lider.getByText("Enviada", { exact: true }));
+    await lider.close();
+
+    // Each message rendered for its own contact: the subject's first name is the body's, the código the body's own.
+    const campaignMail = await waitForMail((mails) => {
+      const rendered = mails.filter((m) => /^Seu código, \S+$/.test(m.subject));
+      return rendered.length >= count ? rendered : null;
+    });
+    expect(campaignMail).toHaveLength(count);
+    expect(new Set(campaignMail.map((m) => m.envelopeTo.join())).size).toBe(count);
+    for (const mail of campaignMail) {
+      const firstName = mail.subject.slice("Seu código, ".length);
+      expect(mail.text).toMatch(new RegExp(`^Olá ${firstName}, seu código é CLI-\\d+\\.\\s*$`));
+    }
   });
 
   it("curl sends it by código; the message is rendered, queued, then sent, and reaches the SMTP server", async () => {
@@ -86,12 +138,10 @@ describe("integrations", () => {
       body: `Olá ${firstName}, seu código é ${customer.customerCode}.`,
     });
 
-    let mail: ReceivedMail | undefined;
-    for (let attempt = 0; attempt < 60 && !mail; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const lines = readFileSync(inject("mailbox"), "utf8").split("\n").filter(Boolean);
-      mail = lines.map((line) => JSON.parse(line) as ReceivedMail).find((m) => m.envelopeTo.includes(customer.emails[0]) && m.subject === `Seu código, ${firstName}`);
-    }
+    // The campaign may have written to this customer already: this is one more.
+    const toCustomer = (mails: ReceivedMail[]) => mails.filter((m) => m.envelopeTo.includes(customer.emails[0]) && m.subject === `Seu código, ${firstName}`);
+    const before = toCustomer(readMailbox()).length;
+    const mail = (await waitForMail((mails) => (toCustomer(mails).length > before ? toCustomer(mails) : null))).at(-1);
     expect(mail).toMatchObject({ from: "Carteira <no-reply@carteira.test>", text: expect.stringContaining(`seu código é ${customer.customerCode}.`) });
     const status = curl("GET", `/messages/${sent.json.id}`);
     expect(status.json).toMatchObject({ status: "sent", attempts: 1, error: null });
