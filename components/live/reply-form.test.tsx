@@ -8,7 +8,7 @@ import { ReplyForm } from "./reply-form";
 afterEach(cleanup);
 
 const id = "00000000-0000-4000-8000-000000000001";
-const note = "O envio por WhatsApp ainda não está conectado: as respostas ficam na fila de envio.";
+const note = "O envio por WhatsApp ainda não está conectado: as mensagens ficam na fila de envio.";
 const textarea = () => screen.getByLabelText("Resposta") as HTMLTextAreaElement;
 const describedBy = (element: HTMLElement) => element.getAttribute("aria-describedby")!.split(" ").map((i) => document.getElementById(i)?.textContent).join(" | ");
 
