@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import type { BulkActionSummary } from "@/lib/bulk-actions/bulk-actions";
@@ -133,7 +133,10 @@ describe("BulkActionsPanel", () => {
     expect(actions.start).not.toHaveBeenCalled();
 
     await user.click(within(dialog).getByRole("button", { name: "Confirmar 1" }));
-    expect(actions.start).toHaveBeenCalledWith({ scope: { query: "tagAll=vip" }, operation: expect.objectContaining({ kind: "add_tags", tags: ["vip"] }) });
+    // The start runs in a transition: on a loaded machine it may come a tick after the click.
+    await waitFor(() =>
+      expect(actions.start).toHaveBeenCalledWith({ scope: { query: "tagAll=vip" }, operation: expect.objectContaining({ kind: "add_tags", tags: ["vip"] }) }),
+    );
     expect((await within(dialog).findByText("Pronto.", {}, { timeout: 3000 })).textContent).toBe("Pronto.");
     await user.click(within(dialog).getByRole("button", { name: "Desfazer" }));
     expect(actions.undo).toHaveBeenCalledWith("a1");
