@@ -5,7 +5,6 @@ import { getDb, rowsOf, type Transaction } from "@/db/client";
 import { contacts, users, type Channel, type ContactConsent } from "@/db/schema";
 import { failure, type ActionResult, type FieldErrors } from "@/lib/actions/result";
 import { violatedUniqueConstraint } from "@/lib/actions/unique-violation";
-import type { ApiClient } from "@/lib/api-keys/authenticate";
 import type { Viewer } from "@/lib/auth/viewer";
 import { consentRefusalMessage } from "@/lib/contacts/consent-labels";
 import { patchApiContact } from "@/lib/contacts/api-contacts";
@@ -32,10 +31,12 @@ type Contact = { id: string; customer_code: string; phones: string[]; emails: st
 const refuse = (fieldErrors: FieldErrors, message = "Não foi possível enviar: veja os campos indicados.") => failure("invalid", message, fieldErrors);
 const keyReused = () => failure("conflict", "Esta Idempotency-Key já foi usada com outro conteúdo.");
 
-export async function sendMessage(client: ApiClient, viewer: Viewer, input: SendMessageInput, idempotencyKey: string | null): Promise<SentMessage> {
+/** Sends as an API key's viewer (apiViewer): the message is recorded as the key's, with its Idempotency-Key. */
+export async function sendMessage(viewer: Viewer, input: SendMessageInput, idempotencyKey: string | null): Promise<SentMessage> {
+  const keyId = viewer.apiKeyId!;
   const digest = createHash("sha256").update(JSON.stringify(input)).digest("hex");
   if (idempotencyKey) {
-    const earlier = await replay(viewer, client.keyId, idempotencyKey, digest);
+    const earlier = await replay(viewer, idempotencyKey, digest);
     if (earlier) return earlier;
   }
 
@@ -60,7 +61,7 @@ export async function sendMessage(client: ApiClient, viewer: Viewer, input: Send
       body: content.body,
       contactId: row.id,
       templateId: input.templateId ?? null,
-      apiKeyId: client.keyId,
+      apiKeyId: keyId,
       idempotencyKey,
       requestDigest: digest,
     });
@@ -79,7 +80,7 @@ export async function sendMessage(client: ApiClient, viewer: Viewer, input: Send
   } catch (error) {
     // The same key at the same instant: the first to commit won; this one answers its result.
     if (idempotencyKey && violatedUniqueConstraint(error) === "messages_idempotency_key") {
-      return (await replay(viewer, client.keyId, idempotencyKey, digest)) ?? keyReused();
+      return (await replay(viewer, idempotencyKey, digest)) ?? keyReused();
     }
     throw error;
   }
@@ -88,14 +89,14 @@ export async function sendMessage(client: ApiClient, viewer: Viewer, input: Send
   return { ok: true, message: message!, replayed: false };
 }
 
-async function replay(viewer: Viewer, keyId: string, idempotencyKey: string, digest: string): Promise<SentMessage | null> {
+async function replay(viewer: Viewer, idempotencyKey: string, digest: string): Promise<SentMessage | null> {
   const [earlier] = rowsOf<{ id: string; request_digest: string }>(
     await getDb().execute(sql`select id, request_digest from messages
-      where organization_id = ${viewer.organizationId}::uuid and api_key_id = ${keyId}::uuid and idempotency_key = ${idempotencyKey}`),
+      where organization_id = ${viewer.organizationId}::uuid and api_key_id = ${viewer.apiKeyId!}::uuid and idempotency_key = ${idempotencyKey}`),
   );
   if (!earlier) return null;
   if (earlier.request_digest !== digest) return keyReused();
-  const message = await getApiMessage(viewer, earlier.id, keyId);
+  const message = await getApiMessage(viewer, earlier.id);
   return message ? { ok: true, message, replayed: true } : keyReused();
 }
 
@@ -168,7 +169,7 @@ async function findAttendant(viewer: Viewer, email: string) {
  * A message sent through the API, as it answers it: one of the organization's, to a contact the
  * key sees (or sent by this key, if its contact is gone from sight). Null otherwise.
  */
-export async function getApiMessage(viewer: Viewer, id: string, keyId = viewer.apiKeyId): Promise<ApiMessage | null> {
+export async function getApiMessage(viewer: Viewer, id: string): Promise<ApiMessage | null> {
   const [row] = rowsOf<{
     id: string;
     status: "queued" | "sent" | "failed";
@@ -189,7 +190,7 @@ export async function getApiMessage(viewer: Viewer, id: string, keyId = viewer.a
       from messages m
       left join contacts on contacts.organization_id = m.organization_id and contacts.id = m.contact_id and ${contactVisibleTo(viewer)}
       where m.organization_id = ${viewer.organizationId}::uuid and m.id = ${id}::uuid and m.direction = 'outbound'
-        and (contacts.id is not null or m.api_key_id = ${keyId ?? null}::uuid)`),
+        and (contacts.id is not null or m.api_key_id = ${viewer.apiKeyId ?? null}::uuid)`),
   );
   if (!row) return null;
   return {

@@ -8,14 +8,14 @@ import { sendMessageInput } from "@/lib/messages/send-message-input";
 // código (or phone, or e-mail), from a template or a free text, into the outbox. 201 with the
 // message; a replay of the same Idempotency-Key and body answers it again (Idempotent-Replayed).
 
-export const POST = apiRoute("POST /api/v1/messages", "messages:send", async ({ request, client, viewer }) => {
+export const POST = apiRoute("POST /api/v1/messages", "messages:send", async ({ request, viewer }) => {
   const idempotencyKey = readIdempotencyKey(request.headers);
   if (!idempotencyKey.ok) return idempotencyKey.response;
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
   const parsed = sendMessageInput.safeParse(body.value);
   if (!parsed.success) return problemFromZod(parsed.error);
-  const sent = await sendMessage(client, viewer, parsed.data, idempotencyKey.key);
+  const sent = await sendMessage(viewer, parsed.data, idempotencyKey.key);
   if (!sent.ok) {
     return sent.code === "conflict"
       ? problem(409, "Conflito", { detail: sent.message })
