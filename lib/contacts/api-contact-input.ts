@@ -14,6 +14,14 @@ import { contactInput, customerCodeField, emailAddress } from "./contact-input";
  */
 export const apiContactWrite = contactInput.in.strict().pipe(contactInput.out);
 
+/** A phone an integration looks a contact up by, in any common format: E.164 out. */
+export const phoneLookup = z.string({ error: "Informe o telefone como texto." }).transform((raw, ctx) => {
+  const phone = parsePhone(raw);
+  if (phone) return phone;
+  ctx.addIssue({ code: "custom", message: `Telefone inválido: ${raw}`, input: raw });
+  return z.NEVER;
+});
+
 export const API_PAGE_MAX = 500;
 export const API_PAGE_DEFAULT = 100;
 
@@ -30,14 +38,7 @@ export const apiContactQuery = z
       })
       .optional()
       .meta({ description: "CPF ou CNPJ, com ou sem máscara: o contato com este documento." }),
-    phone: z
-      .string()
-      .transform((raw, ctx) => {
-        const phone = parsePhone(raw);
-        if (phone) return phone;
-        ctx.addIssue({ code: "custom", message: `Telefone inválido: ${raw}`, input: raw });
-        return z.NEVER;
-      })
+    phone: phoneLookup
       .optional()
       .meta({ description: "Um telefone em qualquer formato comum: os contatos que o têm." }),
     email: z.string().trim().toLowerCase().pipe(emailAddress).optional().meta({ description: "Um e-mail: os contatos que o têm." }),

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { channels } from "@/db/enums";
+import { phoneLookup } from "@/lib/contacts/api-contact-input";
 import { customerCodeField, emailAddress } from "@/lib/contacts/contact-input";
 import { messageBody } from "@/lib/live/attendance-input";
-import { parsePhone } from "@/lib/phones/phone";
 import { idField } from "@/lib/sql/ids";
-import { TEMPLATE_SUBJECT_MAX, unknownVariablesMessage } from "@/lib/templates/template-input";
-import { parseTemplate } from "@/lib/templates/parse";
+import { refuseUnknownVariables, TEMPLATE_SUBJECT_MAX } from "@/lib/templates/template-input";
 import { variableKeys } from "@/lib/templates/variables";
 import { channelLabels } from "./channels";
 
@@ -14,25 +13,12 @@ import { channelLabels } from "./channels";
 
 const PARAMETER_MAX_LENGTH = 500;
 
-// A free text may use the templates' variables too; an unknown one would reach the customer as "{{foo}}".
-function refuseUnknownVariables(text: string, ctx: z.RefinementCtx) {
-  const { unknown } = parseTemplate(text);
-  if (unknown.length > 0) ctx.addIssue({ code: "custom", message: unknownVariablesMessage(unknown), input: text });
-}
-
 export const sendMessageInput = z
   .strictObject(
     {
       channel: z.enum(channels, { error: `Canal inválido: use ${channels.join(", ")}.` }).meta({ example: "whatsapp" }),
       customerCode: customerCodeField.optional().meta({ description: "O código do cliente: a forma preferida de achar o contato.", example: "CLI-000123" }),
-      phone: z
-        .string({ error: "Informe o telefone como texto." })
-        .transform((raw, ctx) => {
-          const phone = parsePhone(raw);
-          if (phone) return phone;
-          ctx.addIssue({ code: "custom", message: `Telefone inválido: ${raw}`, input: raw });
-          return z.NEVER;
-        })
+      phone: phoneLookup
         .optional()
         .meta({ description: "Sem código: o contato que tem este telefone (e a mensagem vai para ele)." }),
       email: z

@@ -18,8 +18,9 @@ export function unknownVariablesMessage(unknown: string[]): string {
   return unknown.length === 1 ? `Variável desconhecida: ${names}. Use as da lista.` : `Variáveis desconhecidas: ${names}. Use as da lista.`;
 }
 
-// A template that names an unknown variable would send "{{foo}}" to every customer: refused.
-function refuseUnknownVariables(text: string, ctx: z.RefinementCtx) {
+// A template that names an unknown variable would send "{{foo}}" to every customer: refused. Send
+// Message's free text is refused the same way.
+export function refuseUnknownVariables(text: string, ctx: z.RefinementCtx) {
   const { unknown } = parseTemplate(text);
   if (unknown.length > 0) ctx.addIssue({ code: "custom", message: unknownVariablesMessage(unknown), input: text });
 }
